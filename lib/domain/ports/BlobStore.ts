@@ -1,0 +1,12 @@
+/** The object store that holds recordings and everything written beside them. */
+export interface BlobStore {
+  /** Returns null when the object does not exist. */
+  getText(key: string): Promise<string | null>;
+  getBytes(key: string, range?: { start: number; end: number }): Promise<Uint8Array | null>;
+  put(key: string, body: string | Uint8Array, contentType: string): Promise<void>;
+  /** Size in bytes, or null when the object does not exist. */
+  head(key: string): Promise<{ size: number } | null>;
+  /** Every key under the prefix, in lexical order. */
+  list(prefix: string): Promise<string[]>;
+  delete(keys: readonly string[]): Promise<void>;
+}

@@ -1,0 +1,42 @@
+export const SEARCH_DOCUMENT_KINDS = ['transcript', 'summary', 'action_item', 'chapter'] as const;
+export type SearchDocumentKind = (typeof SEARCH_DOCUMENT_KINDS)[number];
+
+/** One searchable passage of a meeting, with what a hit needs to point back into it. */
+export interface SearchDocument {
+  /** Deterministic: the same meeting processed twice gives the same ids. */
+  id: string;
+  tenantId: string;
+  meetingId: string;
+  kind: SearchDocumentKind;
+  text: string;
+  speaker: string | null;
+  startMs: number;
+  endMs: number;
+  utteranceIds: string[];
+}
+
+export interface IndexedDocument extends SearchDocument {
+  vector: Float32Array;
+}
+
+export interface VectorQuery {
+  tenantId: string;
+  vector: Float32Array;
+  limit: number;
+  meetingId?: string;
+  kinds?: readonly SearchDocumentKind[];
+}
+
+export interface VectorHit {
+  document: SearchDocument;
+  /** Higher is closer; comparable only within one query. */
+  score: number;
+}
+
+/** Tenant-scoped vector search. Derived data: it can always be rebuilt from the blob store. */
+export interface VectorIndex {
+  /** Replaces every document of the meeting with these (reprocessing must not leave stale ones). */
+  replaceMeeting(tenantId: string, meetingId: string, documents: readonly IndexedDocument[]): Promise<void>;
+  deleteMeeting(tenantId: string, meetingId: string): Promise<void>;
+  query(query: VectorQuery): Promise<VectorHit[]>;
+}

@@ -1,0 +1,54 @@
+import { TRANSCRIPT_SCHEMA_VERSION, utteranceId, type Speaker, type Transcript, type TranscriptSource, type Utterance, type Word } from './schema.js';
+
+/** One timed line of speech, before speakers get ids: the shape every import format reduces to. */
+export interface CueLine {
+  speakerName: string;
+  startMs: number;
+  endMs: number;
+  text: string;
+  confidence?: number | null;
+  words?: Word[];
+}
+
+export const UNKNOWN_SPEAKER = 'Unknown speaker';
+
+/** Builds the canonical transcript from timed lines; speakers are numbered in order of first appearance. */
+export function transcriptFromCueLines(
+  lines: readonly CueLine[],
+  meta: { meetingId: string; source: TranscriptSource; language?: string | null; durationMs?: number | null },
+): Transcript {
+  const speakers: Speaker[] = [];
+  const idByName = new Map<string, string>();
+  const speakerIdFor = (name: string): string => {
+    let id = idByName.get(name);
+    if (id === undefined) {
+      id = `spk_${speakers.length}`;
+      idByName.set(name, id);
+      speakers.push({ id, name });
+    }
+    return id;
+  };
+
+  const utterances: Utterance[] = lines
+    .filter((line) => line.text.trim().length > 0)
+    .sort((a, b) => a.startMs - b.startMs)
+    .map((line, index) => ({
+      id: utteranceId(index),
+      speakerId: speakerIdFor(line.speakerName),
+      startMs: Math.round(line.startMs),
+      endMs: Math.round(Math.max(line.endMs, line.startMs)),
+      text: line.text.trim(),
+      confidence: line.confidence ?? null,
+      words: line.words ?? [],
+    }));
+
+  return {
+    schemaVersion: TRANSCRIPT_SCHEMA_VERSION,
+    meetingId: meta.meetingId,
+    language: meta.language ?? null,
+    durationMs: Math.max(meta.durationMs ?? 0, ...utterances.map((u) => u.endMs), 0),
+    speakers,
+    utterances,
+    source: meta.source,
+  };
+}

@@ -1,0 +1,29 @@
+import { UNKNOWN_SPEAKER } from './cueLines.js';
+
+const VOICE_SPAN = /<v(?:\.[\w.-]+)?\s+([^>]+)>([\s\S]*?)(?:<\/v>|(?=<v[\s.])|$)/g;
+const ANY_TAG = /<[^>]*>/g;
+const SPEAKER_PREFIX = /^\s*([A-Z][\w .'-]{0,40}?|Speaker \d+)\s*:\s+(?=\S)/;
+
+const decodeEntities = (text: string): string =>
+  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+
+const clean = (text: string): string => decodeEntities(text.replace(ANY_TAG, '')).replace(/\s+/g, ' ').trim();
+
+/**
+ * Splits a cue's text into (speaker, text) parts. Voice tags (`<v Name>`) are what Teams and
+ * Zoom export; a leading "Name: " is the common SRT convention.
+ */
+export function speakerParts(cueText: string, fallbackSpeaker = UNKNOWN_SPEAKER): { speakerName: string; text: string }[] {
+  const spans = [...cueText.matchAll(VOICE_SPAN)];
+  if (spans.length > 0) {
+    return spans
+      .map((m) => ({ speakerName: clean(m[1] ?? '') || fallbackSpeaker, text: clean(m[2] ?? '') }))
+      .filter((part) => part.text.length > 0);
+  }
+  const text = clean(cueText);
+  const prefix = SPEAKER_PREFIX.exec(text);
+  if (prefix?.[1] !== undefined) {
+    return [{ speakerName: prefix[1].trim(), text: text.slice(prefix[0].length) }];
+  }
+  return text.length > 0 ? [{ speakerName: fallbackSpeaker, text }] : [];
+}

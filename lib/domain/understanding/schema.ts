@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+export const UNDERSTANDING_SCHEMA_VERSION = 1;
+
+/** Utterance ids a result is grounded in; never empty. */
+const Citations = z.array(z.string().regex(/^u\d+$/)).min(1);
+
+export const SummarySentenceSchema = z.object({
+  text: z.string().min(1),
+  utteranceIds: Citations,
+});
+
+export const SummarySchema = z.object({
+  schemaVersion: z.literal(UNDERSTANDING_SCHEMA_VERSION),
+  meetingId: z.string(),
+  engine: z.string(),
+  /** The summary as one readable paragraph. */
+  text: z.string(),
+  sentences: z.array(SummarySentenceSchema),
+});
+
+export const ActionItemSchema = z.object({
+  id: z.string(),
+  text: z.string().min(1),
+  owner: z.string().nullable(),
+  /** ISO date (YYYY-MM-DD) when a due phrase could be resolved. */
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  /** The words that said when, e.g. "by Friday". */
+  dueText: z.string().nullable(),
+  utteranceIds: Citations,
+  startMs: z.number().int().nonnegative(),
+});
+
+export const ActionItemsSchema = z.object({
+  schemaVersion: z.literal(UNDERSTANDING_SCHEMA_VERSION),
+  meetingId: z.string(),
+  engine: z.string(),
+  items: z.array(ActionItemSchema),
+});
+
+export const ChapterSchema = z.object({
+  id: z.string(),
+  title: z.string().min(1),
+  startMs: z.number().int().nonnegative(),
+  endMs: z.number().int().nonnegative(),
+  utteranceIds: Citations,
+});
+
+export const ChaptersSchema = z.object({
+  schemaVersion: z.literal(UNDERSTANDING_SCHEMA_VERSION),
+  meetingId: z.string(),
+  engine: z.string(),
+  chapters: z.array(ChapterSchema),
+});
+
+export type SummarySentence = z.infer<typeof SummarySentenceSchema>;
+export type Summary = z.infer<typeof SummarySchema>;
+export type ActionItem = z.infer<typeof ActionItemSchema>;
+export type ActionItems = z.infer<typeof ActionItemsSchema>;
+export type Chapter = z.infer<typeof ChapterSchema>;
+export type Chapters = z.infer<typeof ChaptersSchema>;

@@ -1,0 +1,19 @@
+// aws-local-stepfunctions calls Promise.withResolvers, which Node 20 lacks (Node 22 has it).
+// Loaded before the local runner; a no-op where the runtime already provides it.
+type Resolvers<T> = { promise: Promise<T>; resolve: (value: T | PromiseLike<T>) => void; reject: (reason?: unknown) => void };
+
+const PromiseWithResolvers = Promise as PromiseConstructor & { withResolvers?: <T>() => Resolvers<T> };
+
+if (typeof PromiseWithResolvers.withResolvers !== 'function') {
+  PromiseWithResolvers.withResolvers = function withResolvers<T>(): Resolvers<T> {
+    let resolve!: Resolvers<T>['resolve'];
+    let reject!: Resolvers<T>['reject'];
+    const promise = new Promise<T>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    return { promise, resolve, reject };
+  };
+}
+
+export {};
