@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CueLine } from './cueLines.js';
-import { InvalidTranscriptError } from './errors.js';
+import { InvalidTranscriptError } from '../errors.js';
 
 // The parts of Deepgram's pre-recorded response we read (results.utterances when the request
 // asked for utterances, else the diarised words of the first channel's best alternative).

@@ -1,6 +1,6 @@
 import { parseText } from 'media-captions';
 import type { CueLine } from './cueLines.js';
-import { InvalidTranscriptError } from './errors.js';
+import { InvalidTranscriptError } from '../errors.js';
 import { speakerParts } from './voiceTags.js';
 
 export type SubtitleFormat = 'vtt' | 'srt';

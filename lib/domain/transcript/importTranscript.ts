@@ -1,5 +1,5 @@
 import { transcriptFromCueLines } from './cueLines.js';
-import { InvalidTranscriptError } from './errors.js';
+import { InvalidTranscriptError } from '../errors.js';
 import { linesFromDeepgram } from './importDeepgramJson.js';
 import { cueLinesFromSubtitles } from './importSubtitles.js';
 import type { Transcript } from './schema.js';

@@ -1,7 +1,8 @@
 import { UNKNOWN_SPEAKER } from './cueLines.js';
 
 const VOICE_SPAN = /<v(?:\.[\w.-]+)?\s+([^>]+)>([\s\S]*?)(?:<\/v>|(?=<v[\s.])|$)/g;
-const ANY_TAG = /<[^>]*>/g;
+// Markup tags (<b>, <i.loud>, <c.yellow>) and cue timestamps (<00:01.000>); a bare "<" in text is not one.
+const ANY_TAG = /<\/?(?:[a-zA-Z][\w.-]*(?:\s[^<>]*)?|\d[\d:.]*)>/g;
 const SPEAKER_PREFIX = /^\s*([A-Z][\w .'-]{0,40}?|Speaker \d+)\s*:\s+(?=\S)/;
 
 const decodeEntities = (text: string): string =>

@@ -1,0 +1,152 @@
+#!/usr/bin/env -S npx tsx
+import { Command, Option } from 'commander';
+import { startLocalStack, type LocalStack } from '../lib/app/localStack.js';
+import { describeMeeting } from '../lib/cli/printMeeting.js';
+import { processRecording } from '../lib/cli/processRecording.js';
+import { runDemo } from '../lib/cli/runDemo.js';
+import { waitForMeetings } from '../lib/cli/waitForMeetings.js';
+import { loadConfig } from '../lib/config/config.js';
+import { ResumeFromSchema } from '../lib/domain/meeting/schema.js';
+import { getMeeting, listMeetings } from '../lib/domain/meetings/meetingView.js';
+import { rebuildIndex } from '../lib/domain/meetings/rebuildIndex.js';
+import { reprocessMeeting } from '../lib/domain/meetings/reprocessMeeting.js';
+import { searchArchive } from '../lib/domain/search/searchArchive.js';
+import { AFTERCALL_VERSION } from '../lib/version.js';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+const program = new Command('aftercall').version(AFTERCALL_VERSION).description('Post-call intelligence on one machine, on the embedded defaults.');
+program.addOption(new Option('--data <dir>', 'data folder (env AFTERCALL_DATA_DIR)'));
+
+/** Starts the local stack, runs the command, and always closes the stack. */
+async function withStack<T>(options: { http?: boolean; port?: number }, work: (stack: LocalStack) => Promise<T>): Promise<T> {
+  const data = program.opts<{ data?: string }>().data;
+  const config = loadConfig(process.env, data === undefined ? {} : { AFTERCALL_DATA_DIR: data });
+  const stack = await startLocalStack(config, options);
+  try {
+    return await work(stack);
+  } finally {
+    await stack.close();
+  }
+}
+
+const waitForInterrupt = () => new Promise<void>((done) => process.once('SIGINT', () => done()));
+const tenantOf = (stack: LocalStack, tenant: string | undefined) => tenant ?? stack.config.AFTERCALL_DEFAULT_TENANT;
+
+program
+  .command('demo')
+  .description('process the sample recordings, print the results, and keep the API up (npm start)')
+  .option('--exit', 'exit once the samples are processed instead of serving')
+  .option('--port <n>', 'HTTP port (env AFTERCALL_PORT)', Number)
+  .action(async (options: { exit?: boolean; port?: number }) => {
+    await withStack({ http: true, ...(options.port === undefined ? {} : { port: options.port }) }, async (stack) => {
+      print(`aftercall ${AFTERCALL_VERSION} — local stack up: API ${stack.httpUrl}, S3 ${stack.s3.endpoint}, data ${stack.dataDir}`);
+      await runDemo(stack, print);
+      if (options.exit !== true) {
+        print('\nServing the API; press Ctrl-C to stop.');
+        await waitForInterrupt();
+      }
+    });
+  });
+
+program
+  .command('serve')
+  .description('run webhook intake, the workflow runner and the API until Ctrl-C')
+  .option('--port <n>', 'HTTP port (env AFTERCALL_PORT)', Number)
+  .action(async (options: { port?: number }) => {
+    await withStack({ http: true, ...(options.port === undefined ? {} : { port: options.port }) }, async (stack) => {
+      print(`aftercall serving on ${stack.httpUrl} (S3 ${stack.s3.endpoint}, data ${stack.dataDir}); Ctrl-C to stop`);
+      await waitForInterrupt();
+    });
+  });
+
+program
+  .command('process <recording>')
+  .description('process a recording file; a transcript beside it (.vtt/.srt/.json) is imported')
+  .option('--transcript <file>', 'a transcript to put beside the recording')
+  .option('--key <key>', 'object key for the recording (default recordings/<file name>)')
+  .option('--tenant <id>', 'tenant id (default AFTERCALL_DEFAULT_TENANT)')
+  .action(async (recording: string, options: { transcript?: string; key?: string; tenant?: string }) => {
+    await withStack({}, async (stack) => {
+      const tenantId = tenantOf(stack, options.tenant);
+      const started = await processRecording(stack, { recordingPath: recording, transcriptPath: options.transcript, key: options.key, tenantId });
+      if (started.alreadyStarted) print(`meeting ${started.meetingId} was already processed; use "aftercall reprocess ${started.meetingId}" to run it again`);
+      const [meeting] = await waitForMeetings(stack, tenantId, [started]);
+      if (meeting !== undefined) print(await describeMeeting(stack.deps.blobs, meeting));
+      if (meeting?.state === 'failed') process.exitCode = 1;
+    });
+  });
+
+program
+  .command('reprocess <meetingId>')
+  .description('run a meeting again, whole or from a step, reusing what earlier steps stored')
+  .addOption(new Option('--from <step>', 'first step to run again').choices(ResumeFromSchema.options).default('transcribe'))
+  .option('--tenant <id>', 'tenant id')
+  .action(async (meetingId: string, options: { from: (typeof ResumeFromSchema.options)[number]; tenant?: string }) => {
+    await withStack({}, async (stack) => {
+      const tenantId = tenantOf(stack, options.tenant);
+      const started = await reprocessMeeting(stack.plane, { tenantId, meetingId, from: options.from });
+      const [meeting] = await waitForMeetings(stack, tenantId, [started]);
+      if (meeting !== undefined) print(await describeMeeting(stack.deps.blobs, meeting));
+      if (meeting?.state === 'failed') process.exitCode = 1;
+    });
+  });
+
+program
+  .command('reindex')
+  .description('rebuild the search index from the results in the blob store')
+  .option('--tenant <id>', 'tenant id')
+  .action(async (options: { tenant?: string }) => {
+    await withStack({}, async (stack) => {
+      const result = await rebuildIndex({ blobs: stack.deps.blobs, embedder: stack.deps.embedder, index: stack.deps.vectorIndex }, tenantOf(stack, options.tenant));
+      print(`reindexed ${result.meetings} meetings, ${result.documents} documents`);
+    });
+  });
+
+program
+  .command('list')
+  .description('list meetings and their state')
+  .option('--tenant <id>', 'tenant id')
+  .action(async (options: { tenant?: string }) => {
+    await withStack({}, async (stack) => {
+      for (const m of await listMeetings(stack.deps.blobs, tenantOf(stack, options.tenant))) {
+        print(`${m.meetingId}  ${m.state.padEnd(10)}  ${m.recordedAt}  ${m.title}${m.error === null ? '' : `  (${m.error.message})`}`);
+      }
+    });
+  });
+
+program
+  .command('show <meetingId>')
+  .description("print one meeting's results")
+  .option('--tenant <id>', 'tenant id')
+  .action(async (meetingId: string, options: { tenant?: string }) => {
+    await withStack({}, async (stack) => {
+      const meeting = await getMeeting(stack.deps.blobs, tenantOf(stack, options.tenant), meetingId);
+      if (meeting === null) {
+        print(`no meeting ${meetingId}`);
+        process.exitCode = 1;
+        return;
+      }
+      print(await describeMeeting(stack.deps.blobs, meeting));
+    });
+  });
+
+program
+  .command('search <query...>')
+  .description('search the archive')
+  .option('--tenant <id>', 'tenant id')
+  .option('--limit <n>', 'hits', Number, 10)
+  .action(async (words: string[], options: { tenant?: string; limit: number }) => {
+    await withStack({}, async (stack) => {
+      const hits = await searchArchive(
+        { embedder: stack.deps.embedder, index: stack.deps.vectorIndex },
+        { tenantId: tenantOf(stack, options.tenant), query: words.join(' '), limit: options.limit },
+      );
+      for (const hit of hits) print(`${hit.meetingId} ${(hit.startMs / 1000).toFixed(0)}s [${hit.kind}] ${hit.snippet}`);
+      if (hits.length === 0) print('no hits');
+    });
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`aftercall: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,8 @@
+import { buildStepDeps } from '../../lib/app/buildStepDeps.js';
+import { loadConfig } from '../../lib/config/config.js';
+import type { StepDeps } from '../../lib/domain/workflow/StepDeps.js';
+
+let deps: Promise<StepDeps> | undefined;
+
+/** Built on the first invocation and kept for the life of the Lambda container. */
+export const productionDeps = (): Promise<StepDeps> => (deps ??= buildStepDeps(loadConfig()));

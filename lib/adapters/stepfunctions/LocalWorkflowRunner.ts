@@ -1,0 +1,123 @@
+import '../../platform/promiseWithResolvers.js';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Context } from 'aws-lambda';
+import { StateMachine, type RunOptions, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { z } from 'zod';
+import type { StepInput } from '../../domain/meeting/schema.js';
+import type { StartedRun, WorkflowRunner } from '../../domain/ports/WorkflowRunner.js';
+import { localLambdaContext } from './localLambdaContext.js';
+
+type JsonValue = Parameters<StateMachine['run']>[0];
+type TaskHandler = (event: unknown, context: Context) => Promise<unknown>;
+type LocalHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
+export type WorkflowEvent = Awaited<ReturnType<ReturnType<StateMachine['run']>['eventLogs']['next']>>['value'];
+
+export const ExecutionRecordSchema = z.object({
+  name: z.string(),
+  status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED', 'ABORTED']),
+  startedAt: z.string(),
+  stoppedAt: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type ExecutionRecord = z.infer<typeof ExecutionRecordSchema>;
+
+export interface LocalWorkflowRunnerOptions {
+  definition: object;
+  /** Task state name → the same handler code Lambda runs. */
+  handlers: Record<string, TaskHandler>;
+  /** Execution records live here, so a name started once is never started again, across restarts. */
+  executionsDir: string;
+  retryIntervalOverrides?: Record<string, number | number[]>;
+  /** Every state-machine event (state entered/exited, retries, map iterations), for progress and the bench. */
+  onEvent?: (executionName: string, event: WorkflowEvent) => void;
+}
+
+/** Runs the post-call ASL in-process with aws-local-stepfunctions: the workflow port without AWS. */
+export class LocalWorkflowRunner implements WorkflowRunner {
+  private readonly machine: StateMachine;
+  private readonly running = new Map<string, Promise<ExecutionRecord>>();
+  private readonly localHandlers: LocalHandlers;
+
+  constructor(private readonly options: LocalWorkflowRunnerOptions) {
+    // Resources are ${...} placeholders that CDK substitutes; locally every Task is overridden.
+    this.machine = new StateMachine(options.definition as StateMachineDefinition, { validationOptions: { checkArn: false } });
+    this.localHandlers = Object.fromEntries(
+      Object.entries(options.handlers).map(([state, handler]) => [
+        state,
+        async (input: JsonValue) => (await handler(input, localLambdaContext(state))) as JsonValue,
+      ]),
+    );
+  }
+
+  async start(run: { name: string; input: StepInput }): Promise<StartedRun> {
+    await mkdir(this.options.executionsDir, { recursive: true });
+    const record: ExecutionRecord = { name: run.name, status: 'RUNNING', startedAt: new Date().toISOString(), stoppedAt: null, error: null };
+    // Exclusive create is the lock: of two identical webhooks at once, exactly one creates the record.
+    try {
+      const file = await open(this.recordPath(run.name), 'wx');
+      await file.writeFile(JSON.stringify(record));
+      await file.close();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { executionName: run.name, alreadyStarted: true };
+      throw error;
+    }
+    this.running.set(run.name, this.execute(run.name, run.input, record));
+    return { executionName: run.name, alreadyStarted: false };
+  }
+
+  /** Resolves when the named run ends (at once if it already has). */
+  async wait(name: string): Promise<ExecutionRecord> {
+    const inProcess = this.running.get(name);
+    if (inProcess !== undefined) return inProcess;
+    const record = await this.describe(name);
+    if (record === null) throw new Error(`no execution named ${name}`);
+    return record;
+  }
+
+  async describe(name: string): Promise<ExecutionRecord | null> {
+    try {
+      return ExecutionRecordSchema.parse(JSON.parse(await readFile(this.recordPath(name), 'utf8')));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  /** Waits for every run this process started. */
+  async drain(): Promise<ExecutionRecord[]> {
+    return Promise.all(this.running.values());
+  }
+
+  private async execute(name: string, input: StepInput, record: ExecutionRecord): Promise<ExecutionRecord> {
+    const runOptions: RunOptions = {
+      overrides: {
+        taskResourceLocalHandlers: this.localHandlers,
+        ...(this.options.retryIntervalOverrides === undefined ? {} : { retryIntervalOverrides: this.options.retryIntervalOverrides }),
+      },
+      context: { Execution: { Id: `local:${name}`, Name: name, Input: input as JsonValue, StartTime: record.startedAt } },
+    };
+    const execution = this.machine.run(input as JsonValue, runOptions);
+    const events = this.forwardEvents(name, execution.eventLogs);
+    let finished: ExecutionRecord;
+    try {
+      await execution.result;
+      finished = { ...record, status: 'SUCCEEDED', stoppedAt: new Date().toISOString() };
+    } catch (error) {
+      finished = { ...record, status: 'FAILED', stoppedAt: new Date().toISOString(), error: error instanceof Error ? error.message : String(error) };
+    }
+    await events;
+    await writeFile(this.recordPath(name), JSON.stringify(finished));
+    this.running.delete(name);
+    return finished;
+  }
+
+  private async forwardEvents(name: string, events: AsyncGenerator<WorkflowEvent>): Promise<void> {
+    const listener = this.options.onEvent;
+    for await (const event of events) listener?.(name, event);
+  }
+
+  private recordPath(name: string): string {
+    return join(this.options.executionsDir, `${encodeURIComponent(name)}.json`);
+  }
+}

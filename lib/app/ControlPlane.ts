@@ -1,0 +1,18 @@
+import type { LivekitWebhookVerifier } from '../adapters/livekit/LivekitWebhookVerifier.js';
+import type { BlobStore } from '../domain/ports/BlobStore.js';
+import type { Embedder } from '../domain/ports/Embedder.js';
+import type { VectorIndex } from '../domain/ports/VectorIndex.js';
+import type { WorkflowRunner } from '../domain/ports/WorkflowRunner.js';
+
+/** What the HTTP API and the webhook intake use: the same ports the workflow's steps use. */
+export interface ControlPlane {
+  blobs: BlobStore;
+  workflow: WorkflowRunner;
+  embedder: Embedder;
+  vectorIndex: VectorIndex;
+  clock: () => Date;
+  bucket: string;
+  defaultTenant: string;
+  /** Null when no LiveKit key is configured: the LiveKit webhook then answers 503. */
+  livekit: { verifier: LivekitWebhookVerifier; tenantId: string } | null;
+}

@@ -1,0 +1,16 @@
+import { Hono } from 'hono';
+import type { ControlPlane } from '../ControlPlane.js';
+import { apiRoutes } from './apiRoutes.js';
+import { errorResponse } from './errorResponse.js';
+import { webhookRoutes } from './webhookRoutes.js';
+
+/** Local mode's one HTTP server: webhook intake and the API. */
+export function createHttpApp(plane: ControlPlane, options: { log?: (message: string, error: unknown) => void } = {}): Hono {
+  const app = new Hono();
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/webhooks', webhookRoutes(plane));
+  app.route('/api', apiRoutes(plane));
+  app.notFound((c) => c.json({ error: { status: 404, message: 'no such route' } }, 404));
+  app.onError((error, c) => errorResponse(error, c, options.log));
+  return app;
+}

@@ -1,0 +1,41 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import { InvalidWebhookError, UnauthorizedWebhookError } from '../../domain/intake/errors.js';
+import { MeetingNotFoundError } from '../../domain/meetings/reprocessMeeting.js';
+import { InvalidSearchInputError } from '../../domain/search/errors.js';
+
+/** Errors whose message is written for the caller, with the status they map to. */
+const EXPOSED: [new (...args: never[]) => Error, ContentfulStatusCode][] = [
+  [UnauthorizedWebhookError, 401],
+  [InvalidWebhookError, 400],
+  [InvalidSearchInputError, 400],
+  [MeetingNotFoundError, 404],
+];
+
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  constructor(
+    readonly status: ContentfulStatusCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The one mapping from errors to HTTP: known errors become a 4xx with their message; anything
+ * else is logged and becomes a generic 500 that leaks nothing.
+ */
+export function errorResponse(error: unknown, c: Context, log: (message: string, error: unknown) => void = console.error) {
+  if (error instanceof HttpError) return c.json({ error: { status: error.status, message: error.message } }, error.status);
+  if (error instanceof ZodError) {
+    const message = error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
+    return c.json({ error: { status: 400, message } }, 400);
+  }
+  for (const [type, status] of EXPOSED) {
+    if (error instanceof type) return c.json({ error: { status, message: error.message } }, status);
+  }
+  log('unhandled error in HTTP request', error);
+  return c.json({ error: { status: 500, message: 'internal error' } }, 500);
+}

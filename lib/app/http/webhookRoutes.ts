@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import { InvalidWebhookError } from '../../domain/intake/errors.js';
+import { recordingEventsFromLivekit } from '../../domain/intake/livekitEgress.js';
+import { startMeeting } from '../../domain/intake/startMeeting.js';
+import type { ControlPlane } from '../ControlPlane.js';
+import { HttpError } from './errorResponse.js';
+
+/** Webhook intake: verify the signature over the raw body first, then parse, then start. */
+export function webhookRoutes(plane: ControlPlane): Hono {
+  const app = new Hono();
+
+  app.post('/livekit', async (c) => {
+    if (plane.livekit === null) throw new HttpError(503, 'LiveKit webhooks are not configured: set LIVEKIT_API_KEY and LIVEKIT_API_SECRET');
+    const rawBody = await c.req.text();
+    await plane.livekit.verifier.verify(rawBody, c.req.header('Authorization'));
+    let json: unknown;
+    try {
+      json = JSON.parse(rawBody);
+    } catch {
+      throw new InvalidWebhookError('webhook body is not valid JSON');
+    }
+    const outcome = recordingEventsFromLivekit(json, { bucket: plane.bucket, tenantId: plane.livekit.tenantId, now: plane.clock() });
+    if (outcome.kind === 'ignored') return c.json({ ignored: outcome.reason }, 200);
+    const meetings = [];
+    for (const event of outcome.events) meetings.push(await startMeeting(plane, event));
+    return c.json({ meetings: meetings.map(({ meetingId, alreadyStarted }) => ({ meetingId, alreadyStarted })) }, 202);
+  });
+
+  return app;
+}

@@ -1,0 +1,119 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { stepHandlersByTaskState } from '../../lambdas/stepHandlers.js';
+import { LivekitWebhookVerifier } from '../adapters/livekit/LivekitWebhookVerifier.js';
+import { startEmbeddedS3Server, type EmbeddedS3Server } from '../adapters/s3/embeddedS3Server.js';
+import { LocalWorkflowRunner, type LocalWorkflowRunnerOptions } from '../adapters/stepfunctions/LocalWorkflowRunner.js';
+import type { Config } from '../config/config.js';
+import { recordingEventsFromS3Notification } from '../domain/intake/s3Notification.js';
+import { startMeeting, type StartedMeeting } from '../domain/intake/startMeeting.js';
+import { readPostCallDefinition } from '../workflow/postCallDefinition.js';
+import { buildStepDeps, type BuiltStepDeps } from './buildStepDeps.js';
+import type { ControlPlane } from './ControlPlane.js';
+import { createHttpApp } from './http/createHttpApp.js';
+
+// LiveKit's dev server (`livekit-server --dev`) signs with this pair; production sets its own.
+const LIVEKIT_DEV_KEY = 'devkey';
+const LIVEKIT_DEV_SECRET = 'secret';
+
+export interface LocalStack {
+  config: Config;
+  dataDir: string;
+  deps: BuiltStepDeps;
+  plane: ControlPlane;
+  runner: LocalWorkflowRunner;
+  s3: EmbeddedS3Server;
+  /** Set when started with http: the base URL of webhooks and API. */
+  httpUrl: string | null;
+  /** Meetings started by S3 events, as they start (for the CLI's progress and tests). */
+  onMeetingStarted(listener: (meeting: StartedMeeting) => void): void;
+  close(): Promise<void>;
+}
+
+export interface LocalStackOptions {
+  http?: boolean;
+  /** Overrides config.AFTERCALL_PORT; 0 picks a free port. */
+  port?: number;
+  retryIntervalOverrides?: LocalWorkflowRunnerOptions['retryIntervalOverrides'];
+  onWorkflowEvent?: LocalWorkflowRunnerOptions['onEvent'];
+  log?: (message: string, error: unknown) => void;
+}
+
+/**
+ * The whole stack on one machine, with no cloud account and no keys: an S3-compatible server
+ * on loopback, the post-call ASL run by aws-local-stepfunctions over the Lambda handlers,
+ * LanceDB on disk, and the HTTP server. Everything lives in one data folder.
+ */
+export async function startLocalStack(config: Config, options: LocalStackOptions = {}): Promise<LocalStack> {
+  const dataDir = resolve(config.AFTERCALL_DATA_DIR);
+  await mkdir(dataDir, { recursive: true });
+  const s3 = await startEmbeddedS3Server({ directory: join(dataDir, 's3'), buckets: [config.AFTERCALL_BUCKET] });
+  const deps = await buildStepDeps(config, { s3Endpoint: s3.endpoint });
+  const runner = new LocalWorkflowRunner({
+    definition: readPostCallDefinition(),
+    handlers: stepHandlersByTaskState(async () => deps),
+    executionsDir: join(dataDir, 'executions'),
+    ...(options.retryIntervalOverrides === undefined ? {} : { retryIntervalOverrides: options.retryIntervalOverrides }),
+    ...(options.onWorkflowEvent === undefined ? {} : { onEvent: options.onWorkflowEvent }),
+  });
+  const plane: ControlPlane = {
+    blobs: deps.blobs,
+    workflow: runner,
+    embedder: deps.embedder,
+    vectorIndex: deps.vectorIndex,
+    clock: deps.clock,
+    bucket: config.AFTERCALL_BUCKET,
+    defaultTenant: config.AFTERCALL_DEFAULT_TENANT,
+    livekit: {
+      verifier: new LivekitWebhookVerifier(config.LIVEKIT_API_KEY ?? LIVEKIT_DEV_KEY, config.LIVEKIT_API_SECRET ?? LIVEKIT_DEV_SECRET),
+      tenantId: config.AFTERCALL_DEFAULT_TENANT,
+    },
+  };
+  const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
+
+  // A recording dropped into the bucket starts the workflow, as an S3 notification does on AWS.
+  const startedListeners: ((meeting: StartedMeeting) => void)[] = [];
+  const pending = new Set<Promise<void>>();
+  s3.onEvent((notification) => {
+    const work = (async () => {
+      const events = recordingEventsFromS3Notification(notification, { bucket: config.AFTERCALL_BUCKET, defaultTenant: config.AFTERCALL_DEFAULT_TENANT });
+      for (const event of events) {
+        const started = await startMeeting(plane, event);
+        for (const listener of startedListeners) listener(started);
+      }
+    })().catch((error: unknown) => log('could not start the workflow for an S3 event', error));
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  });
+
+  let server: ServerType | null = null;
+  let httpUrl: string | null = null;
+  if (options.http === true) {
+    const app = createHttpApp(plane, { log });
+    const port = options.port ?? config.AFTERCALL_PORT;
+    server = await new Promise<ServerType>((resolveServer) => {
+      const started = serve({ fetch: app.fetch, hostname: config.AFTERCALL_HOST, port }, () => resolveServer(started));
+    });
+    httpUrl = `http://${config.AFTERCALL_HOST}:${(server.address() as AddressInfo).port}`;
+  }
+
+  return {
+    config,
+    dataDir,
+    deps,
+    plane,
+    runner,
+    s3,
+    httpUrl,
+    onMeetingStarted: (listener) => startedListeners.push(listener),
+    close: async () => {
+      if (server !== null) await new Promise<void>((done) => server?.close(() => done()));
+      await Promise.all(pending);
+      await runner.drain();
+      await deps.close();
+      await s3.close();
+    },
+  };
+}

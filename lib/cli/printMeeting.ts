@@ -1,0 +1,39 @@
+import { resultFiles, resultKey } from '../domain/meeting/resultKeys.js';
+import type { MeetingView } from '../domain/meetings/meetingView.js';
+import type { BlobStore } from '../domain/ports/BlobStore.js';
+import { findJson } from '../domain/workflow/jsonResults.js';
+import { ActionItemsSchema, ChaptersSchema, SummarySchema } from '../domain/understanding/schema.js';
+
+const clock = (ms: number): string => {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+/** A meeting's outcome as a person reads it in a terminal. */
+export async function describeMeeting(blobs: BlobStore, meeting: MeetingView): Promise<string> {
+  const lines = [`■ ${meeting.title}  (${meeting.meetingId})  — ${meeting.state}`];
+  if (meeting.error !== null) lines.push(`  failed in ${meeting.error.step ?? 'an unknown step'}: ${meeting.error.name}: ${meeting.error.message}`);
+  const prefix = meeting.resultPrefix;
+  const [summary, actionItems, chapters] = await Promise.all([
+    findJson(blobs, resultKey(prefix, resultFiles.summary), SummarySchema),
+    findJson(blobs, resultKey(prefix, resultFiles.actionItems), ActionItemsSchema),
+    findJson(blobs, resultKey(prefix, resultFiles.chapters), ChaptersSchema),
+  ]);
+  if (summary !== null) lines.push(`  Summary: ${summary.text || '(nothing was said)'}`);
+  if (chapters !== null && chapters.chapters.length > 0) {
+    lines.push('  Chapters:');
+    for (const chapter of chapters.chapters) lines.push(`    ${clock(chapter.startMs)}  ${chapter.title}`);
+  }
+  if (actionItems !== null) {
+    lines.push(`  Action items: ${actionItems.items.length === 0 ? 'none' : ''}`);
+    for (const item of actionItems.items) {
+      const who = item.owner ?? 'unassigned';
+      const due = item.dueDate === null ? '' : `, due ${item.dueDate}`;
+      lines.push(`    - [${who}${due}] ${item.text}  (${clock(item.startMs)})`);
+    }
+  }
+  for (const step of meeting.steps.filter((s) => s.state === 'skipped' || s.state === 'failed')) {
+    lines.push(`  ${step.name}: ${step.state} — ${step.detail ?? ''}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import { signedEgressEndedWebhook } from '../adapters/livekit/signedEgressEndedWebhook.js';
+import type { LocalStack } from '../app/localStack.js';
+import { deriveMeetingId } from '../domain/meeting/meetingId.js';
+import { describeMeeting } from './printMeeting.js';
+import { readSample, SAMPLE_RECORDINGS } from './sampleRecordings.js';
+import { waitForMeetings } from './waitForMeetings.js';
+
+/**
+ * The main job on the samples, the way they would arrive in production: the kickoff recording
+ * is dropped into the bucket (an S3 object-created event starts it); the standup recording is
+ * written by "LiveKit egress", which also sends its signed egress_ended webhook — the second
+ * announcement of the same recording finds the same meeting and starts nothing.
+ */
+export async function runDemo(stack: LocalStack, print: (line: string) => void): Promise<void> {
+  const httpUrl = stack.httpUrl ?? '';
+  const tenantId = stack.config.AFTERCALL_DEFAULT_TENANT;
+  const runs = [];
+  for (const sample of SAMPLE_RECORDINGS) {
+    const key = `recordings/${sample.name}.ogg`;
+    await stack.deps.blobs.put(`recordings/${sample.name}.vtt`, await readSample(sample.transcript), 'text/vtt; charset=utf-8');
+    await stack.deps.blobs.put(key, await readSample(sample.audio), 'audio/ogg');
+    const meetingId = deriveMeetingId(tenantId, key);
+    runs.push({ meetingId, executionName: meetingId });
+    print(`uploaded ${key} → meeting ${meetingId}`);
+  }
+
+  const standup = SAMPLE_RECORDINGS[1];
+  const webhook = await signedEgressEndedWebhook({
+    apiKey: stack.config.LIVEKIT_API_KEY ?? 'devkey',
+    apiSecret: stack.config.LIVEKIT_API_SECRET ?? 'secret',
+    bucket: stack.config.AFTERCALL_BUCKET,
+    key: `recordings/${standup.name}.ogg`,
+    roomName: 'standup',
+  });
+  const response = await fetch(`${httpUrl}/webhooks/livekit`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/webhook+json', Authorization: webhook.authorization },
+    body: webhook.body,
+  });
+  print(`LiveKit egress_ended webhook → HTTP ${response.status} ${await response.text()}`);
+
+  // S3 events are delivered asynchronously: give them a moment to start their runs.
+  await waitUntilStarted(stack, runs.map((r) => r.executionName));
+  const meetings = await waitForMeetings(stack, tenantId, runs);
+  print('');
+  for (const meeting of meetings) print(`${await describeMeeting(stack.deps.blobs, meeting)}\n`);
+
+  const bucketDir = resolve(stack.dataDir, 's3', stack.config.AFTERCALL_BUCKET);
+  print(`Results beside each recording: ${bucketDir}/recordings/<name>.aftercall/`);
+  print(`API: ${httpUrl}/api/meetings`);
+  print(`     ${httpUrl}/api/meetings/${meetings[0]?.meetingId ?? '<id>'}`);
+  print(`     ${httpUrl}/api/search?q=remote+control`);
+  print(`Data folder (delete it to start over): ${stack.dataDir}`);
+}
+
+async function waitUntilStarted(stack: LocalStack, names: string[]): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const records = await Promise.all(names.map((name) => stack.runner.describe(name)));
+    if (records.every((record) => record !== null)) return;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`the S3 events did not start runs for ${names.join(', ')} within 5 s`);
+}

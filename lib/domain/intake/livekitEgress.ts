@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { InvalidWebhookError } from './errors.js';
+import { isRecordingKey, type RecordingEvent } from './recordingEvent.js';
+
+// LiveKit's WebhookEvent in its protobuf JSON form: camelCase names, int64 as strings, times in ns.
+const FileInfo = z.object({
+  filename: z.string().default(''),
+  location: z.string().default(''),
+  endedAt: z.string().optional(),
+});
+export const LivekitWebhookSchema = z.object({
+  event: z.string(),
+  id: z.string().optional(),
+  createdAt: z.union([z.string(), z.number()]).optional(),
+  egressInfo: z
+    .object({
+      egressId: z.string(),
+      roomName: z.string().default(''),
+      status: z.string().default(''),
+      error: z.string().optional(),
+      fileResults: z.array(FileInfo).default([]),
+      file: FileInfo.optional(),
+    })
+    .optional(),
+});
+
+export type EgressOutcome =
+  | { kind: 'recordings'; events: RecordingEvent[] }
+  | { kind: 'ignored'; reason: string };
+
+/**
+ * The recordings a LiveKit webhook announces. Only a completed egress starts work; other
+ * events are acknowledged and ignored, so LiveKit does not retry them.
+ */
+export function recordingEventsFromLivekit(json: unknown, options: { bucket: string; tenantId: string; now: Date }): EgressOutcome {
+  const parsed = LivekitWebhookSchema.safeParse(json);
+  if (!parsed.success) throw new InvalidWebhookError(`not a LiveKit webhook event: ${z.prettifyError(parsed.error)}`);
+  const { event, egressInfo } = parsed.data;
+  if (event !== 'egress_ended') return { kind: 'ignored', reason: `event "${event}" does not finish a recording` };
+  if (egressInfo === undefined) throw new InvalidWebhookError('egress_ended without egressInfo');
+  if (egressInfo.status !== 'EGRESS_COMPLETE') {
+    return { kind: 'ignored', reason: `egress ${egressInfo.egressId} ended with status ${egressInfo.status}${egressInfo.error ? `: ${egressInfo.error}` : ''}` };
+  }
+  const files = egressInfo.fileResults.length > 0 ? egressInfo.fileResults : egressInfo.file === undefined ? [] : [egressInfo.file];
+  const events = files.flatMap((file) => {
+    const key = keyOfEgressFile(file, options.bucket);
+    if (key === null || !isRecordingKey(key)) return [];
+    return [{ tenantId: options.tenantId, recordingKey: key, recordedAt: endedAt(file.endedAt, options.now), trigger: 'livekit' as const }];
+  });
+  if (events.length === 0) return { kind: 'ignored', reason: `egress ${egressInfo.egressId} wrote no recording in bucket ${options.bucket}` };
+  return { kind: 'recordings', events };
+}
+
+/** LiveKit reports s3://bucket/key or an https URL as location, and the key as filename. */
+function keyOfEgressFile(file: z.infer<typeof FileInfo>, bucket: string): string | null {
+  const s3 = /^s3:\/\/([^/]+)\/(.+)$/.exec(file.location);
+  if (s3 !== null) return s3[1] === bucket ? (s3[2] ?? null) : null;
+  const name = file.filename.replace(/^\/+/, '');
+  return name.length > 0 ? name : null;
+}
+
+function endedAt(nanos: string | undefined, now: Date): string {
+  const ms = nanos !== undefined && /^\d{1,25}$/.test(nanos) ? Number(BigInt(nanos) / 1_000_000n) : Number.NaN;
+  return Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : now.toISOString();
+}

@@ -1,0 +1,46 @@
+/** The folder suffix that holds a recording's results, beside the recording itself. */
+export const RESULT_FOLDER_SUFFIX = '.aftercall';
+
+/**
+ * Every result of a recording lives under one prefix derived from the recording key alone:
+ * `calls/2026/standup.ogg` → `calls/2026/standup.aftercall/`.
+ */
+export function resultPrefixFor(recordingKey: string): string {
+  const slash = recordingKey.lastIndexOf('/');
+  const folder = recordingKey.slice(0, slash + 1);
+  const file = recordingKey.slice(slash + 1);
+  const dot = file.lastIndexOf('.');
+  const stem = dot > 0 ? file.slice(0, dot) : file;
+  return `${folder}${stem}${RESULT_FOLDER_SUFFIX}/`;
+}
+
+/** Keys of a transcript that may sit beside the recording, in order of preference. */
+export function siblingTranscriptKeys(recordingKey: string): string[] {
+  const slash = recordingKey.lastIndexOf('/');
+  const file = recordingKey.slice(slash + 1);
+  const dot = file.lastIndexOf('.');
+  const base = recordingKey.slice(0, dot > 0 ? slash + 1 + dot : recordingKey.length);
+  return ['vtt', 'srt', 'json'].map((ext) => `${base}.${ext}`);
+}
+
+export const resultFiles = {
+  transcriptJson: 'transcript.json',
+  transcriptVtt: 'transcript.vtt',
+  transcriptSrt: 'transcript.srt',
+  translationJson: (language: string) => `translations/${language}.json`,
+  translationVtt: (language: string) => `translations/${language}.vtt`,
+  summary: 'summary.json',
+  actionItems: 'action-items.json',
+  chapters: 'chapters.json',
+  status: 'status.json',
+  stepStatus: (step: string) => `steps/${step}.json`,
+  manifest: 'manifest.json',
+} as const;
+
+export const resultKey = (prefix: string, file: string): string => `${prefix}${file}`;
+
+/** Where the control plane keeps its own small records; never beside a recording. */
+export const CONTROL_PREFIX = '_aftercall/';
+export const catalogPrefix = (tenantId: string): string => `${CONTROL_PREFIX}tenants/${tenantId}/meetings/`;
+export const catalogKey = (tenantId: string, meetingId: string): string => `${catalogPrefix(tenantId)}${meetingId}.json`;
+export const tenantSettingsKey = (tenantId: string): string => `${CONTROL_PREFIX}tenants/${tenantId}/settings.json`;

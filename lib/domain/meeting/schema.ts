@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+export const STATUS_SCHEMA_VERSION = 1;
+
+export const STEP_NAMES = ['intake', 'transcribe', 'translate', 'understand', 'index', 'publish'] as const;
+export const StepNameSchema = z.enum(STEP_NAMES);
+export type StepName = z.infer<typeof StepNameSchema>;
+
+/** Steps a reprocess run may start from; the steps before it reuse what is stored. */
+export const ResumeFromSchema = z.enum(['transcribe', 'translate', 'understand', 'index', 'publish']);
+export type ResumeFrom = z.infer<typeof ResumeFromSchema>;
+
+const TenantId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'tenant ids are lowercase letters, digits and dashes');
+const LanguageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language code such as "fr" or "pt-BR"');
+
+/** What every step receives: pointers and settings, never transcripts (state is capped at 256 KB). */
+export const MeetingContextSchema = z.object({
+  tenantId: TenantId,
+  meetingId: z.string().regex(/^mtg_[0-9a-f]{24}$/),
+  recordingKey: z.string().min(1).max(1024),
+  resultPrefix: z.string().min(1),
+  runId: z.string().min(1).max(80),
+  resumeFrom: ResumeFromSchema,
+  targetLanguages: z.array(LanguageCode).max(20),
+  /** ISO time the recording ended, or the webhook arrived: the reference for "by Friday". */
+  recordedAt: z.iso.datetime({ offset: true }),
+  /** Where the event came from, for the status page. */
+  trigger: z.enum(['livekit', 's3', 'cli', 'reprocess', 'api']),
+});
+export type MeetingContext = z.infer<typeof MeetingContextSchema>;
+
+export const StepInputSchema = z.object({ meeting: MeetingContextSchema });
+export type StepInput = z.infer<typeof StepInputSchema>;
+
+export const StepStateSchema = z.enum(['running', 'succeeded', 'failed', 'skipped']);
+
+export const StepStatusSchema = z.object({
+  schemaVersion: z.literal(STATUS_SCHEMA_VERSION),
+  step: StepNameSchema,
+  runId: z.string(),
+  state: StepStateSchema,
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Why a step failed or was skipped, in words a user can act on. */
+  detail: z.string().nullable(),
+});
+export type StepStatus = z.infer<typeof StepStatusSchema>;
+
+export const MeetingStateSchema = z.enum(['running', 'succeeded', 'failed']);
+export type MeetingState = z.infer<typeof MeetingStateSchema>;
+
+export const MeetingStatusSchema = z.object({
+  schemaVersion: z.literal(STATUS_SCHEMA_VERSION),
+  meetingId: z.string(),
+  tenantId: z.string(),
+  recordingKey: z.string(),
+  runId: z.string(),
+  state: MeetingStateSchema,
+  updatedAt: z.string(),
+  error: z.object({ step: z.string().nullable(), name: z.string(), message: z.string() }).nullable(),
+});
+export type MeetingStatus = z.infer<typeof MeetingStatusSchema>;
+
+export const CatalogEntrySchema = z.object({
+  schemaVersion: z.literal(STATUS_SCHEMA_VERSION),
+  tenantId: z.string(),
+  meetingId: z.string(),
+  recordingKey: z.string(),
+  resultPrefix: z.string(),
+  title: z.string(),
+  recordedAt: z.string(),
+  createdAt: z.string(),
+});
+export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
+
+export { LanguageCode, TenantId };

@@ -1,0 +1,108 @@
+import { ManifestSchema, type Manifest } from '../meeting/manifestSchema.js';
+import { MEETING_ID_PATTERN } from '../meeting/meetingId.js';
+import { catalogKey, catalogPrefix, resultFiles, resultKey } from '../meeting/resultKeys.js';
+import { CatalogEntrySchema, MeetingStatusSchema, STEP_NAMES, StepStatusSchema, type CatalogEntry, type MeetingStatus, type StepStatus } from '../meeting/schema.js';
+import type { BlobStore } from '../ports/BlobStore.js';
+import { findJson } from '../workflow/jsonResults.js';
+
+export type MeetingState = 'processing' | 'ready' | 'failed';
+
+export interface StepView {
+  name: string;
+  state: StepStatus['state'] | 'pending';
+  detail: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface MeetingSummaryView {
+  meetingId: string;
+  title: string;
+  recordingKey: string;
+  recordedAt: string;
+  state: MeetingState;
+  error: MeetingStatus['error'];
+  updatedAt: string | null;
+}
+
+export interface MeetingView extends MeetingSummaryView {
+  resultPrefix: string;
+  steps: StepView[];
+  manifest: Manifest | null;
+}
+
+/**
+ * A meeting is ready only when its manifest exists (it is written last); a failed status
+ * says failed; anything else is still processing — never half done.
+ */
+function stateOf(status: MeetingStatus | null, hasManifest: boolean): MeetingState {
+  if (hasManifest && status?.state !== 'running') return 'ready';
+  if (status?.state === 'failed') return 'failed';
+  return 'processing';
+}
+
+export async function listMeetings(blobs: BlobStore, tenantId: string): Promise<MeetingSummaryView[]> {
+  const keys = await blobs.list(catalogPrefix(tenantId));
+  const entries = await Promise.all(keys.map((key) => findJson(blobs, key, CatalogEntrySchema).catch(() => null)));
+  const views = await Promise.all(entries.flatMap((entry) => (entry === null ? [] : [summarise(blobs, entry)])));
+  return views.sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || a.meetingId.localeCompare(b.meetingId));
+}
+
+/** Null when the tenant has no such meeting (ids of other tenants are not found either). */
+export async function findCatalogEntry(blobs: BlobStore, tenantId: string, meetingId: string): Promise<CatalogEntry | null> {
+  if (!MEETING_ID_PATTERN.test(meetingId)) return null;
+  return findJson(blobs, catalogKey(tenantId, meetingId), CatalogEntrySchema);
+}
+
+export async function getMeeting(blobs: BlobStore, tenantId: string, meetingId: string): Promise<MeetingView | null> {
+  const entry = await findCatalogEntry(blobs, tenantId, meetingId);
+  if (entry === null) return null;
+  const [summary, steps, manifest] = await Promise.all([
+    summarise(blobs, entry),
+    readSteps(blobs, entry.resultPrefix),
+    findJson(blobs, resultKey(entry.resultPrefix, resultFiles.manifest), ManifestSchema),
+  ]);
+  return { ...summary, resultPrefix: entry.resultPrefix, steps, manifest };
+}
+
+async function summarise(blobs: BlobStore, entry: CatalogEntry): Promise<MeetingSummaryView> {
+  // The list needs only whether the manifest exists, not its contents.
+  const [status, manifestHead] = await Promise.all([
+    findJson(blobs, resultKey(entry.resultPrefix, resultFiles.status), MeetingStatusSchema),
+    blobs.head(resultKey(entry.resultPrefix, resultFiles.manifest)),
+  ]);
+  return {
+    meetingId: entry.meetingId,
+    title: entry.title,
+    recordingKey: entry.recordingKey,
+    recordedAt: entry.recordedAt,
+    state: stateOf(status, manifestHead !== null),
+    error: status?.error ?? null,
+    updatedAt: status?.updatedAt ?? null,
+  };
+}
+
+async function readSteps(blobs: BlobStore, prefix: string): Promise<StepView[]> {
+  const keys = await blobs.list(`${prefix}steps/`);
+  const statuses = new Map<string, StepStatus>();
+  await Promise.all(
+    keys.map(async (key) => {
+      const status = await findJson(blobs, key, StepStatusSchema).catch(() => null);
+      if (status !== null) statuses.set(key.slice(`${prefix}steps/`.length, -'.json'.length), status);
+    }),
+  );
+  const names = [...STEP_NAMES.filter((step) => step !== 'translate'), ...[...statuses.keys()].filter((n) => n.startsWith('translate.'))];
+  const order = (name: string) => STEP_NAMES.indexOf(name.split('.')[0] as (typeof STEP_NAMES)[number]);
+  return names
+    .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
+    .map((name) => {
+      const status = statuses.get(name);
+      return {
+        name,
+        state: status?.state ?? 'pending',
+        detail: status?.detail ?? null,
+        startedAt: status?.startedAt ?? null,
+        finishedAt: status?.finishedAt ?? null,
+      };
+    });
+}

@@ -1,0 +1,16 @@
+import type { Transcript } from '../transcript/schema.js';
+import type { ActionItem, Chapter, SummarySentence } from '../understanding/schema.js';
+
+/** What an understanding engine proposes; the understand step grounds it before anything is stored. */
+export interface UnderstandingDraft {
+  summary: { text: string; sentences: SummarySentence[] };
+  actionItems: Omit<ActionItem, 'id'>[];
+  chapters: Omit<Chapter, 'id'>[];
+}
+
+/** Summary, action items and chapters from a transcript: a language model, or the offline extractive engine. */
+export interface Understander {
+  /** Names engine and model, recorded in every result and the manifest. */
+  readonly name: string;
+  understand(transcript: Transcript, options: { meetingDate: Date }): Promise<UnderstandingDraft>;
+}

@@ -1,0 +1,12 @@
+import type { StepInput } from '../meeting/schema.js';
+
+export interface StartedRun {
+  executionName: string;
+  /** True when a run of that name already existed: nothing new was started. */
+  alreadyStarted: boolean;
+}
+
+/** Starts the post-call state machine. A run's name is unique: starting a name twice starts it once. */
+export interface WorkflowRunner {
+  start(run: { name: string; input: StepInput }): Promise<StartedRun>;
+}

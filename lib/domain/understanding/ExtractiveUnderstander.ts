@@ -1,0 +1,18 @@
+import type { Understander, UnderstandingDraft } from '../ports/Understander.js';
+import type { Transcript } from '../transcript/schema.js';
+import { extractActionItems } from './extractActionItems.js';
+import { segmentChapters } from './segmentChapters.js';
+import { summarizeExtractive } from './summarizeExtractive.js';
+
+/** The offline engine: extractive summary, rule-based action items, lexical chapters. Also the fallback when a model fails. */
+export class ExtractiveUnderstander implements Understander {
+  readonly name = 'aftercall-extractive@1';
+
+  async understand(transcript: Transcript, options: { meetingDate: Date }): Promise<UnderstandingDraft> {
+    return {
+      summary: summarizeExtractive(transcript),
+      actionItems: extractActionItems(transcript, { meetingDate: options.meetingDate }),
+      chapters: segmentChapters(transcript),
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import type { UnderstandingDraft } from '../ports/Understander.js';
+import type { Transcript } from '../transcript/schema.js';
+
+export interface GroundedDraft {
+  draft: UnderstandingDraft;
+  /** How many proposed items cited nothing that exists and were dropped. */
+  rejected: number;
+}
+
+/**
+ * Keeps only what the transcript supports: citations are filtered to utterances that exist,
+ * an item left citing nothing is rejected, and times are clamped to the meeting.
+ */
+export function groundDraft(transcript: Transcript, draft: UnderstandingDraft): GroundedDraft {
+  const byId = new Map(transcript.utterances.map((u) => [u.id, u]));
+  let rejected = 0;
+  const ground = <T extends { utteranceIds: string[] }>(items: readonly T[]): T[] =>
+    items.flatMap((item) => {
+      const utteranceIds = [...new Set(item.utteranceIds.filter((id) => byId.has(id)))];
+      if (utteranceIds.length === 0) {
+        rejected += 1;
+        return [];
+      }
+      return [{ ...item, utteranceIds }];
+    });
+  const startOf = (ids: readonly string[]): number => Math.min(...ids.map((id) => byId.get(id)?.startMs ?? 0));
+  const endOf = (ids: readonly string[]): number => Math.max(...ids.map((id) => byId.get(id)?.endMs ?? 0));
+
+  const sentences = ground(draft.summary.sentences);
+  const actionItems = ground(draft.actionItems).map((item) => ({ ...item, startMs: startOf(item.utteranceIds) }));
+  const chapters = ground(draft.chapters)
+    .map((chapter) => ({
+      ...chapter,
+      startMs: clamp(chapter.startMs, startOf(chapter.utteranceIds), endOf(chapter.utteranceIds)),
+      endMs: clamp(chapter.endMs, startOf(chapter.utteranceIds), transcript.durationMs),
+    }))
+    .sort((a, b) => a.startMs - b.startMs);
+  const text = sentences.length === draft.summary.sentences.length ? draft.summary.text : sentences.map((s) => s.text).join(' ');
+  return { draft: { summary: { text, sentences }, actionItems, chapters }, rejected };
+}
+
+const clamp = (value: number, min: number, max: number): number => Math.min(Math.max(value, min), Math.max(min, max));

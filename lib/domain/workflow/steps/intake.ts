@@ -1,0 +1,72 @@
+import { RecordingNotFoundError, RecordingTooLargeError, UnsupportedRecordingError } from '../../errors.js';
+import { detectRecordingType, MEDIA_SNIFF_BYTES } from '../../media/detectRecordingType.js';
+import { catalogKey, resultFiles, resultKey } from '../../meeting/resultKeys.js';
+import { CatalogEntrySchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type MeetingStatus, type StepInput } from '../../meeting/schema.js';
+import { findJson, putJson } from '../jsonResults.js';
+import type { StepDeps } from '../StepDeps.js';
+import { trackStep } from '../stepStatus.js';
+import { keysToClearBeforeRun } from './resultsOfSteps.js';
+
+export interface IntakeResult {
+  recording: { key: string; bytes: number; mime: string };
+}
+
+/** Checks the recording is there and is media, clears what this run will redo, and marks the meeting running. */
+export async function intake(deps: StepDeps, { meeting }: StepInput): Promise<IntakeResult> {
+  const now = deps.clock().toISOString();
+  const status: MeetingStatus = {
+    schemaVersion: STATUS_SCHEMA_VERSION,
+    meetingId: meeting.meetingId,
+    tenantId: meeting.tenantId,
+    recordingKey: meeting.recordingKey,
+    runId: meeting.runId,
+    state: 'running',
+    updatedAt: now,
+    error: null,
+  };
+  // The catalog entry and the status go first, so a recording that fails its checks still
+  // shows up in the meeting list with the reason.
+  await recordInCatalog(deps, meeting, now);
+  await deps.blobs.delete(await keysToClearBeforeRun(deps.blobs, meeting));
+  await putJson(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.status), status);
+
+  return trackStep(deps, meeting, 'intake', async () => {
+    const head = await deps.blobs.head(meeting.recordingKey);
+    if (head === null) {
+      throw new RecordingNotFoundError(`recording ${meeting.recordingKey} does not exist in the blob store`);
+    }
+    if (head.size === 0) {
+      throw new UnsupportedRecordingError(`recording ${meeting.recordingKey} is empty (0 bytes)`);
+    }
+    if (head.size > deps.limits.maxRecordingBytes) {
+      throw new RecordingTooLargeError(
+        `recording ${meeting.recordingKey} is ${head.size} bytes; the limit is ${deps.limits.maxRecordingBytes} (AFTERCALL_MAX_RECORDING_BYTES)`,
+      );
+    }
+    const bytes = (await deps.blobs.getBytes(meeting.recordingKey, { start: 0, end: MEDIA_SNIFF_BYTES - 1 })) ?? new Uint8Array();
+    const type = await detectRecordingType(bytes);
+    if (type.mime === null) {
+      throw new UnsupportedRecordingError(
+        `recording ${meeting.recordingKey} is not an audio or video file (it looks like ${type.looksLike}); it may be corrupt`,
+      );
+    }
+    return { recording: { key: meeting.recordingKey, bytes: head.size, mime: type.mime } };
+  });
+}
+
+async function recordInCatalog(deps: StepDeps, meeting: StepInput['meeting'], now: string): Promise<void> {
+  const key = catalogKey(meeting.tenantId, meeting.meetingId);
+  const existing = await findJson(deps.blobs, key, CatalogEntrySchema).catch(() => null);
+  const fileName = meeting.recordingKey.slice(meeting.recordingKey.lastIndexOf('/') + 1);
+  const entry: CatalogEntry = {
+    schemaVersion: STATUS_SCHEMA_VERSION,
+    tenantId: meeting.tenantId,
+    meetingId: meeting.meetingId,
+    recordingKey: meeting.recordingKey,
+    resultPrefix: meeting.resultPrefix,
+    title: existing?.title ?? fileName.replace(/\.[^.]+$/, ''),
+    recordedAt: meeting.recordedAt,
+    createdAt: existing?.createdAt ?? now,
+  };
+  await putJson(deps.blobs, key, entry);
+}

@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { AFTERCALL_VERSION } from '../../../version.js';
+import { MANIFEST_SCHEMA_VERSION, type Manifest } from '../../meeting/manifestSchema.js';
+import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
+import { MeetingContextSchema, STATUS_SCHEMA_VERSION, StepStatusSchema, type MeetingStatus, type StepStatus } from '../../meeting/schema.js';
+import { TranslationSchema } from '../../transcript/translationSchema.js';
+import { findJson, putJson } from '../jsonResults.js';
+import { readMeetingResults } from '../meetingResults.js';
+import type { StepDeps } from '../StepDeps.js';
+import { trackStep } from '../stepStatus.js';
+
+const StateError = z.object({ Error: z.string(), Cause: z.string().optional() });
+
+export const PublishInputSchema = z.object({
+  meeting: MeetingContextSchema,
+  results: z
+    .object({
+      index: z.object({ documents: z.number(), embedder: z.string() }).optional(),
+      indexError: StateError.optional(),
+    })
+    .passthrough(),
+});
+export type PublishInput = z.infer<typeof PublishInputSchema>;
+
+/** Writes the status, then manifest.json — last, because its presence is what says "done". */
+export async function publish(deps: StepDeps, { meeting, results }: PublishInput): Promise<{ manifestKey: string }> {
+  return trackStep(deps, meeting, 'publish', async () => {
+    const prefix = meeting.resultPrefix;
+    const stored = await readMeetingResults(deps.blobs, prefix);
+    const keys = await deps.blobs.list(prefix);
+    const isResult = (key: string) => {
+      const rel = key.slice(prefix.length);
+      return !rel.startsWith('steps/') && rel !== resultFiles.status && rel !== resultFiles.manifest;
+    };
+    const files = await Promise.all(keys.filter(isResult).map((key) => describeFile(deps, prefix, key)));
+    // Publish's own status is still "running" while it writes the manifest.
+    const steps = (await readStepStatuses(deps, prefix, keys)).filter((s) => s.step !== 'publish');
+
+    const translations = steps
+      .filter((s) => s.step === 'translate')
+      .map((s) => ({
+        language: s.name.slice('translate.'.length),
+        state: s.state === 'succeeded' ? ('succeeded' as const) : s.state === 'skipped' ? ('skipped' as const) : ('failed' as const),
+        reason: s.detail,
+      }));
+    const translationEngine = await firstTranslationEngine(deps, prefix, translations);
+    const warnings: Manifest['warnings'] = [
+      ...translations.filter((t) => t.state !== 'succeeded').map((t) => ({ step: `translate.${t.language}`, message: t.reason ?? t.state })),
+      ...(results.indexError === undefined
+        ? []
+        : [{ step: 'index', message: `search index not updated (${results.indexError.Error}); run "aftercall reindex" to rebuild it` }]),
+    ];
+
+    const manifest: Manifest = {
+      schemaVersion: MANIFEST_SCHEMA_VERSION,
+      meetingId: meeting.meetingId,
+      tenantId: meeting.tenantId,
+      recordingKey: meeting.recordingKey,
+      runId: meeting.runId,
+      publishedAt: deps.clock().toISOString(),
+      aftercallVersion: AFTERCALL_VERSION,
+      engines: {
+        transcript: `${stored.transcript.source.kind}:${stored.transcript.source.detail}`,
+        understanding: stored.summary?.engine ?? null,
+        translation: translationEngine,
+        embedding: results.index?.embedder ?? null,
+      },
+      files,
+      steps,
+      translations,
+      counts: {
+        utterances: stored.transcript.utterances.length,
+        speakers: stored.transcript.speakers.length,
+        durationMs: stored.transcript.durationMs,
+        actionItems: stored.actionItems?.items.length ?? 0,
+        chapters: stored.chapters?.chapters.length ?? 0,
+        indexedDocuments: results.index?.documents ?? null,
+      },
+      warnings,
+      // The embedded defaults cost nothing; provider adapters add priced lines (issue 3).
+      cost: { currency: 'USD', estimated: 0, lines: [] },
+    };
+
+    const status: MeetingStatus = {
+      schemaVersion: STATUS_SCHEMA_VERSION,
+      meetingId: meeting.meetingId,
+      tenantId: meeting.tenantId,
+      recordingKey: meeting.recordingKey,
+      runId: meeting.runId,
+      state: 'succeeded',
+      updatedAt: manifest.publishedAt,
+      error: null,
+    };
+    await putJson(deps.blobs, resultKey(prefix, resultFiles.status), status);
+    const manifestKey = resultKey(prefix, resultFiles.manifest);
+    await putJson(deps.blobs, manifestKey, manifest);
+    return { manifestKey };
+  });
+}
+
+async function describeFile(deps: StepDeps, prefix: string, key: string): Promise<Manifest['files'][number]> {
+  const bytes = (await deps.blobs.getBytes(key)) ?? new Uint8Array();
+  let schemaVersion: number | null = null;
+  if (key.endsWith('.json')) {
+    const parsed = z.object({ schemaVersion: z.number().int() }).safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    schemaVersion = parsed.success ? parsed.data.schemaVersion : null;
+  }
+  return {
+    name: key.slice(prefix.length),
+    key,
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    schemaVersion,
+  };
+}
+
+async function readStepStatuses(deps: StepDeps, prefix: string, keys: readonly string[]): Promise<Manifest['steps']> {
+  const statusKeys = keys.filter((key) => key.startsWith(`${prefix}steps/`) && key.endsWith('.json'));
+  const statuses = await Promise.all(statusKeys.map((key) => findJson(deps.blobs, key, StepStatusSchema)));
+  return statuses.flatMap((status, i) => {
+    if (status === null) return [];
+    const name = (statusKeys[i] ?? '').slice(`${prefix}steps/`.length, -'.json'.length);
+    return [{ ...status, name, durationMs: durationOf(status) }];
+  });
+}
+
+const durationOf = (status: StepStatus): number | null =>
+  status.finishedAt === null ? null : Date.parse(status.finishedAt) - Date.parse(status.startedAt);
+
+async function firstTranslationEngine(deps: StepDeps, prefix: string, translations: { language: string; state: string }[]): Promise<string | null> {
+  const done = translations.find((t) => t.state === 'succeeded');
+  if (done === undefined) return null;
+  const translation = await findJson(deps.blobs, resultKey(prefix, resultFiles.translationJson(done.language)), TranslationSchema);
+  return translation?.engine ?? null;
+}

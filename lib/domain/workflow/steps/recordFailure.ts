@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
+import { MeetingContextSchema, STATUS_SCHEMA_VERSION, StepStatusSchema, type MeetingStatus } from '../../meeting/schema.js';
+import { findJson, putJson } from '../jsonResults.js';
+import type { StepDeps } from '../StepDeps.js';
+
+export const RecordFailureInputSchema = z.object({
+  meeting: MeetingContextSchema,
+  /** What the state machine's Catch puts at ResultPath: the error name and its cause. */
+  error: z.object({ Error: z.string(), Cause: z.string().optional() }),
+});
+export type RecordFailureInput = z.infer<typeof RecordFailureInputSchema>;
+
+/** Marks the meeting failed beside the recording, naming the step and the reason. Leaves every result as it was. */
+export async function recordFailure(deps: StepDeps, { meeting, error }: RecordFailureInput): Promise<MeetingStatus> {
+  const status: MeetingStatus = {
+    schemaVersion: STATUS_SCHEMA_VERSION,
+    meetingId: meeting.meetingId,
+    tenantId: meeting.tenantId,
+    recordingKey: meeting.recordingKey,
+    runId: meeting.runId,
+    state: 'failed',
+    updatedAt: deps.clock().toISOString(),
+    error: { step: await failedStep(deps, meeting), name: error.Error, message: causeMessage(error.Cause) },
+  };
+  await putJson(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.status), status);
+  return status;
+}
+
+async function failedStep(deps: StepDeps, meeting: RecordFailureInput['meeting']): Promise<string | null> {
+  const prefix = resultKey(meeting.resultPrefix, 'steps/');
+  for (const key of await deps.blobs.list(prefix)) {
+    const status = await findJson(deps.blobs, key, StepStatusSchema).catch(() => null);
+    if (status?.state === 'failed' && status.runId === meeting.runId) return status.step;
+  }
+  return null;
+}
+
+/** Lambda puts a JSON error document in Cause; the local runner the bare message. Users get the message only. */
+function causeMessage(cause: string | undefined): string {
+  if (cause === undefined || cause.length === 0) return 'no details';
+  try {
+    const parsed = z.object({ errorMessage: z.string() }).safeParse(JSON.parse(cause));
+    if (parsed.success) return parsed.data.errorMessage;
+  } catch {
+    // not JSON: the cause is the message itself
+  }
+  return cause;
+}

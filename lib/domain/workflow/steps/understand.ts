@@ -1,0 +1,38 @@
+import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
+import type { StepInput } from '../../meeting/schema.js';
+import { TranscriptSchema } from '../../transcript/schema.js';
+import { groundDraft } from '../../understanding/groundDraft.js';
+import { UNDERSTANDING_SCHEMA_VERSION, type ActionItems, type Chapters, type Summary } from '../../understanding/schema.js';
+import { getJson, putJson } from '../jsonResults.js';
+import type { StepDeps } from '../StepDeps.js';
+import { trackStep } from '../stepStatus.js';
+
+export interface UnderstandResult {
+  engine: string;
+  keys: string[];
+  actionItems: number;
+  chapters: number;
+  /** Proposed items dropped because they cited nothing in the transcript. */
+  rejected: number;
+}
+
+/** Summary, action items and chapters, each grounded in utterance ids before it is stored. */
+export async function understand(deps: StepDeps, { meeting }: StepInput): Promise<UnderstandResult> {
+  return trackStep(deps, meeting, 'understand', async () => {
+    const transcript = await getJson(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.transcriptJson), TranscriptSchema);
+    const proposed = await deps.understander.understand(transcript, { meetingDate: new Date(meeting.recordedAt) });
+    const { draft, rejected } = groundDraft(transcript, proposed);
+    const common = { schemaVersion: UNDERSTANDING_SCHEMA_VERSION, meetingId: meeting.meetingId, engine: deps.understander.name } as const;
+
+    const summary: Summary = { ...common, text: draft.summary.text, sentences: draft.summary.sentences };
+    const actionItems: ActionItems = { ...common, items: draft.actionItems.map((item, i) => ({ ...item, id: `a${i + 1}` })) };
+    const chapters: Chapters = { ...common, chapters: draft.chapters.map((chapter, i) => ({ ...chapter, id: `c${i + 1}` })) };
+
+    const keys = [resultFiles.summary, resultFiles.actionItems, resultFiles.chapters].map((file) => resultKey(meeting.resultPrefix, file));
+    const [summaryKey, actionItemsKey, chaptersKey] = keys as [string, string, string];
+    await putJson(deps.blobs, summaryKey, summary);
+    await putJson(deps.blobs, actionItemsKey, actionItems);
+    await putJson(deps.blobs, chaptersKey, chapters);
+    return { engine: deps.understander.name, keys, actionItems: actionItems.items.length, chapters: chapters.chapters.length, rejected };
+  });
+}
