@@ -1,0 +1,213 @@
+import * as lancedb from '@lancedb/lancedb';
+import { DataType, Field, FixedSizeList, Float32, Float64, Schema, Utf8 } from 'apache-arrow';
+import {
+  SEARCH_DOCUMENT_KINDS,
+  type IndexedDocument,
+  type SearchDocument,
+  type SearchDocumentKind,
+  type VectorHit,
+  type VectorIndex,
+  type VectorQuery,
+} from '../../domain/ports/VectorIndex.js';
+import { sqlAnd, sqlEquals, sqlIn } from './sqlFilter.js';
+
+const TABLE = 'documents';
+
+// snake_case on purpose: the SQL filters fold unquoted identifiers to lower case.
+const DOCUMENT_COLUMNS = ['id', 'tenant_id', 'meeting_id', 'kind', 'text', 'speaker', 'start_ms', 'end_ms', 'utterance_ids'] as const;
+
+// A type, not an interface: only type aliases satisfy lancedb's Record<string, unknown> rows.
+type DocumentRow = {
+  id: string;
+  tenant_id: string;
+  meeting_id: string;
+  kind: string;
+  text: string;
+  speaker: string | null;
+  start_ms: number;
+  end_ms: number;
+  /** JSON array of utterance ids: a string column keeps the schema flat and the rows plain. */
+  utterance_ids: string;
+};
+
+// Without an explicit schema, JS numbers become Float64 and vectors variable-length lists.
+// Times are Float64 too: exact for integers far beyond any meeting, and read back as numbers.
+const documentSchema = (dimensions: number): Schema =>
+  new Schema([
+    new Field('id', new Utf8(), false),
+    new Field('tenant_id', new Utf8(), false),
+    new Field('meeting_id', new Utf8(), false),
+    new Field('kind', new Utf8(), false),
+    new Field('text', new Utf8(), false),
+    new Field('speaker', new Utf8(), true),
+    new Field('start_ms', new Float64(), false),
+    new Field('end_ms', new Float64(), false),
+    new Field('utterance_ids', new Utf8(), false),
+    new Field('vector', new FixedSizeList(dimensions, new Field('item', new Float32(), true)), false),
+  ]);
+
+/**
+ * Tenant-scoped vector search in an embedded LanceDB folder: no server, nothing to run. Every
+ * read and delete carries a tenant filter built here, with values quoted, never trusted.
+ * Searches are exact (flat, cosine): at archive sizes a scan takes milliseconds, and an IVF-PQ
+ * index would cost tens of seconds to build and some recall.
+ */
+export class LanceVectorIndex implements VectorIndex {
+  readonly dimensions: number;
+  readonly #connection: lancedb.Connection;
+  #table: lancedb.Table | null;
+  /** Writes one at a time, so the first write creates the table once and replaces never interleave. */
+  #writes: Promise<unknown> = Promise.resolve();
+
+  private constructor(connection: lancedb.Connection, table: lancedb.Table | null, dimensions: number) {
+    this.#connection = connection;
+    this.#table = table;
+    this.dimensions = dimensions;
+  }
+
+  /** Opens (or, on first write, creates) the index in `directory`. */
+  static async open(directory: string, dimensions: number): Promise<LanceVectorIndex> {
+    if (!Number.isInteger(dimensions) || dimensions < 1) throw new RangeError(`dimensions must be a positive integer, got ${dimensions}`);
+    // Check for other processes' writes on every read (the indexing worker and the search API
+    // share the folder); on a local disk that is one small manifest read.
+    const connection = await lancedb.connect(directory, { readConsistencyInterval: 0 });
+    try {
+      const table = (await connection.tableNames()).includes(TABLE) ? await connection.openTable(TABLE) : null;
+      if (table) await assertDimensions(table, dimensions, directory);
+      return new LanceVectorIndex(connection, table, dimensions);
+    } catch (error) {
+      connection.close();
+      throw error;
+    }
+  }
+
+  async replaceMeeting(tenantId: string, meetingId: string, documents: readonly IndexedDocument[]): Promise<void> {
+    for (const document of documents) this.assertBelongs(document, tenantId, meetingId);
+    const ids = new Set(documents.map((document) => document.id));
+    if (ids.size !== documents.length) throw new Error(`documents of meeting ${meetingId} have duplicate ids`);
+
+    const ofMeeting = sqlAnd(sqlEquals('tenant_id', tenantId), sqlEquals('meeting_id', meetingId));
+    await this.write(async () => {
+      if (documents.length === 0) {
+        await (await this.existingTable())?.delete(ofMeeting);
+        return;
+      }
+      const table = await this.tableForWriting();
+      // One commit: readers see the old documents or the new ones, never a meeting half gone.
+      await table
+        .mergeInsert(['tenant_id', 'id'])
+        .whenMatchedUpdateAll()
+        .whenNotMatchedInsertAll()
+        .whenNotMatchedBySourceDelete({ where: ofMeeting })
+        .execute(documents.map(toRow));
+    });
+  }
+
+  async deleteMeeting(tenantId: string, meetingId: string): Promise<void> {
+    await this.write(async () => {
+      await (await this.existingTable())?.delete(sqlAnd(sqlEquals('tenant_id', tenantId), sqlEquals('meeting_id', meetingId)));
+    });
+  }
+
+  async query(query: VectorQuery): Promise<VectorHit[]> {
+    if (query.vector.length !== this.dimensions) {
+      throw new RangeError(`query vector has ${query.vector.length} dimensions, the index ${this.dimensions}`);
+    }
+    // An explicit empty list of kinds asks for nothing: an absent filter must never mean "all".
+    if (query.limit < 1 || query.kinds?.length === 0) return [];
+    const table = await this.existingTable();
+    if (!table) return [];
+    const filter = sqlAnd(
+      sqlEquals('tenant_id', query.tenantId),
+      query.meetingId !== undefined ? sqlEquals('meeting_id', query.meetingId) : null,
+      query.kinds ? sqlIn('kind', query.kinds) : null,
+    );
+    const rows: (DocumentRow & { _distance: number })[] = await table
+      .vectorSearch(query.vector)
+      .distanceType('cosine')
+      .where(filter)
+      .select([...DOCUMENT_COLUMNS, '_distance'])
+      .limit(Math.floor(query.limit))
+      .toArray();
+    // A zero vector on either side has no cosine distance (NaN): no evidence of a match.
+    return rows.filter((row) => Number.isFinite(row._distance)).map((row) => ({ document: fromRow(row), score: 1 - row._distance }));
+  }
+
+  /** Releases the folder; the index cannot be used afterwards. */
+  async close(): Promise<void> {
+    await this.#writes.catch(() => undefined);
+    this.#table?.close();
+    this.#connection.close();
+  }
+
+  private write(operation: () => Promise<void>): Promise<void> {
+    const result = this.#writes.catch(() => undefined).then(operation);
+    this.#writes = result;
+    return result;
+  }
+
+  /** The table, if this or another process has created it since this index was opened. */
+  private async existingTable(): Promise<lancedb.Table | null> {
+    if (!this.#table && (await this.#connection.tableNames()).includes(TABLE)) {
+      this.#table = await this.#connection.openTable(TABLE);
+    }
+    return this.#table;
+  }
+
+  private async tableForWriting(): Promise<lancedb.Table> {
+    this.#table ??= await this.#connection.createEmptyTable(TABLE, documentSchema(this.dimensions), { mode: 'create', existOk: true });
+    return this.#table;
+  }
+
+  private assertBelongs(document: IndexedDocument, tenantId: string, meetingId: string): void {
+    if (document.tenantId !== tenantId || document.meetingId !== meetingId) {
+      throw new Error(`document ${document.id} belongs to ${document.tenantId}/${document.meetingId}, not ${tenantId}/${meetingId}`);
+    }
+    if (document.vector.length !== this.dimensions) {
+      throw new RangeError(`document ${document.id} has a ${document.vector.length}-dimension vector, the index ${this.dimensions}`);
+    }
+  }
+}
+
+async function assertDimensions(table: lancedb.Table, dimensions: number, directory: string): Promise<void> {
+  const type = (await table.schema()).fields.find((field) => field.name === 'vector')?.type;
+  // By type id, not instanceof: the schema may be built by another copy of apache-arrow.
+  const existing = type !== undefined && DataType.isFixedSizeList(type) ? (type as FixedSizeList).listSize : null;
+  if (existing !== dimensions) {
+    throw new RangeError(`the index in ${directory} holds ${existing ?? 'unknown'}-dimension vectors, not ${dimensions}: rebuild it for this embedder`);
+  }
+}
+
+function toRow(document: IndexedDocument): DocumentRow & { vector: Float32Array } {
+  return {
+    id: document.id,
+    tenant_id: document.tenantId,
+    meeting_id: document.meetingId,
+    kind: document.kind,
+    text: document.text,
+    speaker: document.speaker,
+    start_ms: document.startMs,
+    end_ms: document.endMs,
+    utterance_ids: JSON.stringify(document.utteranceIds),
+    vector: document.vector,
+  };
+}
+
+function fromRow(row: DocumentRow): SearchDocument {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    meetingId: row.meeting_id,
+    kind: asKind(row.kind),
+    text: row.text,
+    speaker: row.speaker,
+    startMs: row.start_ms,
+    endMs: row.end_ms,
+    utteranceIds: JSON.parse(row.utterance_ids) as string[],
+  };
+}
+
+function asKind(kind: string): SearchDocumentKind {
+  if ((SEARCH_DOCUMENT_KINDS as readonly string[]).includes(kind)) return kind as SearchDocumentKind;
+  throw new Error(`unknown document kind in the index: ${kind}`);
+}

@@ -1,0 +1,53 @@
+import type { IndexedDocument, VectorHit, VectorIndex, VectorQuery } from '../../../lib/domain/ports/VectorIndex.js';
+import { TRANSCRIPT_SCHEMA_VERSION, type Transcript } from '../../../lib/domain/transcript/schema.js';
+
+/** A transcript from [speaker name, text] turns, 10 s each. */
+export function transcriptOf(meetingId: string, turns: readonly (readonly [string, string])[]): Transcript {
+  const names = [...new Set(turns.map(([name]) => name))];
+  return {
+    schemaVersion: TRANSCRIPT_SCHEMA_VERSION,
+    meetingId,
+    language: 'en',
+    durationMs: turns.length * 10_000,
+    speakers: names.map((name, index) => ({ id: `spk_${index}`, name })),
+    utterances: turns.map(([name, text], index) => ({
+      id: `u${index}`,
+      speakerId: `spk_${names.indexOf(name)}`,
+      startMs: index * 10_000,
+      endMs: index * 10_000 + 9_000,
+      text,
+      confidence: null,
+      words: [],
+    })),
+    source: { kind: 'import', detail: 'vtt', key: `${meetingId}.vtt` },
+  };
+}
+
+/** Brute-force cosine search in memory: the port's contract without a database. */
+export class InMemoryVectorIndex implements VectorIndex {
+  readonly documents: IndexedDocument[] = [];
+  readonly queries: VectorQuery[] = [];
+
+  async replaceMeeting(tenantId: string, meetingId: string, documents: readonly IndexedDocument[]): Promise<void> {
+    await this.deleteMeeting(tenantId, meetingId);
+    this.documents.push(...documents);
+  }
+
+  async deleteMeeting(tenantId: string, meetingId: string): Promise<void> {
+    const kept = this.documents.filter((document) => document.tenantId !== tenantId || document.meetingId !== meetingId);
+    this.documents.splice(0, this.documents.length, ...kept);
+  }
+
+  async query(query: VectorQuery): Promise<VectorHit[]> {
+    this.queries.push(query);
+    return this.documents
+      .filter((document) => document.tenantId === query.tenantId)
+      .filter((document) => query.meetingId === undefined || document.meetingId === query.meetingId)
+      .filter((document) => query.kinds === undefined || query.kinds.includes(document.kind))
+      .map(({ vector, ...document }) => ({ document, score: dot(vector, query.vector) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, query.limit);
+  }
+}
+
+export const dot = (a: Float32Array, b: Float32Array): number => a.reduce((sum, value, index) => sum + value * (b[index] ?? 0), 0);

@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { InvalidSearchInputError } from '../../../lib/domain/search/errors.js';
+import { HashedTermEmbedder } from '../../../lib/domain/search/hashedTermEmbedder.js';
+import { indexMeeting } from '../../../lib/domain/search/indexMeeting.js';
+import { searchArchive } from '../../../lib/domain/search/searchArchive.js';
+import { InMemoryVectorIndex, transcriptOf } from './fixtures.js';
+
+const budgetMeeting = transcriptOf('budget', [
+  ['Laura', 'The casing costs twelve euros, which blows the budget.'],
+  ['David', 'A rubber casing from the other factory would be cheaper.'],
+]);
+const hiringMeeting = transcriptOf('hiring', [
+  ['Ann', 'We interviewed three candidates for the designer position.'],
+  ['Ben', 'The second candidate had the strongest portfolio.'],
+]);
+
+describe('searchArchive', () => {
+  const embedder = new HashedTermEmbedder();
+  let index: InMemoryVectorIndex;
+  const deps = () => ({ embedder, index });
+
+  beforeEach(async () => {
+    index = new InMemoryVectorIndex();
+    await indexMeeting(deps(), { tenantId: 't1', transcript: budgetMeeting });
+    await indexMeeting(deps(), { tenantId: 't1', transcript: hiringMeeting });
+  });
+
+  it('returns the best matching passage first, with a highlighted snippet and where it is', async () => {
+    const [best, ...rest] = await searchArchive(deps(), { tenantId: 't1', query: 'How much does the casing cost?', limit: 5 });
+    expect(best).toMatchObject({ meetingId: 'budget', kind: 'transcript', speaker: 'David', startMs: 0, endMs: 19_000, utteranceIds: ['u0', 'u1'] });
+    expect(best!.snippet).toContain('«casing costs»');
+    expect(rest.every((hit) => hit.score <= best!.score)).toBe(true);
+  });
+
+  it('passes the limit, kinds and meeting filters to the index', async () => {
+    await searchArchive(deps(), { tenantId: 't1', query: 'candidate', limit: 3, kinds: ['transcript'], meetingId: 'hiring' });
+    expect(index.queries.at(-1)).toMatchObject({ tenantId: 't1', limit: 3, kinds: ['transcript'], meetingId: 'hiring' });
+  });
+
+  it('defaults the limit to 10 and leaves absent filters out', async () => {
+    await searchArchive(deps(), { tenantId: 't1', query: 'candidate' });
+    const query = index.queries.at(-1)!;
+    expect(query.limit).toBe(10);
+    expect('kinds' in query).toBe(false);
+    expect('meetingId' in query).toBe(false);
+  });
+
+  it('finds nothing for a query of only stopwords and fillers, without asking the index', async () => {
+    expect(await searchArchive(deps(), { tenantId: 't1', query: 'um, what was that?', limit: 5 })).toEqual([]);
+    expect(index.queries).toHaveLength(0);
+  });
+
+  it.each([
+    ['an empty query', { tenantId: 't1', query: '', limit: 5 }, /query must not be empty/],
+    ['a blank query', { tenantId: 't1', query: '   ', limit: 5 }, /query must not be empty/],
+    ['a huge query', { tenantId: 't1', query: 'x'.repeat(1_001), limit: 5 }, /query/],
+    ['a limit of 0', { tenantId: 't1', query: 'budget', limit: 0 }, /limit/],
+    ['a limit over 100', { tenantId: 't1', query: 'budget', limit: 101 }, /limit/],
+    ['a fractional limit', { tenantId: 't1', query: 'budget', limit: 2.5 }, /limit/],
+    ['no tenant', { tenantId: '', query: 'budget', limit: 5 }, /tenantId/],
+    ['an unknown kind', { tenantId: 't1', query: 'budget', limit: 5, kinds: ['email'] }, /kinds/],
+    ['an empty list of kinds', { tenantId: 't1', query: 'budget', limit: 5, kinds: [] }, /kinds/],
+  ])('rejects %s with a clear error', async (_, input, message) => {
+    const search = searchArchive(deps(), input as Parameters<typeof searchArchive>[1]);
+    await expect(search).rejects.toThrow(InvalidSearchInputError);
+    await expect(search).rejects.toThrow(message);
+    expect(index.queries).toHaveLength(0);
+  });
+});
