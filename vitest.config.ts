@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Step failures are asserted on through the status beside the recording; their Lambda logs are noise here.
+    env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
   },
 });

@@ -13,6 +13,11 @@ import { reprocessMeeting } from '../lib/domain/meetings/reprocessMeeting.js';
 import { searchArchive } from '../lib/domain/search/searchArchive.js';
 import { AFTERCALL_VERSION } from '../lib/version.js';
 
+// Step failures reach the user through the meeting's status; Lambda-style JSON logs would bury the output.
+process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+// Local mode runs on Node 20 too (README); the SDK's notice about its Node 22 plans is not the user's concern here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const program = new Command('aftercall').version(AFTERCALL_VERSION).description('Post-call intelligence on one machine, on the embedded defaults.');
 program.addOption(new Option('--data <dir>', 'data folder (env AFTERCALL_DATA_DIR)'));

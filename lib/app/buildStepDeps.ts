@@ -7,7 +7,6 @@ import { ExtractiveUnderstander } from '../domain/understanding/ExtractiveUnders
 import type { StepDeps } from '../domain/workflow/StepDeps.js';
 
 export interface BuiltStepDeps extends StepDeps {
-  blobs: S3BlobStore;
   close(): Promise<void>;
 }
 

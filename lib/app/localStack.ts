@@ -7,9 +7,10 @@ import { LivekitWebhookVerifier } from '../adapters/livekit/LivekitWebhookVerifi
 import { startEmbeddedS3Server, type EmbeddedS3Server } from '../adapters/s3/embeddedS3Server.js';
 import { LocalWorkflowRunner, type LocalWorkflowRunnerOptions } from '../adapters/stepfunctions/LocalWorkflowRunner.js';
 import type { Config } from '../config/config.js';
+import type { StepDeps } from '../domain/workflow/StepDeps.js';
 import { recordingEventsFromS3Notification } from '../domain/intake/s3Notification.js';
 import { startMeeting, type StartedMeeting } from '../domain/intake/startMeeting.js';
-import { readPostCallDefinition } from '../workflow/postCallDefinition.js';
+import { localFunctionArn, readPostCallDefinitionText, withFunctionArns } from '../workflow/postCallDefinition.js';
 import { buildStepDeps, type BuiltStepDeps } from './buildStepDeps.js';
 import type { ControlPlane } from './ControlPlane.js';
 import { createHttpApp } from './http/createHttpApp.js';
@@ -39,6 +40,8 @@ export interface LocalStackOptions {
   retryIntervalOverrides?: LocalWorkflowRunnerOptions['retryIntervalOverrides'];
   onWorkflowEvent?: LocalWorkflowRunnerOptions['onEvent'];
   log?: (message: string, error: unknown) => void;
+  /** Replaces ports of the composition root: how tests inject a failing provider or store. */
+  depsOverrides?: (deps: BuiltStepDeps) => Partial<StepDeps>;
 }
 
 /**
@@ -50,9 +53,10 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
   const dataDir = resolve(config.AFTERCALL_DATA_DIR);
   await mkdir(dataDir, { recursive: true });
   const s3 = await startEmbeddedS3Server({ directory: join(dataDir, 's3'), buckets: [config.AFTERCALL_BUCKET] });
-  const deps = await buildStepDeps(config, { s3Endpoint: s3.endpoint });
+  const built = await buildStepDeps(config, { s3Endpoint: s3.endpoint });
+  const deps: BuiltStepDeps = { ...built, ...options.depsOverrides?.(built) };
   const runner = new LocalWorkflowRunner({
-    definition: readPostCallDefinition(),
+    definition: withFunctionArns(readPostCallDefinitionText(), localFunctionArn),
     handlers: stepHandlersByTaskState(async () => deps),
     executionsDir: join(dataDir, 'executions'),
     ...(options.retryIntervalOverrides === undefined ? {} : { retryIntervalOverrides: options.retryIntervalOverrides }),

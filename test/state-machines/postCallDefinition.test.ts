@@ -2,7 +2,7 @@ import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
 import { stepHandlersByTaskState } from '../../lambdas/stepHandlers.js';
 import { ErrorNames, TRANSIENT_ERROR_NAMES } from '../../lib/domain/errors.js';
-import { readPostCallDefinition } from '../../lib/workflow/postCallDefinition.js';
+import { readPostCallDefinition, readPostCallDefinitionText, withFunctionArns } from '../../lib/workflow/postCallDefinition.js';
 
 type State = Record<string, unknown> & { Type: string };
 
@@ -18,10 +18,6 @@ function allStates(machine: Record<string, unknown>): [string, State][] {
   });
 }
 
-const withLambdaArns = (definition: Record<string, unknown>) =>
-  JSON.parse(
-    JSON.stringify(definition).replace(/\$\{(\w+)FunctionArn\}/g, (_, name: string) => `arn:aws:lambda:eu-west-1:123456789012:function:aftercall-${name}`),
-  ) as Record<string, unknown>;
 
 describe('state-machines/post-call.asl.json', () => {
   const definition = readPostCallDefinition();
@@ -29,7 +25,8 @@ describe('state-machines/post-call.asl.json', () => {
   const tasks = states.filter(([, state]) => state.Type === 'Task');
 
   it('is valid Amazon States Language once CDK substitutes the Lambda ARNs', () => {
-    const result = aslValidator(withLambdaArns(definition), { checkArn: true, checkPaths: true });
+    const deployed = withFunctionArns(readPostCallDefinitionText(), (name) => `arn:aws:lambda:eu-west-1:123456789012:function:aftercall-${name}`);
+    const result = aslValidator(deployed, { checkArn: true, checkPaths: true });
     expect(result.errors).toEqual([]);
     expect(result.isValid).toBe(true);
   });

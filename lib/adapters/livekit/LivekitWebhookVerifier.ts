@@ -1,23 +1,31 @@
-import { WebhookReceiver } from 'livekit-server-sdk';
+import { createHash } from 'node:crypto';
+import { TokenVerifier } from 'livekit-server-sdk';
 import { UnauthorizedWebhookError } from '../../domain/intake/errors.js';
 
-/** Checks a LiveKit webhook's signature the way LiveKit signs it, over the exact raw body. */
+/**
+ * Checks a LiveKit webhook's signature the way LiveKit's WebhookReceiver does — an HS256 JWT
+ * from our API key whose sha256 claim is the hash of the exact raw body — but leaves parsing
+ * to the caller, so a signed body that is not JSON is a 400, not a 401.
+ */
 export class LivekitWebhookVerifier {
-  private readonly receiver: WebhookReceiver;
+  private readonly verifier: TokenVerifier;
 
   constructor(apiKey: string, apiSecret: string) {
-    this.receiver = new WebhookReceiver(apiKey, apiSecret);
+    this.verifier = new TokenVerifier(apiKey, apiSecret);
   }
 
-  /** Resolves when the body is signed by our key; the caller then parses the same raw body. */
   async verify(rawBody: string, authorization: string | undefined): Promise<void> {
     if (authorization === undefined || authorization.length === 0) {
       throw new UnauthorizedWebhookError('missing Authorization header: LiveKit signs every webhook with the API key');
     }
+    let claims: { sha256?: string };
     try {
-      await this.receiver.receive(rawBody, authorization);
+      claims = await this.verifier.verify(authorization);
     } catch (error) {
       throw new UnauthorizedWebhookError('webhook signature does not match this LiveKit API key and secret', { cause: error });
+    }
+    if (claims.sha256 !== createHash('sha256').update(rawBody, 'utf8').digest('base64')) {
+      throw new UnauthorizedWebhookError('webhook body does not match its signature (sha256 claim)');
     }
   }
 }

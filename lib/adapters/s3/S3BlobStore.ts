@@ -49,7 +49,9 @@ export class S3BlobStore implements BlobStore {
 
   async put(key: string, body: string | Uint8Array, contentType: string): Promise<void> {
     try {
-      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+      // An explicit length: without it the SDK treats an empty body as a stream of unknown length.
+      const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, ContentLength: length }));
     } catch (error) {
       throw unavailable('write', key, error);
     }

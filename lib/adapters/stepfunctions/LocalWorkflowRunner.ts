@@ -40,8 +40,8 @@ export class LocalWorkflowRunner implements WorkflowRunner {
   private readonly localHandlers: LocalHandlers;
 
   constructor(private readonly options: LocalWorkflowRunnerOptions) {
-    // Resources are ${...} placeholders that CDK substitutes; locally every Task is overridden.
-    this.machine = new StateMachine(options.definition as StateMachineDefinition, { validationOptions: { checkArn: false } });
+    // Every Task is overridden by a local handler, so the Resource ARNs are never called.
+    this.machine = new StateMachine(options.definition as StateMachineDefinition);
     this.localHandlers = Object.fromEntries(
       Object.entries(options.handlers).map(([state, handler]) => [
         state,
