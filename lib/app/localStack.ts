@@ -40,6 +40,8 @@ export interface LocalStackOptions {
   retryIntervalOverrides?: LocalWorkflowRunnerOptions['retryIntervalOverrides'];
   onWorkflowEvent?: LocalWorkflowRunnerOptions['onEvent'];
   log?: (message: string, error: unknown) => void;
+  /** Start a run when a recording lands in the bucket (default true); the bench starts runs itself. */
+  watchBucket?: boolean;
   /** Replaces ports of the composition root: how tests inject a failing provider or store. */
   depsOverrides?: (deps: BuiltStepDeps) => Partial<StepDeps>;
 }
@@ -80,7 +82,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
   // A recording dropped into the bucket starts the workflow, as an S3 notification does on AWS.
   const startedListeners: ((meeting: StartedMeeting) => void)[] = [];
   const pending = new Set<Promise<void>>();
-  s3.onEvent((notification) => {
+  if (options.watchBucket !== false) s3.onEvent((notification) => {
     const work = (async () => {
       const events = recordingEventsFromS3Notification(notification, { bucket: config.AFTERCALL_BUCKET, defaultTenant: config.AFTERCALL_DEFAULT_TENANT });
       for (const event of events) {
