@@ -28,6 +28,8 @@ export interface LocalStack {
   s3: EmbeddedS3Server;
   /** Set when started with http: the base URL of webhooks and API. */
   httpUrl: string | null;
+  /** Runs a crashed process left unfinished, started again at start-up. */
+  recovered: string[];
   /** Meetings started by S3 events, as they start (for the CLI's progress and tests). */
   onMeetingStarted(listener: (meeting: StartedMeeting) => void): void;
   close(): Promise<void>;
@@ -64,6 +66,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     ...(options.retryIntervalOverrides === undefined ? {} : { retryIntervalOverrides: options.retryIntervalOverrides }),
     ...(options.onWorkflowEvent === undefined ? {} : { onEvent: options.onWorkflowEvent }),
   });
+  const recovered = await runner.recoverInterrupted();
   const plane: ControlPlane = {
     blobs: deps.blobs,
     workflow: runner,
@@ -113,6 +116,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     runner,
     s3,
     httpUrl,
+    recovered,
     onMeetingStarted: (listener) => startedListeners.push(listener),
     close: async () => {
       if (server !== null) await new Promise<void>((done) => server?.close(() => done()));

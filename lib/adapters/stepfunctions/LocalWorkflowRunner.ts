@@ -1,5 +1,5 @@
 import '../../platform/promiseWithResolvers.js';
-import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { StateMachine, type RunOptions, type StateMachineDefinition } from 'aws-local-stepfunctions';
@@ -15,10 +15,14 @@ export type WorkflowEvent = Awaited<ReturnType<ReturnType<StateMachine['run']>['
 
 export const ExecutionRecordSchema = z.object({
   name: z.string(),
-  status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED', 'ABORTED']),
+  status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED']),
   startedAt: z.string(),
   stoppedAt: z.string().nullable(),
   error: z.string().nullable(),
+  /** The process running it: a RUNNING record whose process is gone was interrupted by a crash. */
+  pid: z.number().int(),
+  /** Kept so an interrupted run can be started again as it was. */
+  input: z.unknown(),
 });
 export type ExecutionRecord = z.infer<typeof ExecutionRecordSchema>;
 
@@ -52,7 +56,15 @@ export class LocalWorkflowRunner implements WorkflowRunner {
 
   async start(run: { name: string; input: StepInput }): Promise<StartedRun> {
     await mkdir(this.options.executionsDir, { recursive: true });
-    const record: ExecutionRecord = { name: run.name, status: 'RUNNING', startedAt: new Date().toISOString(), stoppedAt: null, error: null };
+    const record: ExecutionRecord = {
+      name: run.name,
+      status: 'RUNNING',
+      startedAt: new Date().toISOString(),
+      stoppedAt: null,
+      error: null,
+      pid: process.pid,
+      input: run.input,
+    };
     // Exclusive create is the lock: of two identical webhooks at once, exactly one creates the record.
     try {
       const file = await open(this.recordPath(run.name), 'wx');
@@ -82,6 +94,25 @@ export class LocalWorkflowRunner implements WorkflowRunner {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+  }
+
+  /**
+   * Starts again every run a crashed process left RUNNING, from its first state, with its
+   * input: AWS Step Functions outlives a crashed worker, so locally nothing may be lost either.
+   * Every step is idempotent (results are overwritten, vectors replaced), so a rerun is safe.
+   */
+  async recoverInterrupted(): Promise<string[]> {
+    await mkdir(this.options.executionsDir, { recursive: true });
+    const recovered: string[] = [];
+    for (const file of await readdir(this.options.executionsDir)) {
+      const record = await this.describe(decodeURIComponent(file.replace(/\.json$/, '')));
+      if (record === null || record.status !== 'RUNNING' || this.running.has(record.name) || isAlive(record.pid)) continue;
+      const restarted: ExecutionRecord = { ...record, pid: process.pid, startedAt: new Date().toISOString() };
+      await writeFile(this.recordPath(record.name), JSON.stringify(restarted));
+      this.running.set(record.name, this.execute(record.name, record.input as StepInput, restarted));
+      recovered.push(record.name);
+    }
+    return recovered;
   }
 
   /** Waits for every run this process started. */
@@ -119,5 +150,16 @@ export class LocalWorkflowRunner implements WorkflowRunner {
 
   private recordPath(name: string): string {
     return join(this.options.executionsDir, `${encodeURIComponent(name)}.json`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive but not ours to signal.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

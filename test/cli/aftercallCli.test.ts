@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../support/tempDir.js';
+
+const run = promisify(execFile);
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const sample = (name: string) => fileURLToPath(new URL(`../../samples/recordings/${name}`, import.meta.url));
+
+describe('the aftercall CLI', () => {
+  let data: Awaited<ReturnType<typeof makeTempDir>>;
+  const cli = (...args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', 'bin/aftercall.ts', '--data', data.path, ...args], { cwd: repo, timeout: 60_000 });
+
+  beforeAll(async () => {
+    data = await makeTempDir();
+  });
+  afterAll(() => data.remove());
+
+  it('processes a recording with its transcript, lists it, reprocesses it from a step, and rebuilds the index', async () => {
+    const processed = await cli('process', sample('standup-is1008b.ogg'), '--transcript', sample('standup-is1008b.vtt'));
+    expect(processed.stdout).toMatch(/■ standup-is1008b {2}\((mtg_[0-9a-f]{24})\) {2}— ready/);
+    expect(processed.stdout).toContain('Summary:');
+    const meetingId = /\((mtg_[0-9a-f]{24})\)/.exec(processed.stdout)?.[1] ?? '';
+
+    const listed = await cli('list');
+    expect(listed.stdout).toContain(`${meetingId}  ready`);
+
+    const again = await cli('reprocess', meetingId, '--from', 'understand');
+    expect(again.stdout).toContain('— ready');
+
+    const reindexed = await cli('reindex');
+    expect(reindexed.stdout).toMatch(/reindexed 1 meetings, \d+ documents/);
+
+    const found = await cli('search', 'remote', 'control');
+    expect(found.stdout).toContain(meetingId);
+  });
+
+  it('explains a bad input and exits non-zero', async () => {
+    await expect(cli('process', '/no/such/file.ogg')).rejects.toMatchObject({ stderr: expect.stringContaining('cannot read /no/such/file.ogg') });
+    await expect(cli('reprocess', 'mtg_000000000000000000000000')).rejects.toMatchObject({ stderr: expect.stringContaining('no meeting') });
+  });
+});

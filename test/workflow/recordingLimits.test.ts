@@ -1,0 +1,22 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentWav } from '../../lib/bench/silentWav.js';
+import { startStackFixture, type StackFixture } from '../support/localStackFixture.js';
+
+describe('an oversized recording', () => {
+  let fixture: StackFixture;
+  beforeAll(async () => {
+    fixture = await startStackFixture({ env: { AFTERCALL_MAX_RECORDING_BYTES: '50000' } });
+  });
+  afterAll(() => fixture.close());
+
+  it('fails intake with RecordingTooLargeError naming the limit and how to change it', async () => {
+    const meeting = await fixture.process('calls/long.wav', silentWav(5), { ext: 'vtt', text: 'WEBVTT\n' });
+    expect(meeting.state).toBe('failed');
+    expect(meeting.error).toMatchObject({ step: 'intake', name: 'RecordingTooLargeError', message: expect.stringContaining('AFTERCALL_MAX_RECORDING_BYTES') });
+  });
+
+  it('lets a recording within the limit through', async () => {
+    const meeting = await fixture.process('calls/short.wav', silentWav(1), { ext: 'vtt', text: 'WEBVTT\n' });
+    expect(meeting.state).toBe('ready');
+  });
+});
