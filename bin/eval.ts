@@ -1,0 +1,103 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * Scores the offline meeting-understanding engine on the reference meetings, next to trivial
+ * baselines: chapters (Pk, WindowDiff), summary (ROUGE-1/2/L), and action-item counts.
+ *
+ *   npx tsx bin/eval.ts [--data <dir>] [--json <file>]
+ *
+ * Data: `<id>.vtt` and `<id>.truth.json` pairs; by default ../shared/data/meetings beside the
+ * repository, else test/fixtures/meetings.
+ */
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { importTranscript } from '../lib/domain/transcript/importTranscript.js';
+import { extractActionItems } from '../lib/domain/understanding/extractActionItems.js';
+import { segmentChapters } from '../lib/domain/understanding/segmentChapters.js';
+import { summarizeExtractive } from '../lib/domain/understanding/summarizeExtractive.js';
+import { formatActionItems, formatScoreTable, type ActionItemCount, type ActionItemExample, type ReportRow } from '../lib/evaluation/formatReport.js';
+import { meanScores } from '../lib/evaluation/meanScores.js';
+import { MeetingTruthSchema } from '../lib/evaluation/meetingTruth.js';
+import { scoreMeeting } from '../lib/evaluation/scoreMeeting.js';
+
+// The reference data carries no meeting dates; a fixed Monday makes "by Friday" resolve the same way on every run.
+const MEETING_DATE = new Date(2024, 0, 15);
+const MEETING_DATE_LABEL = 'Monday 2024-01-15';
+const EXAMPLES_PER_MEETING = 1;
+
+const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function fail(message: string): never {
+  process.stderr.write(`eval: ${message}\n`);
+  process.exit(2);
+}
+
+function dataDirectory(requested: string | undefined): string {
+  const isDirectory = (path: string): boolean => existsSync(path) && statSync(path).isDirectory();
+  if (requested !== undefined) {
+    const path = resolve(requested);
+    if (!isDirectory(path)) fail(`data folder ${path} does not exist`);
+    return path;
+  }
+  const candidates = [join(repositoryRoot, '..', 'shared', 'data', 'meetings'), join(repositoryRoot, 'test', 'fixtures', 'meetings')];
+  const found = candidates.find(isDirectory);
+  if (found === undefined) fail(`no data folder: looked for ${candidates.join(' and ')}; pass --data <dir>`);
+  return found;
+}
+
+async function main(): Promise<void> {
+  let values: { data?: string | undefined; json?: string | undefined };
+  try {
+    ({ values } = parseArgs({ options: { data: { type: 'string' }, json: { type: 'string' } }, strict: true }));
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}\nusage: npx tsx bin/eval.ts [--data <dir>] [--json <file>]`);
+  }
+  const dir = dataDirectory(values.data);
+  const ids = readdirSync(dir)
+    .filter((name) => name.endsWith('.vtt') && existsSync(join(dir, name.replace(/\.vtt$/, '.truth.json'))))
+    .map((name) => name.replace(/\.vtt$/, ''))
+    .sort();
+  if (ids.length === 0) fail(`no meetings in ${dir}: expected <id>.vtt files with <id>.truth.json beside them`);
+
+  const rows: ReportRow[] = [];
+  const counts: ActionItemCount[] = [];
+  const examples: ActionItemExample[] = [];
+  for (const id of ids) {
+    const transcript = await importTranscript(readFileSync(join(dir, `${id}.vtt`), 'utf8'), 'vtt', { meetingId: id, key: `${id}.vtt` });
+    const truth = MeetingTruthSchema.parse(JSON.parse(readFileSync(join(dir, `${id}.truth.json`), 'utf8')));
+
+    const started = performance.now();
+    const summary = summarizeExtractive(transcript);
+    const actionItems = extractActionItems(transcript, { meetingDate: MEETING_DATE });
+    const chapters = segmentChapters(transcript);
+    const engineMs = performance.now() - started;
+
+    rows.push({ scores: scoreMeeting(transcript, truth, { chapters, summary: summary.text }), engineMs });
+    counts.push({
+      meetingId: id,
+      items: actionItems.length,
+      withOwner: actionItems.filter((item) => item.owner !== null).length,
+      withDueDate: actionItems.filter((item) => item.dueDate !== null).length,
+    });
+    // Show the most complete items: with a due date, then with an owner, then the shortest.
+    const mostComplete = [...actionItems].sort(
+      (a, b) => Number(b.dueDate !== null) - Number(a.dueDate !== null) || Number(b.owner !== null) - Number(a.owner !== null) || a.text.length - b.text.length,
+    );
+    for (const item of mostComplete.slice(0, EXAMPLES_PER_MEETING)) {
+      examples.push({ meetingId: id, text: item.text, owner: item.owner, dueDate: item.dueDate, dueText: item.dueText });
+    }
+  }
+
+  const mean = meanScores(rows.map((row) => row.scores));
+  process.stdout.write(`Evaluation on ${ids.length} meetings from ${dir}\n\n`);
+  process.stdout.write(`${formatScoreTable(rows, mean)}\n\n${formatActionItems(counts, examples, MEETING_DATE_LABEL)}\n`);
+
+  if (values.json !== undefined) {
+    const report = { dataDir: dir, meetingDate: MEETING_DATE_LABEL, meetings: rows, mean, actionItems: counts };
+    writeFileSync(resolve(values.json), `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`\nScores written to ${resolve(values.json)}\n`);
+  }
+}
+
+await main();

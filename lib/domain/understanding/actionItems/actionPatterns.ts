@@ -1,0 +1,92 @@
+/** Who a spoken action is put on, as the sentence's grammar says. */
+export type ActionKind =
+  /** "I'll send the specs": the speaker commits. */
+  | 'commitment'
+  /** "I can send it round": the speaker offers; weaker, since "I can" also just states ability. */
+  | 'offer'
+  /** "Can you look into the battery?": someone present is asked. */
+  | 'request'
+  /** "David will draw up the budget": a named person is given it. */
+  | 'assignment'
+  /** "We need to book the room", "let's ...", "make sure ...": the group, nobody in particular. */
+  | 'group'
+  /** "Action item: ...": said to be one outright. */
+  | 'explicit';
+
+export interface ActionMatch {
+  kind: ActionKind;
+  /** Where the action's wording starts in the sentence (including its subject or addressee). */
+  start: number;
+  /** What is to be done, after the trigger. */
+  action: string;
+  /** A person named as the one to do it, as written. */
+  named: string | null;
+}
+
+/** What the patterns need to know about names: whether a capitalised word is a person here. */
+export interface NameTest {
+  /** A name the meeting itself establishes: a speaker's, or one used to introduce or address someone. */
+  isKnownName(word: string): boolean;
+  /** A word that could be a name where the grammar expects one (always capitalised, not a common word). */
+  couldBeName(word: string): boolean;
+}
+
+const NAME = "[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?";
+
+const EXPLICIT = /\b(?:action items?|to-?dos?|follow[- ]ups?)\s*(?:for\s+\w+\s*)?[:\-–]\s*(.+)/i;
+const COMMITMENT =
+  /\b(?:I(?:'ll| will| shall)(?: (?:also|just|then|definitely|probably))?(?: need to| have to| try to)?|I'm (?:going to|gonna)|I am going to|I need to|I have to|I've got to|I'm supposed to)\s+(.+)/i;
+const OFFER = /\bI can\s+(.+)/i;
+const REQUEST =
+  /\b(?:(?:can|could|would|will) you(?: please| also| just)*|please|I'd like you to|I want you to|I need you to|if you could)\s+(.+)/i;
+const ASSIGNMENT = new RegExp(`\\b(${NAME})(?:'ll| will| is going to| needs to| has to| should| can)\\s+(.+)`);
+// "John to send the deck": the shorthand of written action items.
+const NAMED_TO = new RegExp(`^(${NAME}) to\\s+(.+)`);
+const GROUP = /\b(?:we(?:'ll| will) (?:need|have) to|we need to|we have to|we've got to|we must|let's|let us)\s+(.+)/i;
+// "Make sure ..." as an instruction, at the start of the sentence.
+const MAKE_SURE = /^(?:(?:just|please|and|so)\s+)?(?:make sure|don't forget to|remember to)\s+(.+)/i;
+
+// Patterns tried in this order; the first that matches decides the kind.
+const PATTERNS: { kind: ActionKind; pattern: RegExp }[] = [
+  { kind: 'explicit', pattern: EXPLICIT },
+  { kind: 'request', pattern: REQUEST },
+  { kind: 'commitment', pattern: COMMITMENT },
+  { kind: 'offer', pattern: OFFER },
+  { kind: 'assignment', pattern: ASSIGNMENT },
+  { kind: 'group', pattern: GROUP },
+  { kind: 'group', pattern: MAKE_SURE },
+];
+
+const VOCATIVE_BEFORE = new RegExp(`^(${NAME}(?: ${NAME})?),\\s`);
+const VOCATIVE_AFTER = new RegExp(`,\\s*(${NAME}(?: ${NAME})?)\\s*[?.!,]*$`);
+
+/** The action a sentence asks for or promises, if its grammar says it does one. */
+export function matchAction(sentence: string, names: NameTest): ActionMatch | null {
+  const nameIn = (match: RegExpExecArray | null, test: (word: string) => boolean): string | null => {
+    const name = match?.[1];
+    return name !== undefined && name.split(' ').every(test) ? name : null;
+  };
+  for (const { kind, pattern } of PATTERNS) {
+    const match = pattern.exec(sentence);
+    if (!match) continue;
+    if (kind === 'assignment') {
+      const named = nameIn(match, names.isKnownName);
+      if (named === null) continue;
+      return { kind, start: match.index, action: match[2] ?? '', named };
+    }
+    const action = match[1] ?? '';
+    if (kind === 'explicit') {
+      const namedTo = NAMED_TO.exec(action);
+      const assignee = nameIn(namedTo, names.couldBeName);
+      if (assignee !== null) return { kind, start: match.index, action: namedTo?.[2] ?? '', named: assignee };
+      const inner = matchAction(action, names);
+      if (inner?.kind === 'commitment' || inner?.kind === 'offer') return { ...inner, kind: 'commitment', start: match.index };
+      const named = inner?.kind === 'assignment' || inner?.kind === 'request' ? inner.named : null;
+      return { kind, start: match.index, action, named };
+    }
+    const vocative = nameIn(VOCATIVE_BEFORE.exec(sentence), names.couldBeName) ?? nameIn(VOCATIVE_AFTER.exec(sentence), names.couldBeName);
+    const start = kind === 'request' && vocative !== null && sentence.startsWith(vocative) ? 0 : match.index;
+    return { kind, start, action, named: kind === 'request' ? vocative : null };
+  }
+  return null;
+}

@@ -1,0 +1,50 @@
+import * as chrono from 'chrono-node';
+
+export interface DueDate {
+  /** YYYY-MM-DD. */
+  date: string;
+  /** The words that said when, e.g. "by Friday". */
+  text: string;
+}
+
+// A phrase only counts as a deadline if it names a day: a weekday, a month day, today or tomorrow,
+// a week or month, or "in N days". This keeps out durations ("five minutes") and idioms
+// ("at the end of the day") that chrono also reads as dates.
+const NAMES_A_DAY =
+  /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:today|tomorrow|tonight)\b|\b(?:next|this|coming|following)\s+(?:week|month)\b|\bin\s+(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\b|\bend of (?:the |this |next )?month\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/.-]\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/i;
+const IDIOM = /\b(?:at )?the end of the day\b/i;
+const END_OF_WEEK = /\b(?:(?:by|before|until|till)\s+)?(?:the\s+)?end of (?:the |this |next )?week\b/i;
+const LEAD_IN = /\b(?:by|before|until|till|on|due|no later than|for)\s+(?:the\s+)?$/i;
+
+const isoDate = (year: number, month: number, day: number): string =>
+  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+const FRIDAY = 5;
+
+/** The Friday of the meeting's week, or of the next week: what people mean by "end of the week". */
+function endOfWeek(meetingDate: Date, nextWeek: boolean): string {
+  const daysToFriday = (FRIDAY - meetingDate.getDay() + 7) % 7;
+  const date = new Date(meetingDate.getFullYear(), meetingDate.getMonth(), meetingDate.getDate() + daysToFriday + (nextWeek ? 7 : 0));
+  return isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
+/**
+ * The first deadline named in a sentence, resolved against the meeting's date (chrono-node, with
+ * forwardDate: a bare "Friday" is the coming one). Calendar days are read in the local time zone
+ * of `meetingDate`. Null when the sentence names no day.
+ */
+export function findDueDate(sentence: string, meetingDate: Date): DueDate | null {
+  const text = sentence.replace(IDIOM, (match) => ' '.repeat(match.length));
+  const endOfWeekMatch = END_OF_WEEK.exec(text);
+  if (endOfWeekMatch) {
+    return { date: endOfWeek(meetingDate, /\bnext week\b/i.test(endOfWeekMatch[0])), text: endOfWeekMatch[0].trim() };
+  }
+  for (const result of chrono.parse(text, meetingDate, { forwardDate: true })) {
+    if (!NAMES_A_DAY.test(result.text)) continue;
+    const leadIn = LEAD_IN.exec(text.slice(0, result.index));
+    const phrase = leadIn ? text.slice(leadIn.index, result.index + result.text.length) : result.text;
+    const { start } = result;
+    return { date: isoDate(start.get('year') ?? 0, start.get('month') ?? 1, start.get('day') ?? 1), text: phrase.trim() };
+  }
+  return null;
+}

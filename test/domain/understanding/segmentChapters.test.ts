@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ChapterSchema } from '../../../lib/domain/understanding/schema.js';
+import { segmentChapters } from '../../../lib/domain/understanding/segmentChapters.js';
+import { BATTERY_WORDS, CURRICULUM_WORDS, MARKETING_WORDS, topicTurns } from './topicTurns.js';
+import { transcriptOf } from './transcriptBuilder.js';
+
+const SECONDS = 1_000;
+
+/** Chapters must validate, cover every utterance once and in order, and follow one another in time. */
+const expectValidChapters = (chapters: ReturnType<typeof segmentChapters>, utteranceIds: string[]): void => {
+  expect(chapters.flatMap((chapter) => chapter.utteranceIds)).toEqual(utteranceIds);
+  chapters.forEach((chapter, i) => {
+    expect(ChapterSchema.safeParse({ id: `c${i + 1}`, ...chapter }).success).toBe(true);
+    const next = chapters[i + 1];
+    if (next) expect(next.startMs).toBeGreaterThanOrEqual(chapter.endMs);
+  });
+};
+
+describe('segmentChapters', () => {
+  it('returns no chapters for an empty transcript', () => {
+    expect(segmentChapters(transcriptOf([]))).toEqual([]);
+  });
+
+  it('finds a clear topic shift', () => {
+    const transcript = transcriptOf([...topicTurns(BATTERY_WORDS, 36, 15 * SECONDS), ...topicTurns(MARKETING_WORDS, 36, 15 * SECONDS)]);
+    const chapters = segmentChapters(transcript);
+    expect(chapters).toHaveLength(2);
+    expect(chapters[1]?.utteranceIds[0]).toBe('u36');
+    expectValidChapters(chapters, transcript.utterances.map((utterance) => utterance.id));
+  });
+
+  it('finds several shifts, covering every utterance in order', () => {
+    const transcript = transcriptOf([
+      ...topicTurns(CURRICULUM_WORDS, 30, 12 * SECONDS),
+      ...topicTurns(BATTERY_WORDS, 40, 12 * SECONDS),
+      ...topicTurns(MARKETING_WORDS, 30, 12 * SECONDS),
+    ]);
+    const chapters = segmentChapters(transcript);
+    expect(chapters.map((chapter) => chapter.utteranceIds[0])).toEqual(['u0', 'u30', 'u70']);
+    expectValidChapters(chapters, transcript.utterances.map((utterance) => utterance.id));
+  });
+
+  it('keeps a long meeting on one topic in one chapter', () => {
+    const transcript = transcriptOf(topicTurns(BATTERY_WORDS, 80, 15 * SECONDS));
+    expect(segmentChapters(transcript)).toHaveLength(1);
+  });
+
+  it('keeps a short meeting in one chapter, even across a topic shift', () => {
+    const transcript = transcriptOf([...topicTurns(BATTERY_WORDS, 6, 10 * SECONDS), ...topicTurns(MARKETING_WORDS, 6, 10 * SECONDS)]);
+    const chapters = segmentChapters(transcript);
+    expect(chapters).toHaveLength(1);
+    expect(chapters[0]).toMatchObject({ startMs: 0, endMs: 120 * SECONDS });
+  });
+
+  it('titles chapters with their distinctive words', () => {
+    const transcript = transcriptOf([...topicTurns(BATTERY_WORDS, 36, 15 * SECONDS), ...topicTurns(MARKETING_WORDS, 36, 15 * SECONDS)]);
+    const [first, second] = segmentChapters(transcript);
+    const wordsOf = (title: string | undefined): string[] => (title ?? '').toLowerCase().split(/\W+/);
+    expect(wordsOf(first?.title).some((word) => BATTERY_WORDS.includes(word))).toBe(true);
+    expect(wordsOf(second?.title).some((word) => MARKETING_WORDS.includes(word))).toBe(true);
+  });
+
+  it('gives a meeting of pure filler one chapter with a fallback title', () => {
+    const transcript = transcriptOf([{ speaker: 'A', text: 'Um.' }, { speaker: 'B', text: 'Yeah, okay.' }]);
+    expect(segmentChapters(transcript)).toEqual([{ title: 'Part 1', startMs: 0, endMs: 10 * SECONDS, utteranceIds: ['u0', 'u1'] }]);
+  });
+});
