@@ -13,6 +13,8 @@ type TaskHandler = (event: unknown, context: Context) => Promise<unknown>;
 type LocalHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
 export type WorkflowEvent = Awaited<ReturnType<ReturnType<StateMachine['run']>['eventLogs']['next']>>['value'];
 
+const FOREIGN_RUN_POLL_MS = 100;
+
 export const ExecutionRecordSchema = z.object({
   name: z.string(),
   status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED']),
@@ -55,7 +57,10 @@ export class LocalWorkflowRunner implements WorkflowRunner {
   }
 
   async start(run: { name: string; input: StepInput }): Promise<StartedRun> {
-    await mkdir(this.options.executionsDir, { recursive: true });
+    // Claimed in memory before the first await, so a second start in this process waits on the first.
+    if (this.running.has(run.name)) return { executionName: run.name, alreadyStarted: true };
+    let settle: (outcome: Promise<ExecutionRecord>) => void = () => undefined;
+    this.running.set(run.name, new Promise<ExecutionRecord>((resolve) => (settle = resolve)));
     const record: ExecutionRecord = {
       name: run.name,
       status: 'RUNNING',
@@ -65,26 +70,35 @@ export class LocalWorkflowRunner implements WorkflowRunner {
       pid: process.pid,
       input: run.input,
     };
-    // Exclusive create is the lock: of two identical webhooks at once, exactly one creates the record.
+    // Exclusive create is the lock across processes and restarts: one start of a name ever runs it.
     try {
+      await mkdir(this.options.executionsDir, { recursive: true });
       const file = await open(this.recordPath(run.name), 'wx');
       await file.writeFile(JSON.stringify(record));
       await file.close();
     } catch (error) {
+      this.running.delete(run.name);
+      settle(this.waitForRecord(run.name));
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { executionName: run.name, alreadyStarted: true };
       throw error;
     }
-    this.running.set(run.name, this.execute(run.name, run.input, record));
+    settle(this.execute(run.name, run.input, record));
     return { executionName: run.name, alreadyStarted: false };
   }
 
-  /** Resolves when the named run ends (at once if it already has). */
+  /** Resolves when the named run ends, whichever process runs it (at once if it already has). */
   async wait(name: string): Promise<ExecutionRecord> {
-    const inProcess = this.running.get(name);
-    if (inProcess !== undefined) return inProcess;
-    const record = await this.describe(name);
-    if (record === null) throw new Error(`no execution named ${name}`);
-    return record;
+    return this.running.get(name) ?? this.waitForRecord(name);
+  }
+
+  private async waitForRecord(name: string): Promise<ExecutionRecord> {
+    for (;;) {
+      const record = await this.describe(name);
+      if (record === null) throw new Error(`no execution named ${name}`);
+      // A run of another live process: poll its record; one whose process died stays as it is.
+      if (record.status !== 'RUNNING' || !isAlive(record.pid) || record.pid === process.pid) return record;
+      await new Promise((done) => setTimeout(done, FOREIGN_RUN_POLL_MS));
+    }
   }
 
   async describe(name: string): Promise<ExecutionRecord | null> {
