@@ -34,6 +34,13 @@ async function withStack<T>(options: { http?: boolean; port?: number }, work: (s
   }
 }
 
+/** Waits for a run, prints the meeting, and makes a failed meeting the command's failure. */
+async function printWhenDone(stack: LocalStack, tenantId: string, run: { meetingId: string; executionName: string }): Promise<void> {
+  const [meeting] = await waitForMeetings(stack, tenantId, [run]);
+  if (meeting !== undefined) print(await describeMeeting(stack.deps.blobs, meeting));
+  if (meeting?.state !== 'ready') process.exitCode = 1;
+}
+
 const waitForInterrupt = () => new Promise<void>((done) => process.once('SIGINT', () => done()));
 const tenantOf = (stack: LocalStack, tenant: string | undefined) => tenant ?? stack.config.AFTERCALL_DEFAULT_TENANT;
 
@@ -75,9 +82,7 @@ program
       const tenantId = tenantOf(stack, options.tenant);
       const started = await processRecording(stack, { recordingPath: recording, transcriptPath: options.transcript, key: options.key, tenantId });
       if (started.alreadyStarted) print(`meeting ${started.meetingId} was already processed; use "aftercall reprocess ${started.meetingId}" to run it again`);
-      const [meeting] = await waitForMeetings(stack, tenantId, [started]);
-      if (meeting !== undefined) print(await describeMeeting(stack.deps.blobs, meeting));
-      if (meeting?.state === 'failed') process.exitCode = 1;
+      await printWhenDone(stack, tenantId, started);
     });
   });
 
@@ -89,10 +94,7 @@ program
   .action(async (meetingId: string, options: { from: (typeof ResumeFromSchema.options)[number]; tenant?: string }) => {
     await withStack({}, async (stack) => {
       const tenantId = tenantOf(stack, options.tenant);
-      const started = await reprocessMeeting(stack.plane, { tenantId, meetingId, from: options.from });
-      const [meeting] = await waitForMeetings(stack, tenantId, [started]);
-      if (meeting !== undefined) print(await describeMeeting(stack.deps.blobs, meeting));
-      if (meeting?.state === 'failed') process.exitCode = 1;
+      await printWhenDone(stack, tenantId, await reprocessMeeting(stack.plane, { tenantId, meetingId, from: options.from }));
     });
   });
 

@@ -1,8 +1,9 @@
 import { RecordingNotFoundError, RecordingTooLargeError, UnsupportedRecordingError } from '../../errors.js';
 import { detectRecordingType, MEDIA_SNIFF_BYTES } from '../../media/detectRecordingType.js';
-import { catalogKey, resultFiles, resultKey } from '../../meeting/resultKeys.js';
-import { CatalogEntrySchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type MeetingStatus, type StepInput } from '../../meeting/schema.js';
+import { catalogKey } from '../../meeting/resultKeys.js';
+import { CatalogEntrySchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type StepInput } from '../../meeting/schema.js';
 import { findJson, putJson } from '../jsonResults.js';
+import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
 import { keysToClearBeforeRun } from './resultsOfSteps.js';
@@ -14,21 +15,11 @@ export interface IntakeResult {
 /** Checks the recording is there and is media, clears what this run will redo, and marks the meeting running. */
 export async function intake(deps: StepDeps, { meeting }: StepInput): Promise<IntakeResult> {
   const now = deps.clock().toISOString();
-  const status: MeetingStatus = {
-    schemaVersion: STATUS_SCHEMA_VERSION,
-    meetingId: meeting.meetingId,
-    tenantId: meeting.tenantId,
-    recordingKey: meeting.recordingKey,
-    runId: meeting.runId,
-    state: 'running',
-    updatedAt: now,
-    error: null,
-  };
   // The catalog entry and the status go first, so a recording that fails its checks still
   // shows up in the meeting list with the reason.
   await recordInCatalog(deps, meeting, now);
   await deps.blobs.delete(await keysToClearBeforeRun(deps.blobs, meeting));
-  await putJson(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.status), status);
+  await writeMeetingStatus(deps, meeting, 'running', now);
 
   return trackStep(deps, meeting, 'intake', async () => {
     const head = await deps.blobs.head(meeting.recordingKey);

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { AFTERCALL_VERSION } from '../../../version.js';
 import { MANIFEST_SCHEMA_VERSION, type Manifest } from '../../meeting/manifestSchema.js';
 import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
-import { MeetingContextSchema, STATUS_SCHEMA_VERSION, StepStatusSchema, type MeetingStatus, type StepStatus } from '../../meeting/schema.js';
+import { MeetingContextSchema, StepStatusSchema, type StepStatus } from '../../meeting/schema.js';
 import { TranslationSchema } from '../../transcript/translationSchema.js';
 import { findJson, putJson } from '../jsonResults.js';
 import { readMeetingResults } from '../meetingResults.js';
+import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
 
@@ -82,17 +83,7 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
       cost: { currency: 'USD', estimated: 0, lines: [] },
     };
 
-    const status: MeetingStatus = {
-      schemaVersion: STATUS_SCHEMA_VERSION,
-      meetingId: meeting.meetingId,
-      tenantId: meeting.tenantId,
-      recordingKey: meeting.recordingKey,
-      runId: meeting.runId,
-      state: 'succeeded',
-      updatedAt: manifest.publishedAt,
-      error: null,
-    };
-    await putJson(deps.blobs, resultKey(prefix, resultFiles.status), status);
+    await writeMeetingStatus(deps, meeting, 'succeeded', manifest.publishedAt);
     const manifestKey = resultKey(prefix, resultFiles.manifest);
     await putJson(deps.blobs, manifestKey, manifest);
     return { manifestKey };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
-import { MeetingContextSchema, STATUS_SCHEMA_VERSION, StepStatusSchema, type MeetingStatus } from '../../meeting/schema.js';
-import { findJson, putJson } from '../jsonResults.js';
+import { resultKey } from '../../meeting/resultKeys.js';
+import { MeetingContextSchema, StepStatusSchema, type MeetingStatus } from '../../meeting/schema.js';
+import { findJson } from '../jsonResults.js';
+import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
 
 export const RecordFailureInputSchema = z.object({
@@ -13,18 +14,11 @@ export type RecordFailureInput = z.infer<typeof RecordFailureInputSchema>;
 
 /** Marks the meeting failed beside the recording, naming the step and the reason. Leaves every result as it was. */
 export async function recordFailure(deps: StepDeps, { meeting, error }: RecordFailureInput): Promise<MeetingStatus> {
-  const status: MeetingStatus = {
-    schemaVersion: STATUS_SCHEMA_VERSION,
-    meetingId: meeting.meetingId,
-    tenantId: meeting.tenantId,
-    recordingKey: meeting.recordingKey,
-    runId: meeting.runId,
-    state: 'failed',
-    updatedAt: deps.clock().toISOString(),
-    error: { step: await failedStep(deps, meeting), name: error.Error, message: causeMessage(error.Cause) },
-  };
-  await putJson(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.status), status);
-  return status;
+  return writeMeetingStatus(deps, meeting, 'failed', deps.clock().toISOString(), {
+    step: await failedStep(deps, meeting),
+    name: error.Error,
+    message: causeMessage(error.Cause),
+  });
 }
 
 async function failedStep(deps: StepDeps, meeting: RecordFailureInput['meeting']): Promise<string | null> {
