@@ -6,11 +6,11 @@
  *   npx tsx bin/eval.ts [--data <dir>] [--json <file>]
  *
  * Data: `<id>.vtt` and `<id>.truth.json` pairs; by default ../shared/data/meetings beside the
- * repository, else test/fixtures/meetings.
+ * repository, else the samples in samples/meetings.
  */
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { meetingCorpusDir } from '../lib/bench/meetingCorpus.js';
 import { parseArgs } from 'node:util';
 import { importTranscript } from '../lib/domain/transcript/importTranscript.js';
 import { extractActionItems } from '../lib/domain/understanding/extractActionItems.js';
@@ -26,24 +26,17 @@ const MEETING_DATE = new Date(2024, 0, 15);
 const MEETING_DATE_LABEL = 'Monday 2024-01-15';
 const EXAMPLES_PER_MEETING = 1;
 
-const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
 function fail(message: string): never {
   process.stderr.write(`eval: ${message}\n`);
   process.exit(2);
 }
 
 function dataDirectory(requested: string | undefined): string {
-  const isDirectory = (path: string): boolean => existsSync(path) && statSync(path).isDirectory();
-  if (requested !== undefined) {
-    const path = resolve(requested);
-    if (!isDirectory(path)) fail(`data folder ${path} does not exist`);
-    return path;
+  try {
+    return meetingCorpusDir(requested === undefined ? undefined : resolve(requested));
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}; pass --data <dir>`);
   }
-  const candidates = [join(repositoryRoot, '..', 'shared', 'data', 'meetings'), join(repositoryRoot, 'test', 'fixtures', 'meetings')];
-  const found = candidates.find(isDirectory);
-  if (found === undefined) fail(`no data folder: looked for ${candidates.join(' and ')}; pass --data <dir>`);
-  return found;
 }
 
 async function main(): Promise<void> {
