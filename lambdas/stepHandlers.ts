@@ -16,6 +16,7 @@ export function stepHandlersByTaskState(getDeps: DepsProvider): Record<string, S
   return {
     Intake: createIntakeHandler(getDeps),
     Transcribe: createTranscribeHandler(getDeps),
+    TranscribeWithSecondary: createTranscribeHandler(getDeps),
     TranslateLanguage: createTranslateHandler(getDeps),
     Understand: createUnderstandHandler(getDeps),
     Index: createIndexHandler(getDeps),

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { stepHandlersByTaskState } from '../../lambdas/stepHandlers.js';
 import { LivekitWebhookVerifier } from '../adapters/livekit/LivekitWebhookVerifier.js';
 import { startEmbeddedS3Server, type EmbeddedS3Server } from '../adapters/s3/embeddedS3Server.js';
+import { LocalTaskTokens } from '../adapters/stepfunctions/LocalTaskTokens.js';
 import { LocalWorkflowRunner, type LocalWorkflowRunnerOptions } from '../adapters/stepfunctions/LocalWorkflowRunner.js';
 import type { Config } from '../config/config.js';
 import type { StepDeps } from '../domain/workflow/StepDeps.js';
@@ -57,12 +58,14 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
   const dataDir = resolve(config.AFTERCALL_DATA_DIR);
   await mkdir(dataDir, { recursive: true });
   const s3 = await startEmbeddedS3Server({ directory: join(dataDir, 's3'), buckets: [config.AFTERCALL_BUCKET] });
-  const built = await buildStepDeps(config, { s3Endpoint: s3.endpoint });
+  const taskTokens = new LocalTaskTokens();
+  const built = await buildStepDeps(config, { s3Endpoint: s3.endpoint, taskTokens });
   const deps: BuiltStepDeps = { ...built, ...options.depsOverrides?.(built) };
   const runner = new LocalWorkflowRunner({
     definition: withFunctionArns(readPostCallDefinitionText(), localFunctionArn),
     handlers: stepHandlersByTaskState(async () => deps),
     executionsDir: join(dataDir, 'executions'),
+    taskTokens,
     ...(options.retryIntervalOverrides === undefined ? {} : { retryIntervalOverrides: options.retryIntervalOverrides }),
     ...(options.onWorkflowEvent === undefined ? {} : { onEvent: options.onWorkflowEvent }),
   });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { LocalTaskTokens } from '../adapters/stepfunctions/LocalTaskTokens.js';
 import { LocalWorkflowRunner } from '../adapters/stepfunctions/LocalWorkflowRunner.js';
 import { startLocalStack } from '../app/localStack.js';
 import { loadConfig } from '../config/config.js';
@@ -70,11 +71,14 @@ export async function benchMeetings(corpusDir: string, meetings: string[], dataD
  */
 export async function benchStateMachineOverhead(dataDir: string, executions: number): Promise<OverheadRun> {
   const instant = async () => ({});
+  const tokens = new LocalTaskTokens();
   const runner = new LocalWorkflowRunner({
     definition: withFunctionArns(readPostCallDefinitionText(), localFunctionArn),
     handlers: {
       Intake: instant,
-      Transcribe: instant,
+      Transcribe: async (input: unknown) => {
+        await tokens.succeed((input as { taskToken: string }).taskToken, {});
+      },
       TranslateLanguage: async () => ({ state: 'skipped' }),
       Understand: instant,
       Index: async () => ({ documents: 0, embedder: 'none' }),
@@ -82,6 +86,7 @@ export async function benchStateMachineOverhead(dataDir: string, executions: num
       RecordFailure: instant,
     },
     executionsDir: join(dataDir, 'overhead-executions'),
+    taskTokens: tokens,
     onEvent: (_, event) => {
       if (event?.type === 'StateEntered') transitions += 1;
     },

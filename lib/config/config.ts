@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { TenantId } from '../domain/meeting/schema.js';
+import { PriceTableSchema } from '../domain/usage/priceTable.js';
 
 const Bytes = z.coerce.number().int().positive();
 const Port = z.coerce.number().int().min(0).max(65_535);
@@ -21,6 +22,49 @@ export const ConfigSchema = z.object({
   /** Checks LiveKit's webhook signatures. Locally the LiveKit dev-server pair is the default. */
   LIVEKIT_API_KEY: z.string().min(1).optional(),
   LIVEKIT_API_SECRET: z.string().min(1).optional(),
+
+  // Providers: each is used when its key is set; without keys the embedded defaults answer.
+  DEEPGRAM_API_KEY: z.string().min(1).optional(),
+  /** e.g. a proxy or a wire-compatible test server; unset means Deepgram's API. */
+  DEEPGRAM_BASE_URL: z.url().optional(),
+  DEEPGRAM_MODEL: z.string().default('nova-3'),
+  /** Comma-separated Deepgram redact values applied to every tenant (e.g. "pci,ssn,numbers"). */
+  DEEPGRAM_REDACT: z.string().optional(),
+  /**
+   * Public base URL of this deployment's HTTP API. When set, Deepgram posts results to
+   * <url>/callbacks/deepgram and no function waits on a long recording.
+   */
+  AFTERCALL_PUBLIC_URL: z.url().optional(),
+  /** Signs callback URLs, so that only Deepgram's answer to our request can complete a transcription. */
+  AFTERCALL_CALLBACK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  /** Any OpenAI-compatible endpoint (vLLM, Ollama, Azure-compatible proxies); unset means OpenAI. */
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+  OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().positive().optional(),
+  OPENAI_TRANSCRIBE_MODEL: z.string().default('gpt-4o-transcribe-diarize'),
+  /** Which speech-to-text provider transcribes first; the other (if configured) takes over when it fails persistently. */
+  AFTERCALL_TRANSCRIBER: z.enum(['deepgram', 'openai']).default('deepgram'),
+  /** Use OpenAI embeddings even without Pinecone (into LanceDB), or keep the lexical ones. */
+  AFTERCALL_EMBEDDER: z.enum(['auto', 'lexical', 'openai']).default('auto'),
+  PINECONE_API_KEY: z.string().min(1).optional(),
+  PINECONE_INDEX: z.string().default('aftercall'),
+  /** The index's data-plane host; unset means ask the control plane. */
+  PINECONE_INDEX_HOST: z.url().optional(),
+  PINECONE_CONTROLLER_URL: z.url().optional(),
+  /** JSON price table overriding the built-in list prices, see lib/domain/usage/priceTable.ts. */
+  AFTERCALL_PRICES: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return PriceTableSchema.parse(JSON.parse(text));
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `not a price table: ${error instanceof Error ? error.message : String(error)}` });
+        return z.NEVER;
+      }
+    })
+    .optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

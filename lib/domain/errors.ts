@@ -14,6 +14,7 @@ export const ErrorNames = {
   NoTranscriber: 'NoTranscriberError',
   InvalidStepInput: 'InvalidStepInputError',
   ResultMissing: 'ResultMissingError',
+  ProviderAuth: 'ProviderAuthError',
 } as const;
 export type ErrorName = (typeof ErrorNames)[keyof typeof ErrorNames];
 
@@ -50,6 +51,10 @@ export class InvalidStepInputError extends AftercallError {
 }
 export class ResultMissingError extends AftercallError {
   override readonly name = ErrorNames.ResultMissing;
+}
+/** The provider refused our credentials or account (HTTP 401/402/403): an operator must act, retrying cannot help. */
+export class ProviderAuthError extends AftercallError {
+  override readonly name = ErrorNames.ProviderAuth;
 }
 /** A transcript file that cannot be read as the format it claims to be. */
 export class InvalidTranscriptError extends AftercallError {

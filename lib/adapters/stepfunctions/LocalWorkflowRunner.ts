@@ -1,4 +1,5 @@
 import '../../platform/promiseWithResolvers.js';
+import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
@@ -6,6 +7,7 @@ import { StateMachine, type RunOptions, type StateMachineDefinition } from 'aws-
 import { z } from 'zod';
 import type { StepInput } from '../../domain/meeting/schema.js';
 import type { StartedRun, WorkflowRunner } from '../../domain/ports/WorkflowRunner.js';
+import type { LocalTaskTokens } from './LocalTaskTokens.js';
 import { localLambdaContext } from './localLambdaContext.js';
 
 type JsonValue = Parameters<StateMachine['run']>[0];
@@ -35,6 +37,8 @@ export interface LocalWorkflowRunnerOptions {
   /** Execution records live here, so a name started once is never started again, across restarts. */
   executionsDir: string;
   retryIntervalOverrides?: Record<string, number | number[]>;
+  /** Completes Tasks that wait for a token (…waitForTaskToken Resources); required when the definition has any. */
+  taskTokens?: LocalTaskTokens;
   /** Every state-machine event (state entered/exited, retries, map iterations), for progress and the bench. */
   onEvent?: (executionName: string, event: WorkflowEvent) => void;
 }
@@ -48,12 +52,33 @@ export class LocalWorkflowRunner implements WorkflowRunner {
   constructor(private readonly options: LocalWorkflowRunnerOptions) {
     // Every Task is overridden by a local handler, so the Resource ARNs are never called.
     this.machine = new StateMachine(options.definition as StateMachineDefinition);
+    const waiting = statesWaitingForToken(options.definition);
     this.localHandlers = Object.fromEntries(
       Object.entries(options.handlers).map(([state, handler]) => [
         state,
-        async (input: JsonValue) => (await handler(input, localLambdaContext(state))) as JsonValue,
+        waiting.has(state) ? this.waitForToken(state, handler) : async (input: JsonValue) => (await handler(input, localLambdaContext(state))) as JsonValue,
       ]),
     );
+  }
+
+  /**
+   * Locally, a …waitForTaskToken Task calls its function with the Payload and then waits for
+   * the token, as Step Functions does; the function (or a callback) completes it.
+   */
+  private waitForToken(state: string, handler: TaskHandler) {
+    return async (input: JsonValue): Promise<JsonValue> => {
+      const tokens = this.options.taskTokens;
+      if (tokens === undefined) throw new Error(`state ${state} waits for a task token, but the runner has no taskTokens`);
+      const payload = z.object({ Payload: z.object({ taskToken: z.string() }).passthrough() }).parse(input).Payload;
+      const completion = tokens.expect(payload.taskToken);
+      try {
+        await handler(payload, localLambdaContext(state));
+      } catch (error) {
+        tokens.forget(payload.taskToken);
+        throw error;
+      }
+      return (await completion) as JsonValue;
+    };
   }
 
   async start(run: { name: string; input: StepInput }): Promise<StartedRun> {
@@ -140,7 +165,11 @@ export class LocalWorkflowRunner implements WorkflowRunner {
         taskResourceLocalHandlers: this.localHandlers,
         ...(this.options.retryIntervalOverrides === undefined ? {} : { retryIntervalOverrides: this.options.retryIntervalOverrides }),
       },
-      context: { Execution: { Id: `local:${name}`, Name: name, Input: input as JsonValue, StartTime: record.startedAt } },
+      // One token per execution is enough locally: only one waiting Task runs at a time.
+      context: {
+        Execution: { Id: `local:${name}`, Name: name, Input: input as JsonValue, StartTime: record.startedAt },
+        Task: { Token: `local-token:${name}:${randomUUID()}` },
+      },
     };
     const execution = this.machine.run(input as JsonValue, runOptions);
     const events = this.forwardEvents(name, execution.eventLogs);
@@ -176,4 +205,20 @@ function isAlive(pid: number): boolean {
     // EPERM: alive but not ours to signal.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** Task states (nested ones too) whose Resource waits for a task token. */
+function statesWaitingForToken(definition: object): Set<string> {
+  const names = new Set<string>();
+  const visit = (machine: unknown): void => {
+    const states = (machine as { States?: Record<string, Record<string, unknown>> }).States ?? {};
+    for (const [name, state] of Object.entries(states)) {
+      if (typeof state.Resource === 'string' && state.Resource.endsWith('.waitForTaskToken')) names.add(name);
+      for (const branch of (state.Branches as unknown[] | undefined) ?? []) visit(branch);
+      if (state.ItemProcessor !== undefined) visit(state.ItemProcessor);
+      if (state.Iterator !== undefined) visit(state.Iterator);
+    }
+  };
+  visit(definition);
+  return names;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UsageLineSchema } from '../usage/usageMeter.js';
 import { StepStatusSchema } from './schema.js';
 
 export const MANIFEST_SCHEMA_VERSION = 1;
@@ -37,8 +38,19 @@ export const ManifestSchema = z.object({
     chapters: z.number().int(),
     indexedDocuments: z.number().int().nullable(),
   }),
-  /** Results produced with a fallback or not at all, with the reason; empty when all is as configured. */
+  /** Results produced without the configured provider or not at all, with the reason; empty when all is as configured. */
   warnings: z.array(z.object({ step: z.string(), message: z.string() })),
-  cost: z.object({ currency: z.literal('USD'), estimated: z.number().nonnegative(), lines: z.array(z.object({ item: z.string(), quantity: z.number(), unit: z.string(), usd: z.number() })) }),
+  /** Steps whose result came from the offline fallback because the provider failed. */
+  degraded: z.array(z.object({ step: z.string(), reason: z.string() })),
+  /** The state machine's retries of steps in this run. */
+  retries: z.number().int().nonnegative(),
+  usage: z.array(UsageLineSchema.extend({ step: z.string() })),
+  cost: z.object({
+    currency: z.literal('USD'),
+    estimated: z.number().nonnegative(),
+    lines: z.array(z.object({ item: z.string(), quantity: z.number(), unit: z.string(), usd: z.number() })),
+    /** Usage the price table has no price for (counted at 0). */
+    unpriced: z.array(z.string()),
+  }),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DegradationSchema, UsageLineSchema } from '../usage/usageMeter.js';
 
 export const STATUS_SCHEMA_VERSION = 1;
 
@@ -43,6 +44,12 @@ export const StepStatusSchema = z.object({
   finishedAt: z.string().nullable(),
   /** Why a step failed or was skipped, in words a user can act on. */
   detail: z.string().nullable(),
+  /** 1 for the first try; the state machine's retries of this step in this run raise it. */
+  attempt: z.number().int().positive().default(1),
+  /** What the step's provider calls consumed, for the manifest's cost. */
+  usage: z.array(UsageLineSchema).default([]),
+  /** Set when a fallback produced the result instead of the configured provider. */
+  degraded: z.array(DegradationSchema).default([]),
 });
 export type StepStatus = z.infer<typeof StepStatusSchema>;
 
@@ -58,6 +65,8 @@ export const MeetingStatusSchema = z.object({
   state: MeetingStateSchema,
   updatedAt: z.string(),
   error: z.object({ step: z.string().nullable(), name: z.string(), message: z.string() }).nullable(),
+  /** Published, but some results came from the offline fallback (the manifest says which and why). */
+  degraded: z.boolean().default(false),
 });
 export type MeetingStatus = z.infer<typeof MeetingStatusSchema>;
 

@@ -21,6 +21,8 @@ export interface MeetingSummaryView {
   recordingKey: string;
   recordedAt: string;
   state: MeetingState;
+  /** Ready, but some results came from the offline fallback: the manifest says which and why. */
+  degraded: boolean;
   error: MeetingStatus['error'];
   updatedAt: string | null;
 }
@@ -77,6 +79,7 @@ async function summarise(blobs: BlobStore, entry: CatalogEntry): Promise<Meeting
     recordingKey: entry.recordingKey,
     recordedAt: entry.recordedAt,
     state: stateOf(status, manifestHead !== null),
+    degraded: status?.degraded ?? false,
     error: status?.error ?? null,
     updatedAt: status?.updatedAt ?? null,
   };

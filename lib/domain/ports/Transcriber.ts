@@ -6,3 +6,13 @@ export interface Transcriber {
   readonly name: string;
   transcribe(request: { meetingId: string; recordingKey: string }): Promise<Transcript>;
 }
+
+/** A transcriber that can post its result to a URL later instead of answering the request. */
+export interface CallbackTranscriber extends Transcriber {
+  submitWithCallback(request: { meetingId: string; recordingKey: string; callbackUrl: string }): Promise<{ requestId: string }>;
+  /** Maps what the provider posted to the callback URL; throws when it is not a transcript. */
+  transcriptFromCallback(body: unknown, meta: { meetingId: string; recordingKey: string }): Transcript;
+}
+
+export const supportsCallback = (transcriber: Transcriber): transcriber is CallbackTranscriber =>
+  'submitWithCallback' in transcriber && typeof (transcriber as CallbackTranscriber).submitWithCallback === 'function';

@@ -6,6 +6,8 @@ export interface UnderstandingDraft {
   summary: { text: string; sentences: SummarySentence[] };
   actionItems: Omit<ActionItem, 'id'>[];
   chapters: Omit<Chapter, 'id'>[];
+  /** Set when the engine that produced the draft is not the understander's own (a fallback). */
+  engine?: string;
 }
 
 /** Summary, action items and chapters from a transcript: a language model, or the offline extractive engine. */

@@ -36,7 +36,7 @@ export function groundDraft(transcript: Transcript, draft: UnderstandingDraft): 
     }))
     .sort((a, b) => a.startMs - b.startMs);
   const text = sentences.length === draft.summary.sentences.length ? draft.summary.text : sentences.map((s) => s.text).join(' ');
-  return { draft: { summary: { text, sentences }, actionItems, chapters }, rejected };
+  return { draft: { ...draft, summary: { text, sentences }, actionItems, chapters }, rejected };
 }
 
 const clamp = (value: number, min: number, max: number): number => Math.min(Math.max(value, min), Math.max(min, max));

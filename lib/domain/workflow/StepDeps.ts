@@ -1,20 +1,30 @@
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { Embedder } from '../ports/Embedder.js';
+import type { TaskTokens } from '../ports/TaskTokens.js';
 import type { Transcriber } from '../ports/Transcriber.js';
 import type { Translator } from '../ports/Translator.js';
 import type { Understander } from '../ports/Understander.js';
 import type { VectorIndex } from '../ports/VectorIndex.js';
+import type { PriceTable } from '../usage/priceTable.js';
 
 /** Everything the workflow's steps touch, as ports; chosen by configuration, never imported by steps. */
 export interface StepDeps {
   blobs: BlobStore;
   /** Null when no speech-to-text provider is configured: only transcripts beside recordings are read. */
   transcriber: Transcriber | null;
+  /** Takes over when the first transcriber fails persistently (the workflow's Catch routes to it). */
+  secondaryTranscriber: Transcriber | null;
+  /** Completes the Transcribe task, which waits for a token so no function waits on a long transcription. */
+  taskTokens: TaskTokens;
+  /** Where providers post results; null means transcribe synchronously. */
+  callbacks: { baseUrl: string; secret: string } | null;
   /** Null when no translation provider is configured: translation is recorded as skipped. */
   translator: Translator | null;
   understander: Understander;
   embedder: Embedder;
   vectorIndex: VectorIndex;
   clock: () => Date;
+  /** Prices for the manifest's cost estimate. */
+  prices: PriceTable;
   limits: { maxRecordingBytes: number };
 }

@@ -10,6 +10,7 @@ export async function writeMeetingStatus(
   state: MeetingStatus['state'],
   at: string,
   error: MeetingStatus['error'] = null,
+  degraded = false,
 ): Promise<MeetingStatus> {
   const status: MeetingStatus = {
     schemaVersion: STATUS_SCHEMA_VERSION,
@@ -20,6 +21,7 @@ export async function writeMeetingStatus(
     state,
     updatedAt: at,
     error,
+    degraded,
   };
   await putJson(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.status), status);
   return status;

@@ -1,12 +1,21 @@
 import { resultFiles, resultKey } from '../meeting/resultKeys.js';
-import { STATUS_SCHEMA_VERSION, type MeetingContext, type StepName, type StepStatus } from '../meeting/schema.js';
+import { STATUS_SCHEMA_VERSION, StepStatusSchema, type MeetingContext, type StepName, type StepStatus } from '../meeting/schema.js';
+import { withStepAccount } from '../usage/usageMeter.js';
 import type { StepDeps } from './StepDeps.js';
-import { putJson } from './jsonResults.js';
+import { findJson, putJson } from './jsonResults.js';
 
 /** A step's outcome that is not a failure but did not do the work, with the reason for the user. */
 export class Skipped<T> {
   constructor(
     readonly reason: string,
+    readonly value: T,
+  ) {}
+}
+
+/** A step that handed its work to a provider: it stays "running" until the provider calls back. */
+export class Pending<T> {
+  constructor(
+    readonly detail: string,
     readonly value: T,
   ) {}
 }
@@ -20,12 +29,13 @@ export async function trackStep<T>(
   deps: Pick<StepDeps, 'blobs' | 'clock'>,
   meeting: MeetingContext,
   step: StepName,
-  work: () => Promise<T | Skipped<T>>,
+  work: () => Promise<T | Skipped<T> | Pending<T>>,
   variant?: string,
 ): Promise<T> {
   const key = resultKey(meeting.resultPrefix, resultFiles.stepStatus(variant === undefined ? step : `${step}.${variant}`));
   const startedAt = deps.clock().toISOString();
-  const write = (state: StepStatus['state'], detail: string | null, finishedAt: string | null) =>
+  const attempt = await attemptNumber(deps, key, meeting.runId);
+  const write = (state: StepStatus['state'], detail: string | null, finishedAt: string | null, account?: Pick<StepStatus, 'usage' | 'degraded'>) =>
     putJson(deps.blobs, key, {
       schemaVersion: STATUS_SCHEMA_VERSION,
       step,
@@ -34,20 +44,34 @@ export async function trackStep<T>(
       startedAt,
       finishedAt,
       detail,
+      attempt,
+      usage: account?.usage ?? [],
+      degraded: account?.degraded ?? [],
     } satisfies StepStatus);
 
   await write('running', null, null);
   try {
-    const outcome = await work();
-    if (outcome instanceof Skipped) {
-      await write('skipped', outcome.reason, deps.clock().toISOString());
+    const { value: outcome, account } = await withStepAccount(work);
+    if (outcome instanceof Pending) {
+      await write('running', outcome.detail, null, account);
       return outcome.value;
     }
-    await write('succeeded', null, deps.clock().toISOString());
+    if (outcome instanceof Skipped) {
+      await write('skipped', outcome.reason, deps.clock().toISOString(), account);
+      return outcome.value;
+    }
+    await write('succeeded', null, deps.clock().toISOString(), account);
     return outcome;
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    // The step's own error matters more than a status that could not be written (the store may be what failed).
     await write('failed', message, deps.clock().toISOString()).catch(() => undefined);
     throw error;
   }
+}
+
+/** A step that finds its own failed status of this run is the state machine's retry of it. */
+async function attemptNumber(deps: Pick<StepDeps, 'blobs'>, key: string, runId: string): Promise<number> {
+  const previous = await findJson(deps.blobs, key, StepStatusSchema).catch(() => null);
+  return previous !== null && previous.runId === runId && previous.state === 'failed' ? previous.attempt + 1 : 1;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AFTERCALL_VERSION } from '../../../version.js';
+import { priceUsage } from '../../usage/priceTable.js';
 import { MANIFEST_SCHEMA_VERSION, type Manifest } from '../../meeting/manifestSchema.js';
 import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
 import { MeetingContextSchema, StepStatusSchema, type StepStatus } from '../../meeting/schema.js';
@@ -53,6 +54,8 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
         : [{ step: 'index', message: `search index not updated (${results.indexError.Error}); run "aftercall reindex" to rebuild it` }]),
     ];
 
+    const degraded = steps.flatMap((s) => s.degraded.map(({ reason }) => ({ step: s.name, reason })));
+    const usage = steps.flatMap((s) => s.usage.map((line) => ({ ...line, step: s.name })));
     const manifest: Manifest = {
       schemaVersion: MANIFEST_SCHEMA_VERSION,
       meetingId: meeting.meetingId,
@@ -79,11 +82,13 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
         indexedDocuments: results.index?.documents ?? null,
       },
       warnings,
-      // The embedded defaults cost nothing; provider adapters add priced lines (issue 3).
-      cost: { currency: 'USD', estimated: 0, lines: [] },
+      degraded,
+      retries: steps.reduce((sum, s) => sum + s.attempt - 1, 0),
+      usage,
+      cost: { currency: 'USD', ...priceUsage(usage, deps.prices) },
     };
 
-    await writeMeetingStatus(deps, meeting, 'succeeded', manifest.publishedAt);
+    await writeMeetingStatus(deps, meeting, 'succeeded', manifest.publishedAt, null, degraded.length > 0);
     const manifestKey = resultKey(prefix, resultFiles.manifest);
     await putJson(deps.blobs, manifestKey, manifest);
     return { manifestKey };

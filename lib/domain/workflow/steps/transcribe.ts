@@ -1,12 +1,25 @@
+import { z } from 'zod';
 import { NoTranscriberError } from '../../errors.js';
 import { resultFiles, resultKey, siblingTranscriptKeys } from '../../meeting/resultKeys.js';
-import type { StepInput } from '../../meeting/schema.js';
+import { MeetingContextSchema, type MeetingContext } from '../../meeting/schema.js';
+import { supportsCallback, type Transcriber } from '../../ports/Transcriber.js';
 import { formatOfKey, importTranscript } from '../../transcript/importTranscript.js';
 import { renderSrt, renderVtt } from '../../transcript/renderSubtitles.js';
 import type { Transcript } from '../../transcript/schema.js';
+import { callbackUrl } from '../../transcription/callbackSignature.js';
 import { putJson } from '../jsonResults.js';
 import type { StepDeps } from '../StepDeps.js';
-import { trackStep } from '../stepStatus.js';
+import { Pending, trackStep } from '../stepStatus.js';
+
+export const TranscribeInputSchema = z.object({
+  meeting: MeetingContextSchema,
+  /** The Transcribe task waits for this token: the step completes it, now or when the provider calls back. */
+  taskToken: z.string().min(1),
+  transcriber: z.enum(['primary', 'secondary']).default('primary'),
+  /** On the secondary path: why the primary transcriber gave up. */
+  primaryError: z.object({ Error: z.string(), Cause: z.string().optional() }).optional(),
+});
+export type TranscribeInput = z.infer<typeof TranscribeInputSchema>;
 
 export interface TranscribeResult {
   transcriptKey: string;
@@ -16,28 +29,62 @@ export interface TranscribeResult {
   durationMs: number;
 }
 
-/**
- * Produces the canonical transcript: a transcript already beside the recording wins (it is
- * what the user gave us), else the configured speech-to-text provider.
- */
-export async function transcribe(deps: StepDeps, { meeting }: StepInput): Promise<TranscribeResult> {
-  return trackStep(deps, meeting, 'transcribe', async () => {
-    const transcript = (await importSibling(deps, meeting)) ?? (await transcribeWithProvider(deps, meeting));
-    const transcriptKey = resultKey(meeting.resultPrefix, resultFiles.transcriptJson);
-    await putJson(deps.blobs, transcriptKey, transcript);
-    await deps.blobs.put(resultKey(meeting.resultPrefix, resultFiles.transcriptVtt), renderVtt(transcript), 'text/vtt; charset=utf-8');
-    await deps.blobs.put(resultKey(meeting.resultPrefix, resultFiles.transcriptSrt), renderSrt(transcript), 'application/x-subrip; charset=utf-8');
-    return {
-      transcriptKey,
-      source: `${transcript.source.kind}:${transcript.source.detail}`,
-      utterances: transcript.utterances.length,
-      speakers: transcript.speakers.length,
-      durationMs: transcript.durationMs,
-    };
-  });
+export interface SubmittedTranscription {
+  submitted: { requestId: string; provider: string };
 }
 
-async function importSibling(deps: StepDeps, meeting: StepInput['meeting']): Promise<Transcript | null> {
+/** Where a submitted transcription is remembered until its callback arrives. */
+export const pendingTranscriptionKey = (meeting: MeetingContext): string => resultKey(meeting.resultPrefix, 'steps/transcribe.pending.json');
+
+export const PendingTranscriptionSchema = z.object({
+  meeting: MeetingContextSchema,
+  taskToken: z.string(),
+  requestId: z.string(),
+  transcriber: z.enum(['primary', 'secondary']),
+});
+
+/**
+ * Produces the canonical transcript: a transcript already beside the recording wins (it is
+ * what the user gave us), else the configured speech-to-text provider — synchronously, or,
+ * when callbacks are configured and the provider supports them, by handing the recording over
+ * and letting the callback complete the task.
+ */
+export async function transcribe(deps: StepDeps, input: TranscribeInput): Promise<TranscribeResult | SubmittedTranscription> {
+  const { meeting, taskToken } = input;
+  const outcome = await trackStep(deps, meeting, 'transcribe', async () => {
+    const imported = await importSibling(deps, meeting);
+    if (imported !== null) return storeTranscript(deps, meeting, imported);
+    const transcriber = chooseTranscriber(deps, input);
+    if (deps.callbacks !== null && supportsCallback(transcriber)) {
+      const url = callbackUrl(deps.callbacks.baseUrl, deps.callbacks.secret, { tenant: meeting.tenantId, meeting: meeting.meetingId, run: meeting.runId });
+      const { requestId } = await transcriber.submitWithCallback({ meetingId: meeting.meetingId, recordingKey: meeting.recordingKey, callbackUrl: url });
+      await putJson(deps.blobs, pendingTranscriptionKey(meeting), { meeting, taskToken, requestId, transcriber: input.transcriber });
+      return new Pending<TranscribeResult | SubmittedTranscription>(`waiting for ${transcriber.name} to post the transcript (request ${requestId})`, {
+        submitted: { requestId, provider: transcriber.name },
+      });
+    }
+    return storeTranscript(deps, meeting, await transcriber.transcribe({ meetingId: meeting.meetingId, recordingKey: meeting.recordingKey }));
+  });
+  if (!('submitted' in outcome)) await deps.taskTokens.succeed(taskToken, outcome);
+  return outcome;
+}
+
+/** Writes the transcript in its three forms; shared by the synchronous path and the provider's callback. */
+export async function storeTranscript(deps: Pick<StepDeps, 'blobs'>, meeting: MeetingContext, transcript: Transcript): Promise<TranscribeResult> {
+  const transcriptKey = resultKey(meeting.resultPrefix, resultFiles.transcriptJson);
+  await putJson(deps.blobs, transcriptKey, transcript);
+  await deps.blobs.put(resultKey(meeting.resultPrefix, resultFiles.transcriptVtt), renderVtt(transcript), 'text/vtt; charset=utf-8');
+  await deps.blobs.put(resultKey(meeting.resultPrefix, resultFiles.transcriptSrt), renderSrt(transcript), 'application/x-subrip; charset=utf-8');
+  return {
+    transcriptKey,
+    source: `${transcript.source.kind}:${transcript.source.detail}`,
+    utterances: transcript.utterances.length,
+    speakers: transcript.speakers.length,
+    durationMs: transcript.durationMs,
+  };
+}
+
+async function importSibling(deps: StepDeps, meeting: MeetingContext): Promise<Transcript | null> {
   for (const key of siblingTranscriptKeys(meeting.recordingKey)) {
     const format = formatOfKey(key);
     if (format === null || key === meeting.recordingKey) continue;
@@ -47,12 +94,15 @@ async function importSibling(deps: StepDeps, meeting: StepInput['meeting']): Pro
   return null;
 }
 
-async function transcribeWithProvider(deps: StepDeps, meeting: StepInput['meeting']): Promise<Transcript> {
-  if (deps.transcriber === null) {
-    const looked = siblingTranscriptKeys(meeting.recordingKey).join(', ');
-    throw new NoTranscriberError(
-      `no transcript beside the recording (looked for ${looked}) and no speech-to-text provider is configured: put a transcript beside the recording or set DEEPGRAM_API_KEY`,
-    );
+function chooseTranscriber(deps: StepDeps, input: TranscribeInput): Transcriber {
+  if (input.transcriber === 'secondary') {
+    if (deps.secondaryTranscriber !== null) return deps.secondaryTranscriber;
+    const why = input.primaryError === undefined ? 'the first transcriber failed' : `${input.primaryError.Error}: ${input.primaryError.Cause ?? ''}`;
+    throw new NoTranscriberError(`speech-to-text failed after retries (${why}) and no second transcriber is configured (set OPENAI_API_KEY)`);
   }
-  return deps.transcriber.transcribe({ meetingId: meeting.meetingId, recordingKey: meeting.recordingKey });
+  if (deps.transcriber !== null) return deps.transcriber;
+  const looked = siblingTranscriptKeys(input.meeting.recordingKey).join(', ');
+  throw new NoTranscriberError(
+    `no transcript beside the recording (looked for ${looked}) and no speech-to-text provider is configured: put a transcript beside the recording or set DEEPGRAM_API_KEY`,
+  );
 }

@@ -22,7 +22,8 @@ export async function understand(deps: StepDeps, { meeting }: StepInput): Promis
     const transcript = await getJson(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.transcriptJson), TranscriptSchema);
     const proposed = await deps.understander.understand(transcript, { meetingDate: new Date(meeting.recordedAt) });
     const { draft, rejected } = groundDraft(transcript, proposed);
-    const common = { schemaVersion: UNDERSTANDING_SCHEMA_VERSION, meetingId: meeting.meetingId, engine: deps.understander.name } as const;
+    const engine = proposed.engine ?? deps.understander.name;
+    const common = { schemaVersion: UNDERSTANDING_SCHEMA_VERSION, meetingId: meeting.meetingId, engine } as const;
 
     const summary: Summary = { ...common, text: draft.summary.text, sentences: draft.summary.sentences };
     const actionItems: ActionItems = { ...common, items: draft.actionItems.map((item, i) => ({ ...item, id: `a${i + 1}` })) };
@@ -33,6 +34,6 @@ export async function understand(deps: StepDeps, { meeting }: StepInput): Promis
     await putJson(deps.blobs, summaryKey, summary);
     await putJson(deps.blobs, actionItemsKey, actionItems);
     await putJson(deps.blobs, chaptersKey, chapters);
-    return { engine: deps.understander.name, keys, actionItems: actionItems.items.length, chapters: chapters.chapters.length, rejected };
+    return { engine, keys, actionItems: actionItems.items.length, chapters: chapters.chapters.length, rejected };
   });
 }
