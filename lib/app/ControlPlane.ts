@@ -1,5 +1,6 @@
 import type { LivekitWebhookVerifier } from '../adapters/livekit/LivekitWebhookVerifier.js';
 import type { BlobStore } from '../domain/ports/BlobStore.js';
+import type { CallbackDeps } from '../domain/transcription/completeTranscriptionCallback.js';
 import type { Embedder } from '../domain/ports/Embedder.js';
 import type { VectorIndex } from '../domain/ports/VectorIndex.js';
 import type { WorkflowRunner } from '../domain/ports/WorkflowRunner.js';
@@ -13,6 +14,8 @@ export interface ControlPlane {
   clock: () => Date;
   bucket: string;
   defaultTenant: string;
+  /** What a provider's transcription callback needs. */
+  transcription: CallbackDeps;
   /** Null when no LiveKit key is configured: the LiveKit webhook then answers 503. */
   livekit: { verifier: LivekitWebhookVerifier; tenantId: string } | null;
 }

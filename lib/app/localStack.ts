@@ -78,6 +78,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     clock: deps.clock,
     bucket: config.AFTERCALL_BUCKET,
     defaultTenant: config.AFTERCALL_DEFAULT_TENANT,
+    transcription: deps,
     livekit: {
       verifier: new LivekitWebhookVerifier(config.LIVEKIT_API_KEY ?? LIVEKIT_DEV_KEY, config.LIVEKIT_API_SECRET ?? LIVEKIT_DEV_SECRET),
       tenantId: config.AFTERCALL_DEFAULT_TENANT,

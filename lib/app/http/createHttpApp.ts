@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { ControlPlane } from '../ControlPlane.js';
 import { apiRoutes } from './apiRoutes.js';
+import { callbackRoutes } from './callbackRoutes.js';
 import { errorResponse } from './errorResponse.js';
 import { webhookRoutes } from './webhookRoutes.js';
 
@@ -9,6 +10,7 @@ export function createHttpApp(plane: ControlPlane, options: { log?: (message: st
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/webhooks', webhookRoutes(plane));
+  app.route('/callbacks', callbackRoutes(plane));
   app.route('/api', apiRoutes(plane));
   app.notFound((c) => c.json({ error: { status: 404, message: 'no such route' } }, 404));
   app.onError((error, c) => errorResponse(error, c, options.log));

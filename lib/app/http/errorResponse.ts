@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { InvalidWebhookError, UnauthorizedWebhookError } from '../../domain/intake/errors.js';
 import { MeetingNotFoundError } from '../../domain/meetings/reprocessMeeting.js';
 import { InvalidSearchInputError } from '../../domain/search/errors.js';
+import { StaleCallbackError } from '../../domain/transcription/completeTranscriptionCallback.js';
 
 /** Errors whose message is written for the caller, with the status they map to. */
 const EXPOSED: [new (...args: never[]) => Error, ContentfulStatusCode][] = [
@@ -11,6 +12,7 @@ const EXPOSED: [new (...args: never[]) => Error, ContentfulStatusCode][] = [
   [InvalidWebhookError, 400],
   [InvalidSearchInputError, 400],
   [MeetingNotFoundError, 404],
+  [StaleCallbackError, 404],
 ];
 
 export class HttpError extends Error {

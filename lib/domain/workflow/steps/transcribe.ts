@@ -34,7 +34,7 @@ export interface SubmittedTranscription {
 }
 
 /** Where a submitted transcription is remembered until its callback arrives. */
-export const pendingTranscriptionKey = (meeting: MeetingContext): string => resultKey(meeting.resultPrefix, 'steps/transcribe.pending.json');
+export const pendingTranscriptionKey = (resultPrefix: string): string => resultKey(resultPrefix, 'steps/transcribe.pending.json');
 
 export const PendingTranscriptionSchema = z.object({
   meeting: MeetingContextSchema,
@@ -58,7 +58,7 @@ export async function transcribe(deps: StepDeps, input: TranscribeInput): Promis
     if (deps.callbacks !== null && supportsCallback(transcriber)) {
       const url = callbackUrl(deps.callbacks.baseUrl, deps.callbacks.secret, { tenant: meeting.tenantId, meeting: meeting.meetingId, run: meeting.runId });
       const { requestId } = await transcriber.submitWithCallback({ meetingId: meeting.meetingId, recordingKey: meeting.recordingKey, callbackUrl: url });
-      await putJson(deps.blobs, pendingTranscriptionKey(meeting), { meeting, taskToken, requestId, transcriber: input.transcriber });
+      await putJson(deps.blobs, pendingTranscriptionKey(meeting.resultPrefix), { meeting, taskToken, requestId, transcriber: input.transcriber });
       return new Pending<TranscribeResult | SubmittedTranscription>(`waiting for ${transcriber.name} to post the transcript (request ${requestId})`, {
         submitted: { requestId, provider: transcriber.name },
       });

@@ -1,0 +1,59 @@
+import { InvalidWebhookError, UnauthorizedWebhookError } from '../intake/errors.js';
+import { findCatalogEntry } from '../meetings/meetingView.js';
+import type { BlobStore } from '../ports/BlobStore.js';
+import type { TaskTokens } from '../ports/TaskTokens.js';
+import { supportsCallback, type Transcriber } from '../ports/Transcriber.js';
+import { meterUsage } from '../usage/usageMeter.js';
+import { findJson } from '../workflow/jsonResults.js';
+import { trackStep } from '../workflow/stepStatus.js';
+import { pendingTranscriptionKey, PendingTranscriptionSchema, storeTranscript } from '../workflow/steps/transcribe.js';
+import { CallbackParamsSchema, isValidCallbackSignature } from './callbackSignature.js';
+
+export interface CallbackDeps {
+  blobs: BlobStore;
+  taskTokens: TaskTokens;
+  clock: () => Date;
+  transcriber: Transcriber | null;
+  secondaryTranscriber: Transcriber | null;
+  callbacks: { secret: string } | null;
+}
+
+export class StaleCallbackError extends Error {
+  override readonly name = 'StaleCallbackError';
+}
+
+/**
+ * A provider posted the transcript of a submitted recording: check the URL's signature, store
+ * the transcript beside the recording and complete the waiting Transcribe task. A body that is
+ * not a transcript fails the task (the workflow's Retry and Catch take it from there).
+ */
+export async function completeTranscriptionCallback(deps: CallbackDeps, query: Record<string, string>, body: unknown): Promise<{ meetingId: string }> {
+  if (deps.callbacks === null) throw new UnauthorizedWebhookError('transcription callbacks are not configured on this deployment');
+  const parsed = CallbackParamsSchema.safeParse(query);
+  if (!parsed.success || !isValidCallbackSignature(deps.callbacks.secret, parsed.data)) {
+    throw new UnauthorizedWebhookError('callback URL is not one this deployment signed');
+  }
+  const params = parsed.data;
+  const entry = await findCatalogEntry(deps.blobs, params.tenant, params.meeting);
+  if (entry === null) throw new StaleCallbackError(`no meeting ${params.meeting}`);
+  const pending = await findJson(deps.blobs, pendingTranscriptionKey(entry.resultPrefix), PendingTranscriptionSchema);
+  if (pending === null || pending.meeting.runId !== params.run) throw new StaleCallbackError(`no transcription of run ${params.run} is waiting`);
+
+  const { meeting, taskToken } = pending;
+  const transcriber = pending.transcriber === 'primary' ? deps.transcriber : deps.secondaryTranscriber;
+  if (transcriber === null || !supportsCallback(transcriber)) throw new StaleCallbackError('the transcriber that was asked is no longer configured');
+  try {
+    const result = await trackStep(deps, meeting, 'transcribe', async () => {
+      const transcript = transcriber.transcriptFromCallback(body, { meetingId: meeting.meetingId, recordingKey: meeting.recordingKey });
+      meterUsage({ provider: transcript.source.kind, model: transcript.source.detail, unit: 'audio_minutes', quantity: transcript.durationMs / 60_000 });
+      return storeTranscript(deps, meeting, transcript);
+    });
+    await deps.taskTokens.succeed(taskToken, result);
+  } catch (error) {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    await deps.taskTokens.fail(taskToken, { name: failure.name, message: failure.message });
+    throw new InvalidWebhookError(`callback body is not a transcript: ${failure.message}`);
+  }
+  await deps.blobs.delete([pendingTranscriptionKey(meeting.resultPrefix)]);
+  return { meetingId: meeting.meetingId };
+}
