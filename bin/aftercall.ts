@@ -9,6 +9,7 @@ import { loadConfig } from '../lib/config/config.js';
 import { ResumeFromSchema } from '../lib/domain/meeting/schema.js';
 import { getMeeting, listMeetings } from '../lib/domain/meetings/meetingView.js';
 import { rebuildIndex } from '../lib/domain/meetings/rebuildIndex.js';
+import { renameSpeakers } from '../lib/domain/meetings/renameSpeakers.js';
 import { reprocessMeeting } from '../lib/domain/meetings/reprocessMeeting.js';
 import { searchArchive } from '../lib/domain/search/searchArchive.js';
 import { AFTERCALL_VERSION } from '../lib/version.js';
@@ -95,6 +96,19 @@ program
     await withStack({}, async (stack) => {
       const tenantId = tenantOf(stack, options.tenant);
       await printWhenDone(stack, tenantId, await reprocessMeeting(stack.plane, { tenantId, meetingId, from: options.from }));
+    });
+  });
+
+program
+  .command('rename-speakers <meetingId> <names...>')
+  .description('give diarised speakers their names, e.g. spk_0=Laura spk_1="David Jones"')
+  .option('--tenant <id>', 'tenant id')
+  .action(async (meetingId: string, pairs: string[], options: { tenant?: string }) => {
+    const names = Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+    await withStack({}, async (stack) => {
+      const tenantId = tenantOf(stack, options.tenant);
+      const run = await renameSpeakers(stack.plane, { tenantId, meetingId, names });
+      await printWhenDone(stack, tenantId, { meetingId, executionName: run.executionName });
     });
   });
 

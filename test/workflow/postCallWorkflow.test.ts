@@ -6,6 +6,8 @@ import { ManifestSchema } from '../../lib/domain/meeting/manifestSchema.js';
 import { deriveMeetingId } from '../../lib/domain/meeting/meetingId.js';
 import { tenantSettingsKey } from '../../lib/domain/meeting/resultKeys.js';
 import { MeetingStatusSchema } from '../../lib/domain/meeting/schema.js';
+import { listMeetings } from '../../lib/domain/meetings/meetingView.js';
+import { renameSpeakers } from '../../lib/domain/meetings/renameSpeakers.js';
 import { reprocessMeeting } from '../../lib/domain/meetings/reprocessMeeting.js';
 import { TranscriptSchema } from '../../lib/domain/transcript/schema.js';
 import { ActionItemsSchema, ChaptersSchema, SummarySchema } from '../../lib/domain/understanding/schema.js';
@@ -249,3 +251,41 @@ describe('a store that stays down while indexing', () => {
 function createHashOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
+
+describe('renaming speakers', () => {
+  let fixture: StackFixture;
+  beforeAll(async () => {
+    fixture = await startStackFixture();
+  });
+  afterAll(() => fixture.close());
+
+  it('renames a stable speaker label everywhere it shows, and rebuilds index and manifest', async () => {
+    const meeting = await fixture.process('calls/rename.ogg', await sampleBytes('recordings/standup-is1008b.ogg'), {
+      ext: 'vtt',
+      text: (await sampleBytes('recordings/standup-is1008b.vtt')).toString('utf8'),
+    });
+    const before = TranscriptSchema.parse(await json(fixture, 'calls/rename.aftercall/transcript.json'));
+    const pm = before.speakers.find((s) => s.name === 'Project Manager');
+    expect(pm).toBeDefined();
+
+    const run = await renameSpeakers(fixture.stack.plane, { tenantId: fixture.tenantId, meetingId: meeting.meetingId, names: { [pm?.id ?? '']: 'Christine' } });
+    const after = await fixture.waitFor(meeting.meetingId, run.executionName);
+
+    expect(after.state).toBe('ready');
+    const transcript = TranscriptSchema.parse(await json(fixture, 'calls/rename.aftercall/transcript.json'));
+    expect(transcript.speakers.find((s) => s.id === pm?.id)?.name).toBe('Christine');
+    expect(transcript.utterances).toEqual(before.utterances);
+    expect(await fixture.stack.deps.blobs.getText('calls/rename.aftercall/transcript.vtt')).toContain('<v Christine>');
+    const actions = ActionItemsSchema.parse(await json(fixture, 'calls/rename.aftercall/action-items.json'));
+    expect(actions.items.map((i) => i.owner)).not.toContain('Project Manager');
+    const vtt = after.manifest?.files.find((f) => f.name === 'transcript.vtt');
+    expect(vtt?.sha256).toBe(await fixture.sha256('calls/rename.aftercall/transcript.vtt'));
+  });
+
+  it('rejects a speaker the meeting does not have', async () => {
+    const [first] = await listMeetings(fixture.stack.deps.blobs, fixture.tenantId);
+    await expect(
+      renameSpeakers(fixture.stack.plane, { tenantId: fixture.tenantId, meetingId: first?.meetingId ?? '', names: { spk_99: 'Nobody' } }),
+    ).rejects.toThrow(/no speaker spk_99/);
+  });
+});

@@ -5,7 +5,7 @@ import type { CallbackTranscriber } from '../../domain/ports/Transcriber.js';
 import { parseDeepgramListenResponse, transcriptFromDeepgramResponse } from '../../domain/transcript/importDeepgramJson.js';
 import type { Transcript } from '../../domain/transcript/schema.js';
 import { meterUsage } from '../../domain/usage/usageMeter.js';
-import { DeepgramErrorBodySchema, describeDeepgramErrorBody, providerErrorFrom } from './deepgramErrors.js';
+import { DeepgramErrorBodySchema, describeDeepgramErrorBody, isAboutTheAudio, providerErrorFrom } from './deepgramErrors.js';
 
 /**
  * Documented `redact` values (https://developers.deepgram.com/docs/redaction): the groups, and
@@ -161,7 +161,7 @@ export function transcriptFromDeepgramCallback(
   const failure = DeepgramErrorBodySchema.safeParse(body);
   if (failure.success) {
     const detail = describeDeepgramErrorBody(body);
-    if (/audio|media|corrupt|unsupported|decode/i.test(detail)) throw new UnsupportedRecordingError(`Deepgram could not transcribe ${meta.recordingKey}: ${detail}`);
+    if (isAboutTheAudio(detail)) throw new UnsupportedRecordingError(`Deepgram could not transcribe ${meta.recordingKey}: ${detail}`);
     throw new InvalidTranscriptError(`Deepgram posted a failure instead of a transcript for ${meta.recordingKey}: ${detail}`);
   }
   const response = parseDeepgramListenResponse(body);

@@ -18,6 +18,7 @@ export const DeepgramErrorBodySchema = z
 // "Bad Request: failed to process audio: corrupt or unsupported data" and its kin are about the
 // recording; other 400s (invalid JSON, an unknown option) are about our request.
 const AUDIO_PROBLEM = /audio|media|corrupt|unsupported|decode/i;
+export const isAboutTheAudio = (detail: string): boolean => AUDIO_PROBLEM.test(detail);
 
 // Error text comes from the server; it is kept short so a misbehaving proxy cannot flood the record.
 const MAX_DETAIL = 300;
@@ -65,7 +66,7 @@ export function providerErrorFrom(error: unknown, action: string): unknown {
   if (status === 413) {
     return new RecordingTooLargeError(`Deepgram refused the recording as too large while ${action} (HTTP 413)${said}`);
   }
-  if (status === 400 && AUDIO_PROBLEM.test(detail)) {
+  if (status === 400 && isAboutTheAudio(detail)) {
     return new UnsupportedRecordingError(`Deepgram cannot read the recording while ${action} (HTTP 400)${said}`);
   }
   // Our request was malformed or misdirected: a bug or a misconfiguration, final either way.

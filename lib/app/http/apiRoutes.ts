@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { resultFiles, resultKey } from '../../domain/meeting/resultKeys.js';
 import { LanguageCode, ResumeFromSchema } from '../../domain/meeting/schema.js';
 import { getMeeting, listMeetings } from '../../domain/meetings/meetingView.js';
+import { renameSpeakers, SpeakerNamesSchema } from '../../domain/meetings/renameSpeakers.js';
 import { reprocessMeeting } from '../../domain/meetings/reprocessMeeting.js';
 import { SEARCH_DOCUMENT_KINDS } from '../../domain/ports/VectorIndex.js';
 import { searchArchive } from '../../domain/search/searchArchive.js';
@@ -70,6 +71,12 @@ export function apiRoutes(plane: ControlPlane): Hono {
     const body = ReprocessBody.parse(await c.req.json().catch(() => ({})));
     const started = await reprocessMeeting(plane, { tenantId, meetingId: c.req.param('id'), from: body.from });
     return c.json({ meetingId: started.meetingId, runId: started.executionName }, 202);
+  });
+
+  app.put('/meetings/:id/speakers', async (c) => {
+    const names = SpeakerNamesSchema.parse(await c.req.json().catch(() => null));
+    const run = await renameSpeakers(plane, { tenantId, meetingId: c.req.param('id'), names });
+    return c.json({ runId: run.executionName }, 202);
   });
 
   app.get('/search', async (c) => {

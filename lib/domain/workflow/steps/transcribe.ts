@@ -70,7 +70,7 @@ export async function transcribe(deps: StepDeps, input: TranscribeInput): Promis
 }
 
 /** Writes the transcript in its three forms; shared by the synchronous path and the provider's callback. */
-export async function storeTranscript(deps: Pick<StepDeps, 'blobs'>, meeting: MeetingContext, transcript: Transcript): Promise<TranscribeResult> {
+export async function storeTranscript(deps: Pick<StepDeps, 'blobs'>, meeting: Pick<MeetingContext, 'resultPrefix'>, transcript: Transcript): Promise<TranscribeResult> {
   const transcriptKey = resultKey(meeting.resultPrefix, resultFiles.transcriptJson);
   await putJson(deps.blobs, transcriptKey, transcript);
   await deps.blobs.put(resultKey(meeting.resultPrefix, resultFiles.transcriptVtt), renderVtt(transcript), 'text/vtt; charset=utf-8');
