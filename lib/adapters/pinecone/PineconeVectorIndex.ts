@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ProviderUnavailableError } from '../../domain/errors.js';
 import type { IndexedDocument, VectorHit, VectorIndex, VectorQuery } from '../../domain/ports/VectorIndex.js';
 import { meterUsage } from '../../domain/usage/usageMeter.js';
-import { withHttpStatus } from './httpExchange.js';
+import { isObservingFetch, withHttpStatus } from './httpExchange.js';
 import { PineconeIndexError, toDomainError } from './pineconeErrors.js';
 import { chunks, MAX_IDS_PER_DELETE, upsertBatches } from './upsertBatches.js';
 import { fromMetadata, toMetadata } from './vectorMetadata.js';
@@ -64,9 +64,10 @@ export class PineconeVectorIndex implements VectorIndex {
   constructor(client: Pinecone, options: PineconeVectorIndexOptions) {
     const config = client.getConfig();
     // The SDK retries 5xx three times by default; stacked under the state machine's retries that
-    // multiplies attempts and hides outages for seconds per call.
-    if (config.maxRetries !== 0) {
-      throw new Error('PineconeVectorIndex needs a client that does not retry (maxRetries: 0): build it with createPineconeClient');
+    // multiplies attempts and hides an outage for seconds per call. Without our fetch a hung
+    // request never ends, and a 403 looks like a 400.
+    if (config.maxRetries !== 0 || !isObservingFetch(config.fetchApi)) {
+      throw new Error('PineconeVectorIndex needs a client without retries (maxRetries: 0) and with request deadlines: build it with createPineconeClient');
     }
     if (options.indexName.length === 0) throw new Error('PineconeVectorIndex needs an index name');
     this.#client = client;

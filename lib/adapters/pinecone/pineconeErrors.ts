@@ -25,11 +25,12 @@ export interface FailureContext {
  * Maps a failed SDK call onto the workflow's error contract: 429, 5xx and network failures are
  * transient (ProviderUnavailableError, retried by the state machine); 401/402/403 are final
  * (ProviderAuthError); 404 names the index; anything else is a final rejection carrying
- * Pinecone's own explanation (e.g. a dimension mismatch).
+ * Pinecone's own explanation (e.g. a dimension mismatch). `status` is what observingFetch saw:
+ * SDK v8's error classes lose it (a 403 comes out as its 400 class, a 429 as "unmapped").
  */
 export function toDomainError(error: unknown, status: number | undefined, context: FailureContext): Error {
   const name = error instanceof Error ? error.name : 'unknown error';
-  const code = status !== undefined && status >= 400 ? status : statusFromSdkError(error);
+  const code = status !== undefined && status >= 400 ? status : undefined;
   const what = `Pinecone ${context.action} on index "${context.indexName}"`;
   const options = { cause: error };
 
@@ -47,19 +48,6 @@ export function toDomainError(error: unknown, status: number | undefined, contex
   }
   const detail = error instanceof Error ? redact(error.message, context.apiKey) : String(error);
   return new Error(`${what} was rejected${code === undefined ? '' : ` (HTTP ${code})`}: ${detail}`, options);
-}
-
-/** For a client not built with observingFetch: what the SDK's error classes tell. */
-function statusFromSdkError(error: unknown): number | undefined {
-  if (!(error instanceof Error)) return undefined;
-  if (error.name === 'PineconeAuthorizationError') return 401;
-  if (error.name === 'PineconeNotFoundError') return 404;
-  // v8 has no class for 429: it throws PineconeUnmappedHttpError with "Status: 429." in the message.
-  if (error.name === 'PineconeUnmappedHttpError') {
-    const match = /Status: (\d{3})\b/.exec(error.message);
-    return match?.[1] === undefined ? undefined : Number(match[1]);
-  }
-  return undefined;
 }
 
 function redact(text: string, secret: string): string {
