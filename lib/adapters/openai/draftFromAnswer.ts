@@ -1,0 +1,33 @@
+import type { UnderstandingDraft } from '../../domain/ports/Understander.js';
+import type { Transcript } from '../../domain/transcript/schema.js';
+import type { UnderstandingAnswer } from './understandingAnswer.js';
+
+/**
+ * The draft the understand step expects, from an answer already grounded in this transcript.
+ * Times come from the cited utterances, never from the model: an action item starts at its
+ * earliest citation; a chapter starts at its earliest citation and runs to the next chapter's
+ * start (the last one to the end of the meeting), so chapters mark the meeting without gaps
+ * or overlaps. Two chapters starting at the same utterance are one.
+ */
+export function draftFromAnswer(answer: UnderstandingAnswer, transcript: Transcript): UnderstandingDraft {
+  const startOf = new Map(transcript.utterances.map((u) => [u.id, u.startMs]));
+  const earliest = (ids: readonly string[]): number => Math.min(...ids.map((id) => startOf.get(id) ?? Number.POSITIVE_INFINITY));
+  const meetingEnd = Math.max(transcript.durationMs, ...transcript.utterances.map((u) => u.endMs));
+
+  const sentences = answer.summary.map((point) => ({ text: point.text, utteranceIds: point.ids }));
+  const actionItems = answer.actionItems.map((item) => ({
+    text: item.text,
+    owner: item.owner,
+    dueDate: item.dueDate,
+    dueText: item.dueText,
+    utteranceIds: item.ids,
+    startMs: earliest(item.ids),
+  }));
+  const starts = answer.chapters
+    .map((chapter) => ({ title: chapter.title, utteranceIds: chapter.ids, startMs: earliest(chapter.ids) }))
+    .sort((a, b) => a.startMs - b.startMs)
+    .filter((chapter, i, all) => i === 0 || chapter.startMs !== all[i - 1]?.startMs);
+  const chapters = starts.map((chapter, i) => ({ ...chapter, endMs: starts[i + 1]?.startMs ?? Math.max(meetingEnd, chapter.startMs) }));
+
+  return { summary: { text: sentences.map((s) => s.text).join(' '), sentences }, actionItems, chapters };
+}

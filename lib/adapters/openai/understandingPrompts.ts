@@ -1,0 +1,50 @@
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { TranscriptChunk } from './transcriptChunks.js';
+
+// Every word here is paid for on every call of every meeting: say what the output must be, once.
+const TASK = `You take notes on a meeting for people who missed it. Write in the meeting's language. JSON fields:
+summary: sentences on decisions, outcomes and open questions; ids = the utterances each rests on.
+actionItems: tasks someone took on or was given. owner: that person's name, or null. dueText: the words saying when, or null. dueDate: that day as YYYY-MM-DD counted from the meeting date, or null.
+chapters: the topics in order, one every 5-15 minutes, short titles; ids = the topic's first utterance, then its key ones.
+Cite only ids from the input; leave out what you cannot cite.`;
+
+const TRANSCRIPT_INPUT = 'Input lines: `[u12 S2] text` = utterance u12 by speaker S2 (names below); `-- 12:00 --` marks the time.';
+
+const SYSTEM = {
+  whole: `${TASK}\n${TRANSCRIPT_INPUT} Summary: 3-8 sentences.`,
+  part: `${TASK}\n${TRANSCRIPT_INPUT} This is one part of a longer meeting: note this part only (summary: 2-5 sentences); notes of all parts are merged later.`,
+  merge: `${TASK}\nInput: notes on consecutive parts of one meeting, one item a line, ids in brackets. Merge them into notes on the whole: summary of 3-8 sentences, no duplicates, one chapter for a topic that runs across parts; keep the ids of the notes you use.`,
+};
+
+export interface PromptContext {
+  meetingDate: Date;
+}
+
+/** A meeting that fits in one call: the final notes directly. */
+export function wholeMeetingMessages(chunk: TranscriptChunk, context: PromptContext): ChatCompletionMessageParam[] {
+  return [
+    { role: 'system', content: SYSTEM.whole },
+    { role: 'user', content: `${heading(context)} Speakers: ${chunk.legend}\n${chunk.text}` },
+  ];
+}
+
+/** Map: notes on one chunk of a long meeting. */
+export function partMessages(chunk: TranscriptChunk, part: { index: number; count: number }, context: PromptContext): ChatCompletionMessageParam[] {
+  return [
+    { role: 'system', content: SYSTEM.part },
+    { role: 'user', content: `${heading(context)} Part ${part.index + 1} of ${part.count}. Speakers: ${chunk.legend}\n${chunk.text}` },
+  ];
+}
+
+/** Reduce: notes on consecutive parts, merged. */
+export function mergeMessages(renderedNotes: string, context: PromptContext): ChatCompletionMessageParam[] {
+  return [
+    { role: 'system', content: SYSTEM.merge },
+    { role: 'user', content: `${heading(context)}\n${renderedNotes}` },
+  ];
+}
+
+function heading({ meetingDate }: PromptContext): string {
+  const day = meetingDate.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
+  return `Meeting date: ${meetingDate.toISOString().slice(0, 10)} (${day}).`;
+}

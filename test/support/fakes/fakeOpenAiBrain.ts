@@ -1,0 +1,106 @@
+// The fake server's default "model": answers the structured requests aftercall sends with
+// something plausible and real-shaped, read from the lines of the prompt. It knows the two
+// schemas by name (meeting_notes, translation); anything else gets an empty object.
+
+export interface ChatMessage {
+  role: string;
+  content: string | null;
+}
+
+export interface ChatRequest {
+  model: string;
+  messages: ChatMessage[];
+  response_format?: { type: string; json_schema?: { name?: string; strict?: boolean; schema?: unknown } };
+}
+
+/** Request JSON in, the JSON object the model "answers" out. */
+export type Brain = (request: ChatRequest) => unknown;
+
+export const defaultBrain: Brain = (request) => {
+  const name = request.response_format?.json_schema?.name;
+  // A repair conversation repeats the original request first: answer that one, correctly.
+  const system = request.messages.find((m) => m.role === 'system')?.content ?? '';
+  const user = request.messages.find((m) => m.role === 'user')?.content ?? '';
+  if (name === 'meeting_notes') return meetingNotes(user);
+  if (name === 'translation') return translation(system, user);
+  return {};
+};
+
+interface Line {
+  id: string;
+  speaker: string;
+  text: string;
+}
+
+const TRANSCRIPT_LINE = /^\[(u\d+) (\S+)\] (.*)$/;
+const NOTE_LINE = /^(summary|action|chapter): (.*) \[((?:u\d+ ?)+)\]$/;
+const COMMITMENT = /\b(I'll|I will|we'll|we will|need to|have to|going to|let's)\b/i;
+const DUE = /\b(by (?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|the end of the week))\b/i;
+
+function meetingNotes(user: string): unknown {
+  const legend = new Map<string, string>();
+  for (const match of user.matchAll(/(S\d+)=([^;\n]+)/g)) if (match[1] && match[2]) legend.set(match[1], match[2].trim());
+  const rows = user.split('\n');
+  const lines: Line[] = rows.flatMap((row) => {
+    const m = TRANSCRIPT_LINE.exec(row);
+    return m?.[1] && m[2] && m[3] !== undefined ? [{ id: m[1], speaker: legend.get(m[2]) ?? m[2], text: m[3] }] : [];
+  });
+  if (lines.length > 0) return notesFromTranscript(lines);
+  return mergeNotes(rows);
+}
+
+function notesFromTranscript(lines: Line[]): unknown {
+  const thirds = [0, Math.floor(lines.length / 3), Math.floor((2 * lines.length) / 3)];
+  const picks = [...new Set(thirds)].flatMap((i) => (lines[i] ? [lines[i]] : []));
+  const actions = lines.filter((line) => COMMITMENT.test(line.text)).slice(0, 3);
+  return {
+    summary: picks.map((line) => ({ text: `${line.speaker} said: ${words(line.text, 12)}.`, ids: [line.id] })),
+    actionItems: actions.map((line) => ({
+      text: words(line.text, 12),
+      owner: line.speaker,
+      dueText: DUE.exec(line.text)?.[1] ?? null,
+      dueDate: null,
+      ids: [line.id],
+    })),
+    chapters: picks.map((line) => ({ title: words(line.text, 4) || 'Discussion', ids: [line.id] })),
+  };
+}
+
+// The merge: the first summary point of each part, every action item, every chapter.
+function mergeNotes(rows: string[]): unknown {
+  const summary: { text: string; ids: string[] }[] = [];
+  const actionItems: { text: string; owner: string | null; dueText: string | null; dueDate: string | null; ids: string[] }[] = [];
+  const chapters: { title: string; ids: string[] }[] = [];
+  let tookSummaryOfPart = false;
+  for (const row of rows) {
+    if (row.startsWith('Part ')) tookSummaryOfPart = false;
+    const m = NOTE_LINE.exec(row);
+    if (!m?.[1] || m[2] === undefined || !m[3]) continue;
+    const ids = m[3].trim().split(' ');
+    if (m[1] === 'summary' && !tookSummaryOfPart && summary.length < 8) {
+      summary.push({ text: m[2], ids });
+      tookSummaryOfPart = true;
+    }
+    if (m[1] === 'action') {
+      const [text = '', ...fields] = m[2].split(' | ');
+      const field = (key: string): string | null => fields.find((f) => f.startsWith(`${key}: `))?.slice(key.length + 2) ?? null;
+      const due = field('due');
+      const dueDate = due === null ? null : (/\((\d{4}-\d{2}-\d{2})\)$/.exec(due)?.[1] ?? null);
+      const dueText = due === null ? null : due.replace(/\s*\(\d{4}-\d{2}-\d{2}\)$/, '') || null;
+      actionItems.push({ text, owner: field('owner'), dueText, dueDate, ids });
+    }
+    if (m[1] === 'chapter') chapters.push({ title: m[2], ids });
+  }
+  return { summary, actionItems, chapters };
+}
+
+function translation(system: string, user: string): unknown {
+  const language = /\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\)/.exec(system)?.[1] ?? 'xx';
+  const segments = user.split('\n').flatMap((row) => {
+    const m = /^\[(u\d+)\] ?(.*)$/.exec(row);
+    return m?.[1] ? [{ id: m[1], text: `[${language}] ${m[2] ?? ''}` }] : [];
+  });
+  return { segments };
+}
+
+const words = (text: string, count: number): string => text.split(/\s+/).filter(Boolean).slice(0, count).join(' ');
