@@ -1,0 +1,87 @@
+import type OpenAI from 'openai';
+import { createDeepgramClient } from '../adapters/deepgram/createDeepgramClient.js';
+import { DeepgramRedactionSchema, DeepgramTranscriber } from '../adapters/deepgram/DeepgramTranscriber.js';
+import { LanceVectorIndex } from '../adapters/lancedb/LanceVectorIndex.js';
+import { createOpenAiClient } from '../adapters/openai/createOpenAiClient.js';
+import { OpenAiEmbedder } from '../adapters/openai/OpenAiEmbedder.js';
+import { OpenAiTranscriber } from '../adapters/openai/OpenAiTranscriber.js';
+import { OpenAiTranslator } from '../adapters/openai/OpenAiTranslator.js';
+import { OpenAiUnderstander } from '../adapters/openai/OpenAiUnderstander.js';
+import { createPineconeClient } from '../adapters/pinecone/createPineconeClient.js';
+import { PineconeVectorIndex } from '../adapters/pinecone/PineconeVectorIndex.js';
+import { vectorIndexUri, type Config } from '../config/config.js';
+import type { Embedder } from '../domain/ports/Embedder.js';
+import type { Transcriber } from '../domain/ports/Transcriber.js';
+import type { Translator } from '../domain/ports/Translator.js';
+import type { Understander } from '../domain/ports/Understander.js';
+import type { VectorIndex } from '../domain/ports/VectorIndex.js';
+import { HashedTermEmbedder } from '../domain/search/hashedTermEmbedder.js';
+import { ExtractiveUnderstander } from '../domain/understanding/ExtractiveUnderstander.js';
+import { FallbackUnderstander } from '../domain/understanding/FallbackUnderstander.js';
+
+export interface Providers {
+  transcriber: Transcriber | null;
+  secondaryTranscriber: Transcriber | null;
+  translator: Translator | null;
+  understander: Understander;
+  embedder: Embedder;
+  vectorIndex: VectorIndex & { close?(): Promise<void> };
+}
+
+/**
+ * Each port gets the provider whose key is configured, else its embedded default. Keys are
+ * read from configuration only (on AWS the Lambda loads them from Secrets Manager into it).
+ */
+export async function chooseProviders(
+  config: Config,
+  recording: { getBytes(key: string): Promise<Uint8Array | null>; presignedUrl?: (key: string) => Promise<string> },
+): Promise<Providers> {
+  const openai: OpenAI | null =
+    config.OPENAI_API_KEY === undefined ? null : createOpenAiClient({ apiKey: config.OPENAI_API_KEY, ...(config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL }) });
+
+  const deepgram =
+    config.DEEPGRAM_API_KEY === undefined
+      ? null
+      : new DeepgramTranscriber(createDeepgramClient({ apiKey: config.DEEPGRAM_API_KEY, baseUrl: config.DEEPGRAM_BASE_URL }), {
+          model: config.DEEPGRAM_MODEL,
+          redact: parseRedactions(config.DEEPGRAM_REDACT),
+          recording: { getBytes: recording.getBytes, ...(recording.presignedUrl === undefined ? {} : { presignedUrl: recording.presignedUrl }) },
+        });
+  const whisper = openai === null ? null : new OpenAiTranscriber({ client: openai, getBytes: recording.getBytes, model: config.OPENAI_TRANSCRIBE_MODEL });
+  const [transcriber, secondaryTranscriber] = config.AFTERCALL_TRANSCRIBER === 'openai' ? [whisper, deepgram] : [deepgram, whisper];
+
+  const offline = new ExtractiveUnderstander();
+  const understander = openai === null ? offline : new FallbackUnderstander(new OpenAiUnderstander({ client: openai, model: config.OPENAI_MODEL }), offline);
+  const translator = openai === null ? null : new OpenAiTranslator({ client: openai, model: config.OPENAI_MODEL });
+
+  const useOpenAiEmbeddings = config.AFTERCALL_EMBEDDER === 'openai' || (config.AFTERCALL_EMBEDDER === 'auto' && openai !== null);
+  if (useOpenAiEmbeddings && openai === null) throw new Error('AFTERCALL_EMBEDDER=openai needs OPENAI_API_KEY');
+  const embedder: Embedder =
+    useOpenAiEmbeddings && openai !== null
+      ? new OpenAiEmbedder({
+          client: openai,
+          model: config.OPENAI_EMBEDDING_MODEL,
+          ...(config.OPENAI_EMBEDDING_DIMENSIONS === undefined ? {} : { dimensions: config.OPENAI_EMBEDDING_DIMENSIONS }),
+        })
+      : new HashedTermEmbedder();
+
+  const vectorIndex =
+    config.PINECONE_API_KEY === undefined
+      ? // One folder per embedding model: vectors of different models never share an index.
+        await LanceVectorIndex.open(`${vectorIndexUri(config)}/${embedder.model}`, embedder.dimensions)
+      : new PineconeVectorIndex(createPineconeClient({ apiKey: config.PINECONE_API_KEY, controllerHostUrl: config.PINECONE_CONTROLLER_URL }), {
+          indexName: config.PINECONE_INDEX,
+          ...(config.PINECONE_INDEX_HOST === undefined ? {} : { indexHost: config.PINECONE_INDEX_HOST }),
+        });
+
+  return { transcriber, secondaryTranscriber, translator, understander, embedder, vectorIndex };
+}
+
+function parseRedactions(value: string | undefined) {
+  if (value === undefined) return [];
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .map((part) => DeepgramRedactionSchema.parse(part));
+}
