@@ -4,7 +4,7 @@ import type { Understander, UnderstandingDraft } from '../../domain/ports/Unders
 import type { Transcript } from '../../domain/transcript/schema.js';
 import { draftFromAnswer } from './draftFromAnswer.js';
 import { groundAnswer, ungroundedItems } from './groundAnswer.js';
-import { mapConcurrently } from './mapConcurrently.js';
+import pMap from 'p-map';
 import { renderNotes, type MeetingNotes } from './meetingNotes.js';
 import { structuredCompletion } from './structuredCompletion.js';
 import { estimateTokens } from './tokenEstimate.js';
@@ -78,13 +78,13 @@ export class OpenAiUnderstander implements Understander {
   }
 
   #notesOnParts(chunks: TranscriptChunk[], speakerNames: ReadonlyMap<string, string>, context: PromptContext): Promise<MeetingNotes[]> {
-    return mapConcurrently(chunks, this.#concurrency, async (chunk, index) => {
+    return pMap(chunks, async (chunk, index) => {
       const part = { index, count: chunks.length };
       // A part may cite only its own lines: an id from elsewhere would be a guess.
       const grounding = { allowed: new Set(chunk.utterances.map((u) => u.id)), speakerNames };
       const answer = await this.#ask(partMessages(chunk, part, context), grounding, `understanding part ${index + 1} of ${chunks.length}`);
       return { answer, startMs: chunk.startMs, endMs: chunk.endMs };
-    });
+    }, { concurrency: this.#concurrency });
   }
 
   async #merge(parts: MeetingNotes[], whole: Grounding, context: PromptContext, round = 1): Promise<UnderstandingAnswer> {
@@ -95,11 +95,11 @@ export class OpenAiUnderstander implements Understander {
     if (groups.length === 1) {
       return this.#ask(mergeMessages(rendered, context), whole, `understanding merge of ${parts.length} parts`);
     }
-    const merged = await mapConcurrently(groups, this.#concurrency, async (group, i) => ({
+    const merged = await pMap(groups, async (group, i) => ({
       answer: await this.#ask(mergeMessages(renderNotes(group), context), whole, `understanding merge round ${round}, group ${i + 1}`),
       startMs: group[0]?.startMs ?? 0,
       endMs: group[group.length - 1]?.endMs ?? 0,
-    }));
+    }), { concurrency: this.#concurrency });
     return this.#merge(merged, whole, context, round + 1);
   }
 

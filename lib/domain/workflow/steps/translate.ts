@@ -1,3 +1,4 @@
+import pMap from 'p-map';
 import { z } from 'zod';
 import { ProviderUnavailableError } from '../../errors.js';
 import { LanguageCode, MeetingContextSchema } from '../../meeting/schema.js';
@@ -21,6 +22,7 @@ export interface TranslateResult {
 
 // Small enough that one bad batch costs little to redo, large enough to give the model context.
 const BATCH_SIZE = 40;
+const BATCH_CONCURRENCY = 8;
 
 /** One language of the translation Map. Without a provider it is skipped with the reason, never faked. */
 export async function translate(deps: StepDeps, { meeting, language }: TranslateInput): Promise<TranslateResult> {
@@ -35,16 +37,25 @@ export async function translate(deps: StepDeps, { meeting, language }: Translate
       }
       const transcript = await getJson(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.transcriptJson), TranscriptSchema);
       const translated = new Map<string, string>();
+      const batches = [];
       for (let i = 0; i < transcript.utterances.length; i += BATCH_SIZE) {
-        const segments = transcript.utterances.slice(i, i + BATCH_SIZE).map((u) => ({ id: u.id, text: u.text }));
-        const lines = await deps.translator.translate({ language, segments });
-        const expected = new Set(segments.map((s) => s.id));
-        for (const line of lines) if (expected.has(line.id)) translated.set(line.id, line.text);
-        const lost = segments.filter((s) => !translated.has(s.id));
-        if (lost.length > 0) {
-          throw new ProviderUnavailableError(`translation into ${language} lost ${lost.length} segment ids (first: ${lost[0]?.id})`);
-        }
+        batches.push(transcript.utterances.slice(i, i + BATCH_SIZE).map((u) => ({ id: u.id, text: u.text })));
       }
+      const translator = deps.translator;
+      await pMap(
+        batches,
+        async (segments) => {
+          const lines = await translator.translate({ language, segments });
+          const expected = new Set(segments.map((s) => s.id));
+          for (const line of lines) if (expected.has(line.id)) translated.set(line.id, line.text);
+          const lost = segments.filter((s) => !translated.has(s.id));
+          if (lost.length > 0) {
+            throw new ProviderUnavailableError(`translation into ${language} lost ${lost.length} segment ids (first: ${lost[0]?.id})`);
+          }
+        },
+        // Batches are independent: a long meeting translates in the time of a few calls, not of all of them.
+        { concurrency: BATCH_CONCURRENCY },
+      );
       const translation: Translation = {
         schemaVersion: TRANSLATION_SCHEMA_VERSION,
         meetingId: meeting.meetingId,
