@@ -41,7 +41,9 @@ export function describeDeepgramErrorBody(body: unknown): string {
  * whose headers carry the API key and whose URL carries the signed callback address.
  */
 export function providerErrorFrom(error: unknown, action: string): unknown {
-  if (error instanceof DeepgramTimeoutError) {
+  // The SDK aborts its timer with the string "timeout" and Node's fetch rejects with that very
+  // string, so on Node a timeout arrives as a status-less DeepgramError, not a DeepgramTimeoutError.
+  if (error instanceof DeepgramTimeoutError || (error instanceof DeepgramError && error.statusCode === undefined && error.cause === 'timeout')) {
     return new ProviderUnavailableError(`Deepgram did not answer in time while ${action}`);
   }
   if (!(error instanceof DeepgramError)) return error;
@@ -73,9 +75,9 @@ export function providerErrorFrom(error: unknown, action: string): unknown {
   return new Error(`Deepgram rejected the request while ${action} (HTTP ${status})${said}`);
 }
 
-/** Node's fetch hides the socket error (ECONNREFUSED, ECONNRESET) one cause deeper. */
+/** Node's fetch says only "fetch failed"; the socket's reason (ECONNREFUSED, ECONNRESET) is one cause deeper. */
 function causeCode(error: Error): string | undefined {
   const inner = error.cause;
-  if (inner instanceof Error && 'code' in inner && typeof inner.code === 'string') return `${inner.code}`;
-  return undefined;
+  if (!(inner instanceof Error)) return undefined;
+  return 'code' in inner && typeof inner.code === 'string' ? inner.code : inner.message;
 }

@@ -3,7 +3,6 @@ import { findCatalogEntry } from '../meetings/meetingView.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { TaskTokens } from '../ports/TaskTokens.js';
 import { supportsCallback, type Transcriber } from '../ports/Transcriber.js';
-import { meterUsage } from '../usage/usageMeter.js';
 import { findJson } from '../workflow/jsonResults.js';
 import { trackStep } from '../workflow/stepStatus.js';
 import { pendingTranscriptionKey, PendingTranscriptionSchema, storeTranscript } from '../workflow/steps/transcribe.js';
@@ -44,8 +43,8 @@ export async function completeTranscriptionCallback(deps: CallbackDeps, query: R
   if (transcriber === null || !supportsCallback(transcriber)) throw new StaleCallbackError('the transcriber that was asked is no longer configured');
   try {
     const result = await trackStep(deps, meeting, 'transcribe', async () => {
+      // The transcriber meters the audio minutes it was posted.
       const transcript = transcriber.transcriptFromCallback(body, { meetingId: meeting.meetingId, recordingKey: meeting.recordingKey });
-      meterUsage({ provider: transcript.source.kind, model: transcript.source.detail, unit: 'audio_minutes', quantity: transcript.durationMs / 60_000 });
       return storeTranscript(deps, meeting, transcript);
     });
     await deps.taskTokens.succeed(taskToken, result);
