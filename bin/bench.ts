@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { meetingCorpusDir, meetingIdsIn } from '../lib/bench/meetingCorpus.js';
 import { benchMeetings, benchStateMachineOverhead } from '../lib/bench/workflowBench.js';
+import { benchMeetingPath, benchProviders, INSTANT, REALISTIC } from './benchProviders.js';
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -11,8 +12,15 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // Targets from the walking-skeleton issue, for this 2-core machine.
 const TARGET_SECONDS_PER_MEETING_HOUR = 5;
 const TARGET_PEAK_RSS_MB = 400;
+// Targets from the providers issue.
+const TARGET_WEBHOOK_TO_MANIFEST_S = 60;
+const TARGET_OWN_SHARE = 0.05;
+const TARGET_INPUT_TOKEN_RATIO = 1.5;
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, overhead: { type: 'string', default: '30' } } });
+const { values } = parseArgs({
+  options: { data: { type: 'string' }, overhead: { type: 'string', default: '30' }, providers: { type: 'boolean', default: true }, 'no-providers': { type: 'boolean' } },
+});
+if (values['no-providers'] === true) values.providers = false;
 const corpus = meetingCorpusDir(values.data);
 const dataDir = await mkdtemp(join(tmpdir(), 'aftercall-bench-'));
 const print = (line = '') => process.stdout.write(`${line}\n`);
@@ -45,6 +53,34 @@ try {
   print(`state machine         ${overhead.msPerTransition.toFixed(2)} ms per state transition, ${overhead.msPerExecution.toFixed(1)} ms per execution of ${overhead.transitionsPerExecution.toFixed(0)} states (no-op tasks, ${overhead.executions} runs)`);
   print(`                      ${(overheadShare * 100).toFixed(1)} % of a mean meeting's wall time (${meanTransitions.toFixed(0)} states per real run)`);
   print(`peak RSS              ${peakRssMb.toFixed(0)} MB  (target < ${TARGET_PEAK_RSS_MB} MB: ${(peakRssMb / TARGET_PEAK_RSS_MB).toFixed(2)}× of budget)`);
+
+  if (values.providers !== false) await benchWithProviders(corpus, runs.filter((r) => r.meetingMinutes >= 60).sort((a, b) => a.meetingMinutes - b.meetingMinutes)[0]?.meeting ?? 'Bro014');
 } finally {
   await rm(dataDir, { recursive: true, force: true });
+}
+
+/** Webhook to manifest for a one-hour meeting with every provider played by a wire-format server at realistic speeds. */
+async function benchWithProviders(corpusDir: string, meeting: string): Promise<void> {
+  print('');
+  print(`With providers — ${meeting}: signed LiveKit webhook → manifest; Deepgram, OpenAI (chat, embeddings) and Pinecone played by`);
+  print(`wire-format servers on loopback: Deepgram ${REALISTIC.deepgramMsPerAudioHour / 1000} s per audio hour, model ${REALISTIC.firstTokenMs} ms to first token + ${REALISTIC.tokensPerSecond} tokens/s,`);
+  print(`embeddings ${REALISTIC.embeddingBatchMs} ms a batch, Pinecone ${REALISTIC.pineconeMs} ms a call; translation into French included.`);
+  const path = benchMeetingPath(corpusDir, meeting);
+  const instantDir = await mkdtemp(join(tmpdir(), 'aftercall-bench-instant-'));
+  const realisticDir = await mkdtemp(join(tmpdir(), 'aftercall-bench-real-'));
+  try {
+    const instant = await benchProviders(path, instantDir, INSTANT);
+    const real = await benchProviders(path, realisticDir, REALISTIC);
+    const hours = real.meetingMinutes / 60;
+    const share = instant.wallMs / real.wallMs;
+    const understandRatio = real.understandInputTokens / real.transcriptTokens;
+    print(`webhook → manifest    ${(real.wallMs / 1000).toFixed(1)} s for ${real.meetingMinutes.toFixed(1)} min (${real.state}); target < ${TARGET_WEBHOOK_TO_MANIFEST_S} s: ${(real.wallMs / 1000 / TARGET_WEBHOOK_TO_MANIFEST_S).toFixed(2)}× of budget`);
+    print(`  steps               ${real.steps.map((s) => `${s.name} ${((s.durationMs ?? 0) / 1000).toFixed(1)} s`).join(', ')}`);
+    print(`workflow's own share  ${(share * 100).toFixed(1)} % (${(instant.wallMs / 1000).toFixed(2)} s with providers answering at once; target < ${TARGET_OWN_SHARE * 100} %: ${(share / TARGET_OWN_SHARE).toFixed(2)}×)`);
+    print(`model input tokens    understanding ${understandRatio.toFixed(2)}× the transcript's own tokens (${Math.round(real.understandInputTokens)} vs ${Math.round(real.transcriptTokens)}; target ≤ ${TARGET_INPUT_TOKEN_RATIO}×); translation ${(real.translateInputTokens / real.transcriptTokens).toFixed(2)}× per language`);
+    print(`estimated cost        $${(real.costUsd / hours).toFixed(3)} per meeting-hour at list prices${real.unpriced.length > 0 ? ` (not priced: ${real.unpriced.join(', ')})` : ''}`);
+  } finally {
+    await rm(instantDir, { recursive: true, force: true });
+    await rm(realisticDir, { recursive: true, force: true });
+  }
 }

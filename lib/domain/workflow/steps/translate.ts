@@ -20,9 +20,14 @@ export interface TranslateResult {
   keys: string[];
 }
 
-// Small enough that one bad batch costs little to redo, large enough to give the model context.
+// Small enough that one bad batch costs little to redo and a call's answer comes back in seconds
+// (~600 tokens of text), large enough to give the model context.
 const BATCH_SIZE = 40;
-const BATCH_CONCURRENCY = 8;
+const BATCH_CHARS = 2400;
+// An hour of speech is ~12k output tokens: generated one batch after another at ~60 tokens/s that is
+// minutes; in parallel it is the time of one batch. 24 calls of ~1k tokens sit far inside a tier-1
+// rate limit, and a 429 is a ProviderUnavailableError the Map retries.
+const BATCH_CONCURRENCY = 24;
 
 /** One language of the translation Map. Without a provider it is skipped with the reason, never faked. */
 export async function translate(deps: StepDeps, { meeting, language }: TranslateInput): Promise<TranslateResult> {
@@ -37,10 +42,7 @@ export async function translate(deps: StepDeps, { meeting, language }: Translate
       }
       const transcript = await getJson(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.transcriptJson), TranscriptSchema);
       const translated = new Map<string, string>();
-      const batches = [];
-      for (let i = 0; i < transcript.utterances.length; i += BATCH_SIZE) {
-        batches.push(transcript.utterances.slice(i, i + BATCH_SIZE).map((u) => ({ id: u.id, text: u.text })));
-      }
+      const batches = batchesOf(transcript.utterances.map((u) => ({ id: u.id, text: u.text })));
       const translator = deps.translator;
       await pMap(
         batches,
@@ -72,4 +74,22 @@ export async function translate(deps: StepDeps, { meeting, language }: Translate
     },
     language,
   );
+}
+
+/** Consecutive segments, at most BATCH_SIZE of them or BATCH_CHARS of text a batch (a longer segment goes alone). */
+function batchesOf(segments: { id: string; text: string }[]): { id: string; text: string }[][] {
+  const batches: { id: string; text: string }[][] = [];
+  let current: { id: string; text: string }[] = [];
+  let chars = 0;
+  for (const segment of segments) {
+    if (current.length > 0 && (current.length >= BATCH_SIZE || chars + segment.text.length > BATCH_CHARS)) {
+      batches.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(segment);
+    chars += segment.text.length;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
