@@ -104,6 +104,7 @@ export async function benchStateMachineOverhead(dataDir: string, executions: num
       runId: meetingId,
       resumeFrom: 'transcribe' as const,
       targetLanguages: ['fr', 'de'],
+      piiRedaction: [],
       recordedAt: new Date().toISOString(),
       trigger: 'cli' as const,
     };

@@ -116,6 +116,28 @@ describe('the workflow with Deepgram, OpenAI and Pinecone (wire-format servers o
     expect(meeting.manifest?.engines.transcript).toBe('deepgram:nova-3');
   });
 
+  it("sends the tenant's PII redaction to Deepgram and redacts imported transcripts too", async () => {
+    await fixture.stack.deps.blobs.put(
+      tenantSettingsKey(fixture.tenantId),
+      JSON.stringify({ schemaVersion: 1, targetLanguages: [], piiRedaction: ['card_numbers', 'ssn'] }),
+      'application/json',
+    );
+    const transcribed = await fixture.process('calls/pii.wav', silentWav(2));
+    const redact = fakes.deepgram.requests.at(-1)?.query.getAll('redact');
+    expect(redact?.sort()).toEqual(['pci', 'ssn']);
+    expect(transcribed.state).toBe('ready');
+
+    const imported = await fixture.process('calls/pii-import.wav', silentWav(2), {
+      ext: 'vtt',
+      text: 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ann>Charge 4111 1111 1111 1111 and note SSN 123-45-6789.</v>\n',
+    });
+    const transcript = TranscriptSchema.parse(await readJson(fixture, 'calls/pii-import.aftercall/transcript.json'));
+    expect(transcript.utterances[0]?.text).toBe('Charge [card number] and note SSN [SSN].');
+    expect(JSON.stringify(fakes.openai.requests.slice(-3))).not.toContain('4111');
+    expect(imported.state).toBe('ready');
+    await fixture.stack.deps.blobs.put(tenantSettingsKey(fixture.tenantId), JSON.stringify({ schemaVersion: 1, targetLanguages: ['fr', 'de'] }), 'application/json');
+  });
+
   it('falls back to the extractive engine when the model keeps failing, and marks the meeting degraded', async () => {
     fakes.openai.setFault({ kind: 'status', status: 500 }, { times: 50, path: '/chat/completions' });
     const meeting = await fixture.process('calls/degraded.wav', silentWav(2));

@@ -1,7 +1,8 @@
 import type { DeepgramClient } from '@deepgram/sdk';
 import { z } from 'zod';
 import { InvalidTranscriptError, RecordingNotFoundError, UnsupportedRecordingError } from '../../domain/errors.js';
-import type { CallbackTranscriber } from '../../domain/ports/Transcriber.js';
+import type { PiiKind } from '../../domain/meeting/schema.js';
+import type { CallbackTranscriber, TranscriptionRequest } from '../../domain/ports/Transcriber.js';
 import { parseDeepgramListenResponse, transcriptFromDeepgramResponse } from '../../domain/transcript/importDeepgramJson.js';
 import type { Transcript } from '../../domain/transcript/schema.js';
 import { meterUsage } from '../../domain/usage/usageMeter.js';
@@ -26,6 +27,13 @@ export const DEEPGRAM_REDACTIONS = [
   'email_address',
 ] as const;
 export const DeepgramRedactionSchema = z.enum(DEEPGRAM_REDACTIONS);
+
+/** A tenant's PII kinds in Deepgram's redaction vocabulary. */
+const DEEPGRAM_REDACTION_FOR: Record<PiiKind, readonly (typeof DEEPGRAM_REDACTIONS)[number][]> = {
+  card_numbers: ['pci'],
+  account_numbers: ['account_number'],
+  ssn: ['ssn'],
+};
 export type DeepgramRedaction = z.infer<typeof DeepgramRedactionSchema>;
 
 /** Where the recording comes from. Deepgram fetches a URL itself; without one the bytes are uploaded. */
@@ -77,8 +85,8 @@ export class DeepgramTranscriber implements CallbackTranscriber {
     this.name = `deepgram:${this.model}`;
   }
 
-  async transcribe({ meetingId, recordingKey }: { meetingId: string; recordingKey: string }): Promise<Transcript> {
-    const answer = await this.send(recordingKey, {}, this.timeoutMs, `transcribing ${recordingKey}`);
+  async transcribe({ meetingId, recordingKey, redact }: TranscriptionRequest): Promise<Transcript> {
+    const answer = await this.send(recordingKey, {}, this.timeoutMs, `transcribing ${recordingKey}`, redact);
     const response = parseDeepgramListenResponse(answer);
     const transcript = transcriptFromDeepgramResponse(response, {
       meetingId,
@@ -90,9 +98,9 @@ export class DeepgramTranscriber implements CallbackTranscriber {
   }
 
   /** Hands the recording over; Deepgram answers with a request id now and posts the result to `callbackUrl` later. */
-  async submitWithCallback({ meetingId, recordingKey, callbackUrl }: { meetingId: string; recordingKey: string; callbackUrl: string }): Promise<{ requestId: string }> {
+  async submitWithCallback({ meetingId, recordingKey, callbackUrl, redact }: TranscriptionRequest & { callbackUrl: string }): Promise<{ requestId: string }> {
     // Deepgram echoes `extra` in the posted metadata, so the callback can be checked against the meeting.
-    const answer = await this.send(recordingKey, { callback: callbackUrl, extra: `meeting_id:${meetingId}` }, this.submitTimeoutMs, `submitting ${recordingKey}`);
+    const answer = await this.send(recordingKey, { callback: callbackUrl, extra: `meeting_id:${meetingId}` }, this.submitTimeoutMs, `submitting ${recordingKey}`, redact);
     const accepted = AcceptedSchema.safeParse(answer);
     if (!accepted.success) {
       throw new InvalidTranscriptError(`Deepgram did not accept ${recordingKey} for a callback: its answer has no request_id`);
@@ -107,7 +115,14 @@ export class DeepgramTranscriber implements CallbackTranscriber {
     return transcript;
   }
 
-  private async send(recordingKey: string, extra: { callback?: string; extra?: string }, timeoutMs: number, action: string): Promise<unknown> {
+  private async send(
+    recordingKey: string,
+    extra: { callback?: string; extra?: string },
+    timeoutMs: number,
+    action: string,
+    tenantRedaction: readonly PiiKind[] = [],
+  ): Promise<unknown> {
+    const redact = [...new Set([...this.redact, ...tenantRedaction.flatMap((kind) => DEEPGRAM_REDACTION_FOR[kind])])];
     const query = {
       model: this.model,
       diarize: true,
@@ -123,7 +138,7 @@ export class DeepgramTranscriber implements CallbackTranscriber {
       maxRetries: 0,
       timeoutInSeconds: timeoutMs / 1000,
       // The SDK types `redact` as one string; Deepgram takes it repeated (redact=pci&redact=ssn), as queryParams sends arrays.
-      ...(this.redact.length === 0 ? {} : { queryParams: { redact: [...this.redact] } }),
+      ...(redact.length === 0 ? {} : { queryParams: { redact } }),
     };
     const media = this.client.listen.v1.media;
 

@@ -41,6 +41,7 @@ export async function startMeeting(
     runId,
     resumeFrom: options.resumeFrom ?? 'transcribe',
     targetLanguages: settings.targetLanguages,
+    piiRedaction: settings.piiRedaction,
     recordedAt: recording.recordedAt,
     trigger: options.reprocess === true ? 'reprocess' : recording.trigger,
   };

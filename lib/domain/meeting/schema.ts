@@ -14,6 +14,10 @@ export type ResumeFrom = z.infer<typeof ResumeFromSchema>;
 const TenantId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'tenant ids are lowercase letters, digits and dashes');
 const LanguageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language code such as "fr" or "pt-BR"');
 
+/** Personal data a tenant wants removed from transcripts before any model or index sees them. */
+export const PiiKindSchema = z.enum(['card_numbers', 'account_numbers', 'ssn']);
+export type PiiKind = z.infer<typeof PiiKindSchema>;
+
 /** What every step receives: pointers and settings, never transcripts (state is capped at 256 KB). */
 export const MeetingContextSchema = z.object({
   tenantId: TenantId,
@@ -23,6 +27,8 @@ export const MeetingContextSchema = z.object({
   runId: z.string().min(1).max(80),
   resumeFrom: ResumeFromSchema,
   targetLanguages: z.array(LanguageCode).max(20),
+  /** The tenant's PII redaction when the run started. */
+  piiRedaction: z.array(PiiKindSchema).default([]),
   /** ISO time the recording ended, or the webhook arrived: the reference for "by Friday". */
   recordedAt: z.iso.datetime({ offset: true }),
   /** Where the event came from, for the status page. */

@@ -3,6 +3,7 @@ import { findCatalogEntry } from '../meetings/meetingView.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { TaskTokens } from '../ports/TaskTokens.js';
 import { supportsCallback, type Transcriber } from '../ports/Transcriber.js';
+import { redactPii } from '../transcript/redactPii.js';
 import { findJson } from '../workflow/jsonResults.js';
 import { trackStep } from '../workflow/stepStatus.js';
 import { pendingTranscriptionKey, PendingTranscriptionSchema, storeTranscript } from '../workflow/steps/transcribe.js';
@@ -45,7 +46,7 @@ export async function completeTranscriptionCallback(deps: CallbackDeps, query: R
     const result = await trackStep(deps, meeting, 'transcribe', async () => {
       // The transcriber meters the audio minutes it was posted.
       const transcript = transcriber.transcriptFromCallback(body, { meetingId: meeting.meetingId, recordingKey: meeting.recordingKey });
-      return storeTranscript(deps, meeting, transcript);
+      return storeTranscript(deps, meeting, redactPii(transcript, meeting.piiRedaction));
     });
     await deps.taskTokens.succeed(taskToken, result);
   } catch (error) {

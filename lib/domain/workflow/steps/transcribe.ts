@@ -5,6 +5,7 @@ import { MeetingContextSchema, type MeetingContext } from '../../meeting/schema.
 import { supportsCallback, type Transcriber } from '../../ports/Transcriber.js';
 import { formatOfKey, importTranscript } from '../../transcript/importTranscript.js';
 import { renderSrt, renderVtt } from '../../transcript/renderSubtitles.js';
+import { redactPii } from '../../transcript/redactPii.js';
 import type { Transcript } from '../../transcript/schema.js';
 import { callbackUrl } from '../../transcription/callbackSignature.js';
 import { putJson } from '../jsonResults.js';
@@ -53,17 +54,23 @@ export async function transcribe(deps: StepDeps, input: TranscribeInput): Promis
   const { meeting, taskToken } = input;
   const outcome = await trackStep(deps, meeting, 'transcribe', async () => {
     const imported = await importSibling(deps, meeting);
-    if (imported !== null) return storeTranscript(deps, meeting, imported);
+    if (imported !== null) return storeTranscript(deps, meeting, redactPii(imported, meeting.piiRedaction));
     const transcriber = chooseTranscriber(deps, input);
     if (deps.callbacks !== null && supportsCallback(transcriber)) {
       const url = callbackUrl(deps.callbacks.baseUrl, deps.callbacks.secret, { tenant: meeting.tenantId, meeting: meeting.meetingId, run: meeting.runId });
-      const { requestId } = await transcriber.submitWithCallback({ meetingId: meeting.meetingId, recordingKey: meeting.recordingKey, callbackUrl: url });
+      const { requestId } = await transcriber.submitWithCallback({
+        meetingId: meeting.meetingId,
+        recordingKey: meeting.recordingKey,
+        callbackUrl: url,
+        redact: meeting.piiRedaction,
+      });
       await putJson(deps.blobs, pendingTranscriptionKey(meeting.resultPrefix), { meeting, taskToken, requestId, transcriber: input.transcriber });
       return new Pending<TranscribeResult | SubmittedTranscription>(`waiting for ${transcriber.name} to post the transcript (request ${requestId})`, {
         submitted: { requestId, provider: transcriber.name },
       });
     }
-    return storeTranscript(deps, meeting, await transcriber.transcribe({ meetingId: meeting.meetingId, recordingKey: meeting.recordingKey }));
+    const transcript = await transcriber.transcribe({ meetingId: meeting.meetingId, recordingKey: meeting.recordingKey, redact: meeting.piiRedaction });
+    return storeTranscript(deps, meeting, redactPii(transcript, meeting.piiRedaction));
   });
   if (!('submitted' in outcome)) await deps.taskTokens.succeed(taskToken, outcome);
   return outcome;
