@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { InvalidWebhookError } from '../../domain/intake/errors.js';
 import { recordingEventsFromLivekit } from '../../domain/intake/livekitEgress.js';
+import { isTrackKey } from '../../domain/intake/recordingEvent.js';
 import { startMeeting } from '../../domain/intake/startMeeting.js';
 import type { ControlPlane } from '../ControlPlane.js';
 import { HttpError } from './errorResponse.js';
@@ -21,6 +22,13 @@ export function webhookRoutes(plane: ControlPlane): Hono {
     }
     const outcome = recordingEventsFromLivekit(json, { bucket: plane.bucket, tenantId: plane.livekit.tenantId, now: plane.clock() });
     if (outcome.kind === 'ignored') return c.json({ ignored: outcome.reason }, 200);
+    if (outcome.kind === 'roomFinished') {
+      // Rooms recorded as one composite file have no tracks folder: nothing to start.
+      const tracks = await plane.blobs.list(outcome.event.recordingKey);
+      if (!tracks.some(isTrackKey)) return c.json({ ignored: `room has no participant tracks under ${outcome.event.recordingKey}` }, 200);
+      const started = await startMeeting(plane, outcome.event);
+      return c.json({ meetings: [{ meetingId: started.meetingId, alreadyStarted: started.alreadyStarted }] }, 202);
+    }
     const meetings = [];
     for (const event of outcome.events) meetings.push(await startMeeting(plane, event));
     return c.json({ meetings: meetings.map(({ meetingId, alreadyStarted }) => ({ meetingId, alreadyStarted })) }, 202);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidWebhookError } from './errors.js';
-import { isRecordingKey, type RecordingEvent } from './recordingEvent.js';
+import { isRecordingKey, tracksFolderOf, type RecordingEvent } from './recordingEvent.js';
 
 // LiveKit's WebhookEvent in its protobuf JSON form: camelCase names, int64 as strings, times in ns.
 const FileInfo = z.object({
@@ -10,6 +10,7 @@ const FileInfo = z.object({
 });
 export const LivekitWebhookSchema = z.object({
   event: z.string(),
+  room: z.object({ sid: z.string().optional(), name: z.string().optional() }).optional(),
   id: z.string().optional(),
   createdAt: z.union([z.string(), z.number()]).optional(),
   egressInfo: z
@@ -26,6 +27,8 @@ export const LivekitWebhookSchema = z.object({
 
 export type EgressOutcome =
   | { kind: 'recordings'; events: RecordingEvent[] }
+  /** A room ended: if track egress wrote its participants' tracks, they are one meeting. */
+  | { kind: 'roomFinished'; event: RecordingEvent }
   | { kind: 'ignored'; reason: string };
 
 /**
@@ -35,7 +38,17 @@ export type EgressOutcome =
 export function recordingEventsFromLivekit(json: unknown, options: { bucket: string; tenantId: string; now: Date }): EgressOutcome {
   const parsed = LivekitWebhookSchema.safeParse(json);
   if (!parsed.success) throw new InvalidWebhookError(`not a LiveKit webhook event: ${z.prettifyError(parsed.error)}`);
-  const { event, egressInfo } = parsed.data;
+  const { event, egressInfo, room } = parsed.data;
+  if (event === 'room_finished') {
+    // The room's name and sid become a key prefix: only characters that cannot climb out of it.
+    if (room?.sid === undefined || room.name === undefined || !/^[A-Za-z0-9_-]{1,64}$/.test(room.sid) || !/^[^/\\]{1,128}$/.test(room.name) || room.name.includes('..')) {
+      return { kind: 'ignored', reason: 'room_finished without a usable room name and sid' };
+    }
+    return {
+      kind: 'roomFinished',
+      event: { tenantId: options.tenantId, recordingKey: tracksFolderOf(room.name, room.sid), recordedAt: options.now.toISOString(), trigger: 'livekit' },
+    };
+  }
   if (event !== 'egress_ended') return { kind: 'ignored', reason: `event "${event}" does not finish a recording` };
   if (egressInfo === undefined) throw new InvalidWebhookError('egress_ended without egressInfo');
   if (egressInfo.status !== 'EGRESS_COMPLETE') {

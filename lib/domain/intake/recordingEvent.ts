@@ -8,7 +8,8 @@ export const RecordingEventSchema = z.object({
     .string()
     .min(1)
     .max(1024)
-    .refine((key) => !key.startsWith('/') && !key.split('/').includes('..'), 'a recording key must be relative, without ".." segments'),
+    .refine((key) => !key.startsWith('/') && !key.split('/').includes('..'), 'a recording key must be relative, without ".." segments')
+    .refine((key) => isRecordingKey(key) || isTracksFolder(key), 'a recording key names an audio or video file, or a folder of participant tracks ending in "/tracks/"'),
   recordedAt: z.iso.datetime({ offset: true }),
   trigger: MeetingContextSchema.shape.trigger,
 });
@@ -16,11 +17,35 @@ export type RecordingEvent = z.infer<typeof RecordingEventSchema>;
 
 const MEDIA_EXTENSIONS = new Set(['ogg', 'oga', 'opus', 'mp3', 'wav', 'flac', 'm4a', 'aac', 'mp4', 'm4v', 'webm', 'mkv', 'mov']);
 
-/** Whether a key names a recording (and not a transcript or a result written beside one). */
-export function isRecordingKey(key: string): boolean {
+/** Whether a key names a media file (of any kind, a participant's track included). */
+export function isMediaKey(key: string): boolean {
   if (key.startsWith('_aftercall/') || /\.aftercall\//.test(key)) return false;
   const ext = key.slice(key.lastIndexOf('.') + 1).toLowerCase();
   return MEDIA_EXTENSIONS.has(ext);
+}
+
+/**
+ * Whether a key names a recording that is a meeting by itself. A participant's track (under a
+ * `tracks/` folder) is not: the meeting is the folder, started when the room finishes.
+ */
+export function isRecordingKey(key: string): boolean {
+  return isMediaKey(key) && !isTrackKey(key);
+}
+
+const TRACKS_FOLDER = /\/tracks\/$/;
+export const isTracksFolder = (key: string): boolean => TRACKS_FOLDER.test(key);
+export const isTrackKey = (key: string): boolean => /\/tracks\/[^/]+$/.test(key);
+
+/**
+ * Where LiveKit track egress writes a room session's tracks, one file per participant track
+ * (egress filepath `rooms/{room_name}/{room_id}/tracks/{publisher_identity}-{track_id}`).
+ */
+export const tracksFolderOf = (roomName: string, roomSid: string): string => `rooms/${roomName}/${roomSid}/tracks/`;
+
+/** The participant a track belongs to, from its file name `<identity>-<track id>.<ext>`. */
+export function participantOfTrack(key: string): string {
+  const file = key.slice(key.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+  return file.replace(/-TR_[A-Za-z0-9]+$/, '');
 }
 
 /** Recordings under tenants/<id>/ belong to that tenant; anything else to the default tenant. */

@@ -6,6 +6,8 @@ export const RESULT_FOLDER_SUFFIX = '.aftercall';
  * `calls/2026/standup.ogg` → `calls/2026/standup.aftercall/`.
  */
 export function resultPrefixFor(recordingKey: string): string {
+  // A folder of participant tracks ("…/tracks/") keeps its results beside the folder: "…/tracks.aftercall/".
+  if (recordingKey.endsWith('/')) return `${recordingKey.slice(0, -1)}${RESULT_FOLDER_SUFFIX}/`;
   const slash = recordingKey.lastIndexOf('/');
   const folder = recordingKey.slice(0, slash + 1);
   const file = recordingKey.slice(slash + 1);

@@ -1,4 +1,5 @@
 import { RecordingNotFoundError, RecordingTooLargeError, UnsupportedRecordingError } from '../../errors.js';
+import { isMediaKey, isTrackKey, isTracksFolder } from '../../intake/recordingEvent.js';
 import { detectRecordingType, MEDIA_SNIFF_BYTES } from '../../media/detectRecordingType.js';
 import { catalogKey } from '../../meeting/resultKeys.js';
 import { CatalogEntrySchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type StepInput } from '../../meeting/schema.js';
@@ -10,6 +11,8 @@ import { keysToClearBeforeRun } from './resultsOfSteps.js';
 
 export interface IntakeResult {
   recording: { key: string; bytes: number; mime: string };
+  /** For a meeting recorded as one track per participant. */
+  tracks?: string[];
 }
 
 /** Checks the recording is there and is media, clears what this run will redo, and marks the meeting running. */
@@ -22,27 +25,32 @@ export async function intake(deps: StepDeps, { meeting }: StepInput): Promise<In
   await writeMeetingStatus(deps, meeting, 'running', now);
 
   return trackStep(deps, meeting, 'intake', async () => {
-    const head = await deps.blobs.head(meeting.recordingKey);
-    if (head === null) {
-      throw new RecordingNotFoundError(`recording ${meeting.recordingKey} does not exist in the blob store`);
-    }
-    if (head.size === 0) {
-      throw new UnsupportedRecordingError(`recording ${meeting.recordingKey} is empty (0 bytes)`);
-    }
-    if (head.size > deps.limits.maxRecordingBytes) {
-      throw new RecordingTooLargeError(
-        `recording ${meeting.recordingKey} is ${head.size} bytes; the limit is ${deps.limits.maxRecordingBytes} (AFTERCALL_MAX_RECORDING_BYTES)`,
-      );
-    }
-    const bytes = (await deps.blobs.getBytes(meeting.recordingKey, { start: 0, end: MEDIA_SNIFF_BYTES - 1 })) ?? new Uint8Array();
-    const type = await detectRecordingType(bytes);
-    if (type.mime === null) {
-      throw new UnsupportedRecordingError(
-        `recording ${meeting.recordingKey} is not an audio or video file (it looks like ${type.looksLike}); it may be corrupt`,
-      );
-    }
-    return { recording: { key: meeting.recordingKey, bytes: head.size, mime: type.mime } };
+    if (!isTracksFolder(meeting.recordingKey)) return { recording: { key: meeting.recordingKey, ...(await checkRecording(deps, meeting.recordingKey)) } };
+    const tracks = (await deps.blobs.list(meeting.recordingKey)).filter((key) => isTrackKey(key) && isMediaKey(key));
+    if (tracks.length === 0) throw new RecordingNotFoundError(`no participant tracks under ${meeting.recordingKey}`);
+    const checked = await Promise.all(tracks.map((key) => checkRecording(deps, key)));
+    return { recording: { key: meeting.recordingKey, bytes: checked.reduce((sum, t) => sum + t.bytes, 0), mime: 'multipart/tracks' }, tracks };
   });
+}
+
+/** The recording (or one participant's track) exists, is not empty or too large, and its bytes are audio or video. */
+async function checkRecording(deps: StepDeps, key: string): Promise<{ bytes: number; mime: string }> {
+  const head = await deps.blobs.head(key);
+  if (head === null) {
+    throw new RecordingNotFoundError(`recording ${key} does not exist in the blob store`);
+  }
+  if (head.size === 0) {
+    throw new UnsupportedRecordingError(`recording ${key} is empty (0 bytes)`);
+  }
+  if (head.size > deps.limits.maxRecordingBytes) {
+    throw new RecordingTooLargeError(`recording ${key} is ${head.size} bytes; the limit is ${deps.limits.maxRecordingBytes} (AFTERCALL_MAX_RECORDING_BYTES)`);
+  }
+  const bytes = (await deps.blobs.getBytes(key, { start: 0, end: MEDIA_SNIFF_BYTES - 1 })) ?? new Uint8Array();
+  const type = await detectRecordingType(bytes);
+  if (type.mime === null) {
+    throw new UnsupportedRecordingError(`recording ${key} is not an audio or video file (it looks like ${type.looksLike}); it may be corrupt`);
+  }
+  return { bytes: head.size, mime: type.mime };
 }
 
 async function recordInCatalog(deps: StepDeps, meeting: StepInput['meeting'], now: string): Promise<void> {

@@ -5,6 +5,8 @@ import { MeetingContextSchema, type MeetingContext } from '../../meeting/schema.
 import { supportsCallback, type Transcriber } from '../../ports/Transcriber.js';
 import { formatOfKey, importTranscript } from '../../transcript/importTranscript.js';
 import { renderSrt, renderVtt } from '../../transcript/renderSubtitles.js';
+import { isMediaKey, isTrackKey, isTracksFolder, participantOfTrack } from '../../intake/recordingEvent.js';
+import { mergeTrackTranscripts } from '../../transcript/mergeTracks.js';
 import { redactPii } from '../../transcript/redactPii.js';
 import type { Transcript } from '../../transcript/schema.js';
 import { callbackUrl } from '../../transcription/callbackSignature.js';
@@ -53,7 +55,8 @@ export const PendingTranscriptionSchema = z.object({
 export async function transcribe(deps: StepDeps, input: TranscribeInput): Promise<TranscribeResult | SubmittedTranscription> {
   const { meeting, taskToken } = input;
   const outcome = await trackStep(deps, meeting, 'transcribe', async () => {
-    const imported = await importSibling(deps, meeting);
+    if (isTracksFolder(meeting.recordingKey)) return storeTranscript(deps, meeting, redactPii(await transcribeTracks(deps, input), meeting.piiRedaction));
+    const imported = await importSibling(deps, meeting.meetingId, meeting.recordingKey);
     if (imported !== null) return storeTranscript(deps, meeting, redactPii(imported, meeting.piiRedaction));
     const transcriber = chooseTranscriber(deps, input);
     if (deps.callbacks !== null && supportsCallback(transcriber)) {
@@ -91,14 +94,33 @@ export async function storeTranscript(deps: Pick<StepDeps, 'blobs'>, meeting: Pi
   };
 }
 
-async function importSibling(deps: StepDeps, meeting: MeetingContext): Promise<Transcript | null> {
-  for (const key of siblingTranscriptKeys(meeting.recordingKey)) {
+async function importSibling(deps: StepDeps, meetingId: string, recordingKey: string): Promise<Transcript | null> {
+  for (const key of siblingTranscriptKeys(recordingKey)) {
     const format = formatOfKey(key);
-    if (format === null || key === meeting.recordingKey) continue;
+    if (format === null || key === recordingKey) continue;
     const text = await deps.blobs.getText(key);
-    if (text !== null) return importTranscript(text, format, { meetingId: meeting.meetingId, key });
+    if (text !== null) return importTranscript(text, format, { meetingId, key });
   }
   return null;
+}
+
+/**
+ * Each participant's track on its own (a transcript beside a track is imported, as for a
+ * recording), labelled with the participant, merged by time. Tracks are transcribed
+ * synchronously: each is one voice, shorter than the meeting.
+ */
+async function transcribeTracks(deps: StepDeps, input: TranscribeInput): Promise<Transcript> {
+  const { meeting } = input;
+  const keys = (await deps.blobs.list(meeting.recordingKey)).filter((key) => isTrackKey(key) && isMediaKey(key));
+  const tracks = await Promise.all(
+    keys.map(async (key) => ({
+      participant: participantOfTrack(key),
+      transcript:
+        (await importSibling(deps, meeting.meetingId, key)) ??
+        (await chooseTranscriber(deps, input).transcribe({ meetingId: meeting.meetingId, recordingKey: key, redact: meeting.piiRedaction })),
+    })),
+  );
+  return mergeTrackTranscripts(meeting.meetingId, meeting.recordingKey, tracks);
 }
 
 function chooseTranscriber(deps: StepDeps, input: TranscribeInput): Transcriber {
