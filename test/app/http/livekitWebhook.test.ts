@@ -64,10 +64,10 @@ describe('POST /webhooks/livekit', () => {
   });
 
   it('acknowledges events that finish no recording without starting anything', async () => {
-    const signed = await signedBodyOf(JSON.stringify({ event: 'room_finished', room: { name: 'weekly' } }));
+    const signed = await signedBodyOf(JSON.stringify({ event: 'participant_joined', room: { name: 'weekly' } }));
     const response = await post(signed.body, signed.authorization);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ignored: 'event "room_finished" does not finish a recording' });
+    expect(await response.json()).toEqual({ ignored: 'event "participant_joined" does not finish a recording' });
   });
 });
 
