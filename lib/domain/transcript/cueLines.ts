@@ -1,4 +1,5 @@
-import { TRANSCRIPT_SCHEMA_VERSION, utteranceId, type Speaker, type Transcript, type TranscriptSource, type Utterance, type Word } from './schema.js';
+import { speakerRegistry } from './speakerRegistry.js';
+import { TRANSCRIPT_SCHEMA_VERSION, utteranceId, type Transcript, type TranscriptSource, type Utterance, type Word } from './schema.js';
 
 /** One timed line of speech, before speakers get ids: the shape every import format reduces to. */
 export interface CueLine {
@@ -17,17 +18,7 @@ export function transcriptFromCueLines(
   lines: readonly CueLine[],
   meta: { meetingId: string; source: TranscriptSource; language?: string | null; durationMs?: number | null },
 ): Transcript {
-  const speakers: Speaker[] = [];
-  const idByName = new Map<string, string>();
-  const speakerIdFor = (name: string): string => {
-    let id = idByName.get(name);
-    if (id === undefined) {
-      id = `spk_${speakers.length}`;
-      idByName.set(name, id);
-      speakers.push({ id, name });
-    }
-    return id;
-  };
+  const { speakers, idFor: speakerIdFor } = speakerRegistry();
 
   const utterances: Utterance[] = lines
     .filter((line) => line.text.trim().length > 0)

@@ -1,4 +1,5 @@
-import { TRANSCRIPT_SCHEMA_VERSION, utteranceId, type Speaker, type Transcript } from './schema.js';
+import { TRANSCRIPT_SCHEMA_VERSION, utteranceId, type Transcript } from './schema.js';
+import { speakerRegistry } from './speakerRegistry.js';
 
 /**
  * One transcript from per-participant tracks: every utterance of a track is that participant's
@@ -6,17 +7,7 @@ import { TRANSCRIPT_SCHEMA_VERSION, utteranceId, type Speaker, type Transcript }
  * renumbered in time order so citations read in order.
  */
 export function mergeTrackTranscripts(meetingId: string, folderKey: string, tracks: readonly { participant: string; transcript: Transcript }[]): Transcript {
-  const speakers: Speaker[] = [];
-  const idOf = new Map<string, string>();
-  const speakerOf = (participant: string): string => {
-    let id = idOf.get(participant);
-    if (id === undefined) {
-      id = `spk_${speakers.length}`;
-      idOf.set(participant, id);
-      speakers.push({ id, name: participant });
-    }
-    return id;
-  };
+  const { speakers, idFor: speakerOf } = speakerRegistry();
   const lines = tracks
     .flatMap(({ participant, transcript }) => transcript.utterances.map((u) => ({ participant, utterance: u })))
     .sort((a, b) => a.utterance.startMs - b.utterance.startMs || a.participant.localeCompare(b.participant));
