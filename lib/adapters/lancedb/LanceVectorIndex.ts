@@ -12,6 +12,11 @@ import {
 import { sqlAnd, sqlEquals, sqlIn } from './sqlFilter.js';
 
 const TABLE = 'documents';
+// Each write is a new small fragment; compaction every so often keeps searches from slowing down.
+const OPTIMIZE_EVERY = 50;
+// Below this many rows an exact scan is fast enough (a few ms); above it an IVF index pays off.
+const ANN_MIN_ROWS = 20_000;
+const NPROBES = 24;
 
 // snake_case on purpose: the SQL filters fold unquoted identifiers to lower case.
 const DOCUMENT_COLUMNS = ['id', 'tenant_id', 'meeting_id', 'kind', 'text', 'speaker', 'start_ms', 'end_ms', 'utterance_ids'] as const;
@@ -58,6 +63,7 @@ export class LanceVectorIndex implements VectorIndex {
   #table: lancedb.Table | null;
   /** Writes one at a time, so the first write creates the table once and replaces never interleave. */
   #writes: Promise<unknown> = Promise.resolve();
+  #writesSinceOptimize = 0;
 
   private constructor(connection: lancedb.Connection, table: lancedb.Table | null, dimensions: number) {
     this.#connection = connection;
@@ -125,12 +131,29 @@ export class LanceVectorIndex implements VectorIndex {
     const rows: (DocumentRow & { _distance: number })[] = await table
       .vectorSearch(query.vector)
       .distanceType('cosine')
+      // Read by the IVF index once there is one; rows written since are still scanned exactly.
+      .nprobes(NPROBES)
       .where(filter)
       .select([...DOCUMENT_COLUMNS, '_distance'])
       .limit(Math.floor(query.limit))
       .toArray();
     // A zero vector on either side has no cosine distance (NaN): no evidence of a match.
     return rows.filter((row) => Number.isFinite(row._distance)).map((row) => ({ document: fromRow(row), score: 1 - row._distance }));
+  }
+
+  /**
+   * Compacts the small fragments every write leaves behind and drops versions older than a
+   * minute: after many meetings a search scans a few large files instead of thousands of
+   * small ones. Runs on its own every OPTIMIZE_EVERY writes; reindexing calls it at the end.
+   */
+  async optimize(): Promise<void> {
+    await this.write(async () => {
+      const table = await this.existingTable();
+      if (table === null) return;
+      await table.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
+      await ensureVectorIndex(table);
+      this.#writesSinceOptimize = 0;
+    });
   }
 
   /** Releases the folder; the index cannot be used afterwards. */
@@ -143,6 +166,11 @@ export class LanceVectorIndex implements VectorIndex {
   private write(operation: () => Promise<void>): Promise<void> {
     const result = this.#writes.catch(() => undefined).then(operation);
     this.#writes = result;
+    this.#writesSinceOptimize += 1;
+    if (this.#writesSinceOptimize >= OPTIMIZE_EVERY) {
+      this.#writesSinceOptimize = 0;
+      void result.then(() => this.optimize()).catch(() => undefined);
+    }
     return result;
   }
 
@@ -210,4 +238,22 @@ function fromRow(row: DocumentRow): SearchDocument {
 function asKind(kind: string): SearchDocumentKind {
   if ((SEARCH_DOCUMENT_KINDS as readonly string[]).includes(kind)) return kind as SearchDocumentKind;
   throw new Error(`unknown document kind in the index: ${kind}`);
+}
+
+/**
+ * An IVF index over the vectors once the archive is large: searches then read the nearest
+ * partitions instead of every row. IVF_FLAT keeps exact distances inside a partition (no
+ * quantisation loss) and builds in seconds, unlike IVF_PQ.
+ */
+async function ensureVectorIndex(table: lancedb.Table): Promise<void> {
+  const rows = await table.countRows();
+  if (rows < ANN_MIN_ROWS) return;
+  const indices = await table.listIndices();
+  if (indices.some((index) => index.columns.includes('vector'))) {
+    await table.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
+    return;
+  }
+  await table.createIndex('vector', {
+    config: lancedb.Index.ivfFlat({ numPartitions: Math.max(16, Math.round(Math.sqrt(rows))), distanceType: 'cosine' }),
+  });
 }

@@ -4,14 +4,17 @@ import { apiRoutes } from './apiRoutes.js';
 import { callbackRoutes } from './callbackRoutes.js';
 import { errorResponse } from './errorResponse.js';
 import { webhookRoutes } from './webhookRoutes.js';
+import { webUiRoutes } from './webUiRoutes.js';
 
-/** Local mode's one HTTP server: webhook intake and the API. */
+/** Local mode's one HTTP server: webhook intake, the API and the web UI. */
 export function createHttpApp(plane: ControlPlane, options: { log?: (message: string, error: unknown) => void } = {}): Hono {
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/webhooks', webhookRoutes(plane));
   app.route('/callbacks', callbackRoutes(plane));
   app.route('/api', apiRoutes(plane));
+  // The web UI's static assets; anything else falls through to the JSON 404.
+  app.route('/', webUiRoutes());
   app.notFound((c) => c.json({ error: { status: 404, message: 'no such route' } }, 404));
   app.onError((error, c) => errorResponse(error, c, options.log));
   return app;

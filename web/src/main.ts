@@ -1,0 +1,63 @@
+import { clearSettings, loadSettings } from './api.js';
+import { h } from './dom.js';
+import type { Page } from './pages/common.js';
+import { meetingListPage } from './pages/meetingList.js';
+import { meetingPage } from './pages/meetingPage.js';
+import { searchPage } from './pages/searchPage.js';
+import { signInPage } from './pages/signIn.js';
+import { navigate, parseRoute, type Route, type RouteName } from './router.js';
+
+const PAGES: Record<RouteName, (main: HTMLElement, route: Route) => Page> = {
+  signin: signInPage,
+  meetings: meetingListPage,
+  meeting: meetingPage,
+  search: searchPage,
+};
+
+let current: Page | null = null;
+
+function render(): void {
+  const main = document.getElementById('main');
+  if (main === null) return;
+  const route = parseRoute(location.hash);
+  if (route === null) return navigate('#/meetings');
+  if (route.name !== 'signin' && loadSettings() === null) return navigate('#/signin');
+
+  current?.cleanup?.();
+  main.replaceChildren();
+  renderNav(route);
+  current = PAGES[route.name](main, route);
+  main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+}
+
+function renderNav(route: Route): void {
+  const nav = document.getElementById('nav');
+  if (nav === null) return;
+  const signedIn = loadSettings() !== null;
+  const link = (href: string, label: string, active: boolean) =>
+    h('li', {}, h('a', { href, 'aria-current': active ? 'page' : false }, label));
+  nav.replaceChildren(
+    ...(signedIn
+      ? [
+          link('#/meetings', 'Meetings', route.name === 'meetings' || route.name === 'meeting'),
+          link('#/search', 'Search', route.name === 'search'),
+          h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: signOut }, 'Sign out')),
+        ]
+      : [link('#/signin', 'Sign in', true)]),
+  );
+}
+
+function signOut(): void {
+  clearSettings();
+  navigate('#/signin');
+}
+
+// The skip link targets #main, which would otherwise be read as a route.
+document.getElementById('skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+});
+
+window.addEventListener('hashchange', render);
+render();

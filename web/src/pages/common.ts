@@ -1,0 +1,36 @@
+import { ApiError } from '../api.js';
+import { errorBox, h } from '../dom.js';
+import type { MeetingSummary } from '../types.js';
+
+/** What a page hands back to the router. */
+export interface Page {
+  /** Stops timers and frees blob URLs when the user leaves. */
+  cleanup?(): void;
+}
+
+/** The error to show; a rejected key gets a way back to sign-in. */
+export function errorView(error: unknown): HTMLElement {
+  if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+    return h(
+      'div',
+      { class: 'error-block' },
+      errorBox(error.status === 401 ? `The API rejected the key: ${error.message}` : `This key may not do that: ${error.message}`),
+      error.status === 401 ? h('a', { href: '#/signin' }, 'Sign in again') : null,
+    );
+  }
+  return errorBox(error instanceof Error ? error.message : String(error));
+}
+
+/** A page heading the router focuses after navigation, so screen readers hear where they are. */
+export function pageHeading(text: string): HTMLHeadingElement {
+  return h('h1', { tabindex: -1, class: 'page-heading' }, text);
+}
+
+/** State badges: the text says it all, colour only repeats it. */
+export function stateBadges(meeting: MeetingSummary): HTMLElement[] {
+  const badges = [h('span', { class: `badge badge-${meeting.state}` }, meeting.state)];
+  if (meeting.degraded) {
+    badges.push(h('span', { class: 'badge badge-degraded', title: 'Some results came from the offline fallback; the manifest says which and why.' }, 'degraded'));
+  }
+  return badges;
+}

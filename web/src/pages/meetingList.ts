@@ -1,0 +1,88 @@
+import { getJson } from '../api.js';
+import { h, liveStatus } from '../dom.js';
+import { formatDate } from '../format.js';
+import { meetingHref } from '../router.js';
+import type { MeetingSummary } from '../types.js';
+import { errorView, pageHeading, stateBadges, type Page } from './common.js';
+
+const REFRESH_MS = 3_000;
+const PAGE_SIZE = 50;
+
+interface MeetingsPage {
+  meetings: MeetingSummary[];
+  nextCursor?: string | null;
+}
+
+/** Every meeting with its state; refreshes itself while any is still processing. */
+export function meetingListPage(main: HTMLElement): Page {
+  const list = h('ul', { class: 'meeting-list', 'aria-label': 'Meetings' });
+  const status = liveStatus('Loading meetings…');
+  const more = h('button', { type: 'button', hidden: true }, 'Show more meetings');
+  main.append(pageHeading('Meetings'), status, list, more);
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  let pages = 1;
+
+  /** The first `pages` pages again: a refresh keeps what "Show more" revealed. */
+  const fetchPages = async () => {
+    const meetings: MeetingSummary[] = [];
+    let cursor: string | null | undefined;
+    for (let page = 0; page < pages; page += 1) {
+      const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+      if (cursor) query.set('cursor', cursor);
+      const result = await getJson<MeetingsPage>(`/api/meetings?${query.toString()}`);
+      meetings.push(...result.meetings);
+      cursor = result.nextCursor;
+      if (!cursor) break;
+    }
+    return { meetings, hasMore: Boolean(cursor) };
+  };
+
+  more.addEventListener('click', () => {
+    pages += 1;
+    clearTimeout(timer);
+    void load();
+  });
+
+  const load = async () => {
+    try {
+      const { meetings, hasMore } = await fetchPages();
+      if (stopped) return;
+      list.replaceChildren(...meetings.map(meetingRow));
+      more.hidden = !hasMore;
+      const processing = meetings.filter((meeting) => meeting.state === 'processing').length;
+      status.textContent =
+        meetings.length === 0
+          ? 'No meetings yet. Drop a recording into the bucket to start one.'
+          : processing > 0
+            ? `${processing} still processing; this list refreshes itself.`
+            : `${meetings.length} meeting${meetings.length === 1 ? '' : 's'}.`;
+      if (processing > 0) timer = setTimeout(() => void load(), REFRESH_MS);
+    } catch (error) {
+      if (stopped) return;
+      status.textContent = '';
+      list.replaceChildren(h('li', {}, errorView(error)));
+    }
+  };
+  void load();
+
+  return {
+    cleanup: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function meetingRow(meeting: MeetingSummary): HTMLLIElement {
+  return h(
+    'li',
+    { class: 'card meeting-row' },
+    h('h2', { class: 'meeting-title' }, h('a', { href: meetingHref(meeting.meetingId) }, meeting.title)),
+    h('p', { class: 'meta' }, h('time', { datetime: meeting.recordedAt }, formatDate(meeting.recordedAt)), ' ', ...stateBadges(meeting)),
+    meeting.state === 'failed' && meeting.error !== null
+      ? h('p', { class: 'failure' }, `Failed${meeting.error.step === null ? '' : ` in ${meeting.error.step}`}: ${meeting.error.name} — ${meeting.error.message}`)
+      : null,
+  );
+}

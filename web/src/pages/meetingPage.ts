@@ -1,0 +1,258 @@
+import { ApiError, apiFetch, download, getJson } from '../api.js';
+import { h, liveStatus, type Child } from '../dom.js';
+import { formatDate, formatTime, languageName } from '../format.js';
+import { createPlayer, type Player } from '../player.js';
+import { meetingHref, type Route } from '../router.js';
+import { transcriptView, type TranscriptView } from '../transcriptView.js';
+import type { ActionItem, Chapter, MeetingDetail, Transcript, Translation } from '../types.js';
+import { errorView, pageHeading, stateBadges, type Page } from './common.js';
+
+const REFRESH_MS = 3_000;
+
+/** One meeting: summary, action items and chapters that seek the player, and the transcript that follows it. */
+export function meetingPage(main: HTMLElement, route: Route): Page {
+  const meetingId = route.id;
+  const base = `/api/meetings/${encodeURIComponent(meetingId)}`;
+  const startAt = Number(route.params.get('t'));
+  const status = liveStatus('Loading the meeting…');
+  main.append(pageHeading('Meeting'), status);
+
+  let player: Player | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const load = async () => {
+    let detail: MeetingDetail;
+    try {
+      detail = await getJson<MeetingDetail>(base);
+    } catch (error) {
+      if (!stopped) main.replaceChildren(pageHeading('Meeting'), errorView(error));
+      return;
+    }
+    if (stopped) return;
+    if (detail.meeting.state !== 'ready') {
+      // Not ready: show progress, and look again while it is still running.
+      main.replaceChildren(...header(detail), progress(detail));
+      if (detail.meeting.state === 'processing') timer = setTimeout(() => void load(), REFRESH_MS);
+      return;
+    }
+    player = createPlayer(`Recording of ${detail.meeting.title}`);
+    renderReady(main, detail, player, base, Number.isFinite(startAt) && route.params.has('t') ? startAt : null);
+  };
+  void load();
+
+  return {
+    cleanup: () => {
+      stopped = true;
+      clearTimeout(timer);
+      player?.dispose();
+    },
+  };
+}
+
+function header(detail: MeetingDetail): HTMLElement[] {
+  const { meeting } = detail;
+  const parts: (HTMLElement | null)[] = [
+    pageHeading(meeting.title),
+    h('p', { class: 'meta' }, h('time', { datetime: meeting.recordedAt }, formatDate(meeting.recordedAt)), ' ', ...stateBadges(meeting)),
+    meeting.error === null ? null : h('p', { class: 'failure' }, `Failed${meeting.error.step === null ? '' : ` in ${meeting.error.step}`}: ${meeting.error.name} — ${meeting.error.message}`),
+  ];
+  return parts.filter((part): part is HTMLElement => part !== null);
+}
+
+function progress(detail: MeetingDetail): HTMLElement {
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'steps-heading' },
+    h('h2', { id: 'steps-heading' }, 'Progress'),
+    h(
+      'ol',
+      { class: 'steps' },
+      detail.meeting.steps.map((step) => h('li', {}, h('span', { class: `badge badge-step-${step.state}` }, step.state), ' ', step.name, step.detail ? ` — ${step.detail}` : null)),
+    ),
+  );
+}
+
+function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, base: string, startAt: number | null): void {
+  const { meeting } = detail;
+  let transcript: TranscriptView | null = null;
+
+  const seek = (ms: number) => {
+    player.seek(ms);
+    transcript?.highlight(ms);
+  };
+  /** A real link (shareable, opens in a new tab) that, clicked here, seeks instead of reloading. */
+  const seekLink = (ms: number, attrs: Record<string, string>, ...children: Child[]) =>
+    h(
+      'a',
+      {
+        ...attrs,
+        href: meetingHref(meeting.meetingId, ms),
+        onclick: (event: Event) => {
+          event.preventDefault();
+          seek(ms);
+          history.replaceState(null, '', meetingHref(meeting.meetingId, ms));
+        },
+      },
+      ...children,
+    );
+
+  const transcriptSlot = h('div', {}, liveStatus('Loading the transcript…'));
+  const playerStatus = liveStatus('Loading the recording…');
+  main.replaceChildren(
+    ...header(detail),
+    h('section', { class: 'player-bar', 'aria-label': 'Player' }, player.audio, playerStatus),
+    h(
+      'div',
+      { class: 'meeting-layout' },
+      h(
+        'div',
+        { class: 'meeting-results' },
+        summarySection(detail),
+        actionItemsSection(detail.actionItems?.items ?? null, seekLink),
+        chaptersSection(detail.chapters?.chapters ?? null, seekLink),
+      ),
+      h(
+        'section',
+        { class: 'card transcript', 'aria-labelledby': 'transcript-heading' },
+        h('h2', { id: 'transcript-heading' }, 'Transcript'),
+        transcriptSlot,
+      ),
+    ),
+  );
+
+  player.audio.addEventListener('timeupdate', () => transcript?.highlight(player.audio.currentTime * 1000));
+  player.load(`${base}/audio`).then(
+    () => {
+      playerStatus.textContent = '';
+    },
+    (error: unknown) => {
+      playerStatus.replaceWith(errorView(error));
+    },
+  );
+  if (startAt !== null) player.seek(startAt);
+
+  getJson<Transcript>(`${base}/transcript?format=json`).then(
+    (loaded) => {
+      transcript = transcriptView(loaded, (utterance) => seek(utterance.startMs));
+      transcriptSlot.replaceChildren(transcriptToolbar(detail, base, transcript), transcript.element);
+      if (startAt !== null) transcript.highlight(startAt);
+    },
+    (error: unknown) => transcriptSlot.replaceChildren(errorView(error)),
+  );
+}
+
+function summarySection(detail: MeetingDetail): HTMLElement {
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'summary-heading' },
+    h('h2', { id: 'summary-heading' }, 'Summary'),
+    detail.summary === null || detail.summary.text === '' ? h('p', { class: 'hint' }, 'No summary.') : h('p', { class: 'summary' }, detail.summary.text),
+  );
+}
+
+type SeekLink = (ms: number, attrs: Record<string, string>, ...children: Child[]) => HTMLAnchorElement;
+
+function actionItemsSection(items: ActionItem[] | null, seekLink: SeekLink): HTMLElement {
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'actions-heading' },
+    h('h2', { id: 'actions-heading' }, 'Action items'),
+    items === null || items.length === 0
+      ? h('p', { class: 'hint' }, 'No action items.')
+      : h(
+          'ul',
+          { class: 'action-items' },
+          items.map((item) =>
+            h(
+              'li',
+              {},
+              seekLink(item.startMs, { class: 'action-link' }, h('span', { class: 'time' }, formatTime(item.startMs)), ' ', item.text),
+              h(
+                'p',
+                { class: 'meta' },
+                h('span', {}, 'Owner: ', item.owner ?? 'unassigned'),
+                ' · ',
+                h('span', {}, 'Due: ', item.dueDate === null ? (item.dueText ?? 'no date') : h('time', { datetime: item.dueDate }, item.dueDate), item.dueDate !== null && item.dueText ? ` (“${item.dueText}”)` : null),
+              ),
+            ),
+          ),
+        ),
+  );
+}
+
+function chaptersSection(chapters: Chapter[] | null, seekLink: SeekLink): HTMLElement {
+  return h(
+    'nav',
+    { class: 'card', 'aria-labelledby': 'chapters-heading' },
+    h('h2', { id: 'chapters-heading' }, 'Chapters'),
+    chapters === null || chapters.length === 0
+      ? h('p', { class: 'hint' }, 'No chapters.')
+      : h(
+          'ol',
+          { class: 'chapters' },
+          chapters.map((chapter) =>
+            h('li', {}, seekLink(chapter.startMs, { class: 'chapter-link', 'data-start-ms': String(chapter.startMs) }, h('span', { class: 'time' }, formatTime(chapter.startMs)), ' ', chapter.title)),
+          ),
+        ),
+  );
+}
+
+/** The language switch (succeeded translations only) and the subtitle downloads. */
+function transcriptToolbar(detail: MeetingDetail, base: string, view: TranscriptView): HTMLElement {
+  const languages = (detail.meeting.manifest?.translations ?? []).filter((t) => t.state === 'succeeded').map((t) => t.language);
+  let language: string | null = null;
+  const status = liveStatus();
+  const fileBase = detail.meeting.title.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'transcript';
+
+  const srtButton = h('button', { type: 'button' }, 'Download SRT');
+  const vttButton = h('button', { type: 'button' }, 'Download WebVTT');
+  const fetchFile = (format: 'vtt' | 'srt') => {
+    const lang = language === null ? '' : `&lang=${encodeURIComponent(language)}`;
+    status.textContent = 'Downloading…';
+    download(`${base}/transcript?format=${format}${lang}`, `${fileBase}${language === null ? '' : `.${language}`}.${format}`).then(
+      () => (status.textContent = ''),
+      (error: unknown) => (status.textContent = error instanceof Error ? error.message : String(error)),
+    );
+  };
+  vttButton.addEventListener('click', () => fetchFile('vtt'));
+  srtButton.addEventListener('click', () => fetchFile('srt'));
+
+  let select: HTMLSelectElement | null = null;
+  if (languages.length > 0) {
+    select = h('select', { id: 'transcript-language' }, h('option', { value: '' }, 'Original'), languages.map((code) => h('option', { value: code }, languageName(code))));
+    const chosen = select;
+    chosen.addEventListener('change', () => {
+      const next = chosen.value === '' ? null : chosen.value;
+      // Translations come as JSON and WebVTT only.
+      srtButton.disabled = next !== null;
+      if (next === null) {
+        language = null;
+        view.setTexts(null, null);
+        return;
+      }
+      status.textContent = `Loading the ${languageName(next)} translation…`;
+      apiFetch(`${base}/transcript?format=json&lang=${encodeURIComponent(next)}`)
+        .then((response) => response.json() as Promise<Translation>)
+        .then(
+          (translation) => {
+            language = next;
+            view.setTexts(new Map(translation.utterances.map((u) => [u.id, u.text])), translation.language);
+            status.textContent = '';
+          },
+          (error: unknown) => {
+            chosen.value = language ?? '';
+            status.textContent = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+          },
+        );
+    });
+  }
+
+  return h(
+    'div',
+    { class: 'toolbar' },
+    select === null ? null : h('div', { class: 'field inline' }, h('label', { for: 'transcript-language' }, 'Language'), select),
+    h('div', { class: 'buttons' }, vttButton, srtButton),
+    status,
+  );
+}

@@ -1,0 +1,86 @@
+import { h } from './dom.js';
+import { formatTime } from './format.js';
+import type { Transcript, Utterance } from './types.js';
+
+export interface TranscriptView {
+  element: HTMLElement;
+  /** Marks the utterance being said at `ms` and scrolls the transcript (not the page) to it. */
+  highlight(ms: number): void;
+  /** Shows a translation's text (by utterance id), or the original with null. */
+  setTexts(texts: Map<string, string> | null, language: string | null): void;
+}
+
+/**
+ * The transcript as a list of buttons: each row is focusable, Enter or Space (or a click) seeks
+ * the player to it, and the row being spoken is highlighted as the audio plays.
+ */
+export function transcriptView(transcript: Transcript, onSeek: (utterance: Utterance) => void): TranscriptView {
+  const names = new Map(transcript.speakers.map((speaker) => [speaker.id, speaker.name]));
+  const utterances = [...transcript.utterances].sort((a, b) => a.startMs - b.startMs);
+  const textNodes = new Map<string, HTMLElement>();
+  const rows = utterances.map((utterance) => {
+    const text = h('span', { class: 'utterance-text' }, utterance.text);
+    textNodes.set(utterance.id, text);
+    const speaker = names.get(utterance.speakerId) ?? utterance.speakerId;
+    return h(
+      'li',
+      {},
+      h(
+        'button',
+        { type: 'button', class: 'utterance', 'data-utterance-id': utterance.id, 'data-start-ms': utterance.startMs, onclick: () => onSeek(utterance) },
+        h('span', { class: 'utterance-time' }, formatTime(utterance.startMs)),
+        h('span', { class: 'utterance-speaker' }, speaker),
+        text,
+      ),
+    );
+  });
+  const list = h('ol', { class: 'transcript-list' }, rows);
+  const scroller = h('div', { class: 'transcript-scroller', tabindex: -1 }, list);
+  let currentIndex = -1;
+
+  const indexAt = (ms: number): number => {
+    // The last utterance that has started: between two, the earlier stays lit.
+    let low = 0;
+    let high = utterances.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if ((utterances[middle]?.startMs ?? 0) <= ms) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return found;
+  };
+
+  return {
+    element: scroller,
+    highlight: (ms) => {
+      const index = indexAt(ms);
+      if (index === currentIndex) return;
+      const previous = rows[currentIndex]?.firstElementChild;
+      previous?.classList.remove('current');
+      previous?.removeAttribute('aria-current');
+      currentIndex = index;
+      const button = rows[index]?.firstElementChild as HTMLElement | null | undefined;
+      if (!button) return;
+      button.classList.add('current');
+      button.setAttribute('aria-current', 'true');
+      // Scroll only inside the transcript box, so reading the summary is not interrupted.
+      // The scroller is position: relative, so offsetTop is measured from its top.
+      const top = button.offsetTop;
+      if (top < scroller.scrollTop || top + button.offsetHeight > scroller.scrollTop + scroller.clientHeight) {
+        scroller.scrollTo({ top: Math.max(0, top - scroller.clientHeight / 3), behavior: 'smooth' });
+      }
+    },
+    setTexts: (texts, language) => {
+      for (const utterance of utterances) {
+        const node = textNodes.get(utterance.id);
+        if (node === undefined) continue;
+        node.textContent = texts?.get(utterance.id) ?? utterance.text;
+        if (language === null) node.removeAttribute('lang');
+        else node.setAttribute('lang', language);
+      }
+    },
+  };
+}

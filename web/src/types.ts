@@ -1,0 +1,80 @@
+/** The shapes of the aftercall HTTP API this UI reads (see lib/app/http/apiRoutes.ts). */
+export type MeetingState = 'processing' | 'ready' | 'failed';
+
+export interface MeetingSummary {
+  meetingId: string;
+  title: string;
+  recordingKey: string;
+  recordedAt: string;
+  state: MeetingState;
+  degraded: boolean;
+  error: { step: string | null; name: string; message: string } | null;
+  updatedAt: string | null;
+}
+
+export interface Step {
+  name: string;
+  state: string;
+  detail: string | null;
+}
+
+export interface Meeting extends MeetingSummary {
+  steps: Step[];
+  manifest: { translations: { language: string; state: 'succeeded' | 'skipped' | 'failed'; reason?: string | null }[] } | null;
+}
+
+export interface ActionItem {
+  id: string;
+  text: string;
+  owner: string | null;
+  dueDate: string | null;
+  dueText: string | null;
+  utteranceIds: string[];
+  startMs: number;
+}
+
+export interface Chapter {
+  id: string;
+  title: string;
+  startMs: number;
+  endMs: number;
+  utteranceIds: string[];
+}
+
+export interface MeetingDetail {
+  meeting: Meeting;
+  summary: { text: string; sentences: { text: string; utteranceIds: string[] }[] } | null;
+  actionItems: { items: ActionItem[] } | null;
+  chapters: { chapters: Chapter[] } | null;
+}
+
+export interface Utterance {
+  id: string;
+  speakerId: string;
+  startMs: number;
+  endMs: number;
+  text: string;
+}
+
+export interface Transcript {
+  speakers: { id: string; name: string }[];
+  utterances: Utterance[];
+}
+
+export interface Translation {
+  language: string;
+  utterances: { id: string; text: string }[];
+}
+
+export type HitKind = 'transcript' | 'summary' | 'action_item' | 'chapter';
+
+export interface SearchHit {
+  meetingId: string;
+  kind: HitKind;
+  startMs: number;
+  endMs: number;
+  speaker: string | null;
+  snippet: string;
+  score: number;
+  utteranceIds: string[];
+}
