@@ -6,6 +6,7 @@ import { processRecording } from '../lib/cli/processRecording.js';
 import { runDemo } from '../lib/cli/runDemo.js';
 import { waitForMeetings } from '../lib/cli/waitForMeetings.js';
 import { loadConfig } from '../lib/config/config.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../lib/domain/auth/apiKeys.js';
 import { ResumeFromSchema } from '../lib/domain/meeting/schema.js';
 import { getMeeting, listMeetings } from '../lib/domain/meetings/meetingView.js';
 import { rebuildIndex } from '../lib/domain/meetings/rebuildIndex.js';
@@ -164,6 +165,48 @@ program
       );
       for (const hit of hits) print(`${hit.meetingId} ${(hit.startMs / 1000).toFixed(0)}s [${hit.kind}] ${hit.snippet}`);
       if (hits.length === 0) print('no hits');
+    });
+  });
+
+const keys = program.command('keys').description('API keys: each belongs to one tenant, as member (read) or admin (also delete, reprocess, rename)');
+
+keys
+  .command('create')
+  .description('create an API key and print it once (only its hash is stored)')
+  .option('--tenant <id>', 'tenant id (default AFTERCALL_DEFAULT_TENANT)')
+  .addOption(new Option('--role <role>', 'member or admin').choices(['member', 'admin']).default('member'))
+  .requiredOption('--name <name>', 'what the key is for, e.g. "web UI"')
+  .action(async (options: { tenant?: string; role: 'member' | 'admin'; name: string }) => {
+    await withStack({}, async (stack) => {
+      const created = await createApiKey(stack.deps.blobs, { tenantId: tenantOf(stack, options.tenant), role: options.role, name: options.name });
+      print(`created ${created.record.role} key ${created.record.keyId} for tenant ${created.record.tenantId} ("${created.record.name}")`);
+      print('the key (shown once; store it now):');
+      print(created.key);
+    });
+  });
+
+keys
+  .command('list')
+  .description('list API keys (never their secrets)')
+  .option('--tenant <id>', "only this tenant's keys")
+  .action(async (options: { tenant?: string }) => {
+    await withStack({}, async (stack) => {
+      const listed = await listApiKeys(stack.deps.blobs, options.tenant);
+      for (const key of listed) print(`${key.keyId}  ${key.tenantId.padEnd(16)}  ${key.role.padEnd(6)}  ${key.createdAt}  ${key.name}`);
+      if (listed.length === 0) print('no API keys');
+    });
+  });
+
+keys
+  .command('revoke <keyId>')
+  .description('revoke an API key (other running servers stop accepting it within 30 s)')
+  .action(async (keyId: string) => {
+    await withStack({}, async (stack) => {
+      if (await revokeApiKey(stack.deps.blobs, keyId)) print(`revoked ${keyId}`);
+      else {
+        print(`no API key ${keyId}`);
+        process.exitCode = 1;
+      }
     });
   });
 

@@ -1,4 +1,5 @@
 import type { LivekitWebhookVerifier } from '../adapters/livekit/LivekitWebhookVerifier.js';
+import type { DeliveryQueue } from '../domain/crm/ports.js';
 import type { BlobStore } from '../domain/ports/BlobStore.js';
 import type { CallbackDeps } from '../domain/transcription/completeTranscriptionCallback.js';
 import type { Embedder } from '../domain/ports/Embedder.js';
@@ -14,6 +15,8 @@ export interface ControlPlane {
   clock: () => Date;
   bucket: string;
   defaultTenant: string;
+  /** CRM webhook deliveries; null where the deployment has no queue yet. */
+  deliveries: DeliveryQueue | null;
   /** What a provider's transcription callback needs. */
   transcription: CallbackDeps;
   /** Null when no LiveKit key is configured: the LiveKit webhook then answers 503. */

@@ -3,11 +3,15 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { stepHandlersByTaskState } from '../../lambdas/stepHandlers.js';
+import { FileDeliveryQueue } from '../adapters/crm/FileDeliveryQueue.js';
+import { standardWebhookSigner } from '../adapters/crm/standardWebhookSigner.js';
 import { LivekitWebhookVerifier } from '../adapters/livekit/LivekitWebhookVerifier.js';
 import { startEmbeddedS3Server, type EmbeddedS3Server } from '../adapters/s3/embeddedS3Server.js';
 import { LocalTaskTokens } from '../adapters/stepfunctions/LocalTaskTokens.js';
 import { LocalWorkflowRunner, type LocalWorkflowRunnerOptions } from '../adapters/stepfunctions/LocalWorkflowRunner.js';
 import type { Config } from '../config/config.js';
+import { deliverDue } from '../domain/crm/deliverDue.js';
+import { startDeliveryWorker, type DeliveryWorker } from '../domain/crm/deliveryWorker.js';
 import type { StepDeps } from '../domain/workflow/StepDeps.js';
 import { recordingEventsFromS3Notification } from '../domain/intake/s3Notification.js';
 import { startMeeting, type StartedMeeting } from '../domain/intake/startMeeting.js';
@@ -19,6 +23,7 @@ import { createHttpApp } from './http/createHttpApp.js';
 // LiveKit's dev server (`livekit-server --dev`) signs with this pair; production sets its own.
 const LIVEKIT_DEV_KEY = 'devkey';
 const LIVEKIT_DEV_SECRET = 'secret';
+const DELIVERY_POLL_MS = 1_000;
 
 export interface LocalStack {
   config: Config;
@@ -29,6 +34,9 @@ export interface LocalStack {
   s3: EmbeddedS3Server;
   /** Set when started with http: the base URL of webhooks and API. */
   httpUrl: string | null;
+  /** CRM webhooks: the queue under `<data>/deliveries` and the worker that sends from it. */
+  deliveries: FileDeliveryQueue;
+  deliveryWorker: DeliveryWorker;
   /** Runs a crashed process left unfinished, started again at start-up. */
   recovered: string[];
   /** Meetings started by S3 events, as they start (for the CLI's progress and tests). */
@@ -60,7 +68,8 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
   const s3 = await startEmbeddedS3Server({ directory: join(dataDir, 's3'), buckets: [config.AFTERCALL_BUCKET] });
   const taskTokens = new LocalTaskTokens();
   const built = await buildStepDeps(config, { s3Endpoint: s3.endpoint, taskTokens });
-  const deps: BuiltStepDeps = { ...built, ...options.depsOverrides?.(built) };
+  const deliveries = await FileDeliveryQueue.open(join(dataDir, 'deliveries'));
+  const deps: BuiltStepDeps = { ...built, deliveries, ...options.depsOverrides?.(built) };
   const runner = new LocalWorkflowRunner({
     definition: withFunctionArns(readPostCallDefinitionText(), localFunctionArn),
     handlers: stepHandlersByTaskState(async () => deps),
@@ -79,12 +88,18 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     bucket: config.AFTERCALL_BUCKET,
     defaultTenant: config.AFTERCALL_DEFAULT_TENANT,
     transcription: deps,
+    deliveries,
     livekit: {
       verifier: new LivekitWebhookVerifier(config.LIVEKIT_API_KEY ?? LIVEKIT_DEV_KEY, config.LIVEKIT_API_SECRET ?? LIVEKIT_DEV_SECRET),
       tenantId: config.AFTERCALL_DEFAULT_TENANT,
     },
   };
   const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
+  const deliveryWorker = startDeliveryWorker({
+    deliver: () => deliverDue({ queue: deliveries, blobs: deps.blobs, sign: standardWebhookSigner, fetch: globalThis.fetch, clock: deps.clock }),
+    pollMs: DELIVERY_POLL_MS,
+    log,
+  });
 
   // A recording dropped into the bucket starts the workflow, as an S3 notification does on AWS.
   const startedListeners: ((meeting: StartedMeeting) => void)[] = [];
@@ -120,12 +135,16 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     runner,
     s3,
     httpUrl,
+    deliveries,
+    deliveryWorker,
     recovered,
     onMeetingStarted: (listener) => startedListeners.push(listener),
     close: async () => {
       if (server !== null) await new Promise<void>((done) => server?.close(() => done()));
       await Promise.all(pending);
       await runner.drain();
+      await deliveryWorker.stop();
+      await deliveries.close();
       await deps.close();
       await s3.close();
     },

@@ -1,6 +1,8 @@
-import { resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { signedEgressEndedWebhook } from '../adapters/livekit/signedEgressEndedWebhook.js';
 import type { LocalStack } from '../app/localStack.js';
+import { createApiKey, resolveApiKey } from '../domain/auth/apiKeys.js';
 import { deriveMeetingId } from '../domain/meeting/meetingId.js';
 import { describeMeeting } from './printMeeting.js';
 import { readSample, SAMPLE_RECORDINGS } from './sampleRecordings.js';
@@ -47,11 +49,30 @@ export async function runDemo(stack: LocalStack, print: (line: string) => void):
   for (const meeting of meetings) print(`${await describeMeeting(stack.deps.blobs, meeting)}\n`);
 
   const bucketDir = resolve(stack.dataDir, 's3', stack.config.AFTERCALL_BUCKET);
+  const key = await demoAdminKey(stack, tenantId);
   print(`Results beside each recording: ${bucketDir}/recordings/<name>.aftercall/`);
-  print(`API: ${httpUrl}/api/meetings`);
+  print(`API (admin key for tenant ${tenantId}, kept in ${join(stack.dataDir, DEMO_KEY_FILE)}):`);
+  print(`     curl -H "Authorization: Bearer ${key}" ${httpUrl}/api/meetings`);
   print(`     ${httpUrl}/api/meetings/${meetings[0]?.meetingId ?? '<id>'}`);
   print(`     ${httpUrl}/api/search?q=remote+control`);
+  print(`     ${httpUrl}/api/openapi.json (no key needed)`);
   print(`Data folder (delete it to start over): ${stack.dataDir}`);
+}
+
+const DEMO_KEY_FILE = 'demo-admin-key.txt';
+
+/**
+ * The demo's admin key: created on the first run and kept in the data folder (which is the
+ * user's own machine), so later runs print the same key instead of piling up new ones.
+ */
+async function demoAdminKey(stack: LocalStack, tenantId: string): Promise<string> {
+  const file = join(stack.dataDir, DEMO_KEY_FILE);
+  const kept = (await readFile(file, 'utf8').catch(() => '')).trim();
+  // Reused only while it still works: a revoked key or a reset bucket gets a new one.
+  if (kept !== '' && (await resolveApiKey(stack.deps.blobs, kept))?.tenantId === tenantId) return kept;
+  const created = await createApiKey(stack.deps.blobs, { tenantId, role: 'admin', name: 'demo' });
+  await writeFile(file, `${created.key}\n`, { mode: 0o600 });
+  return created.key;
 }
 
 async function waitUntilStarted(stack: LocalStack, names: string[]): Promise<void> {

@@ -8,7 +8,10 @@ const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const sample = (name: string) => fileURLToPath(new URL(`../../samples/recordings/${name}`, import.meta.url));
 
-describe('the aftercall CLI', () => {
+// Every command starts (and stops) a whole local stack in a child process: seconds each, more on a busy machine.
+const CLI_TEST_TIMEOUT = 120_000;
+
+describe('the aftercall CLI', { timeout: CLI_TEST_TIMEOUT }, () => {
   let data: Awaited<ReturnType<typeof makeTempDir>>;
   const cli = (...args: string[]) =>
     run(process.execPath, ['--import', 'tsx', 'bin/aftercall.ts', '--data', data.path, ...args], { cwd: repo, timeout: 60_000 });
@@ -35,6 +38,18 @@ describe('the aftercall CLI', () => {
 
     const found = await cli('search', 'remote', 'control');
     expect(found.stdout).toContain(meetingId);
+  });
+
+  it('creates an API key, shows it once, lists it without its secret and revokes it', async () => {
+    const created = await cli('keys', 'create', '--tenant', 'acme', '--role', 'admin', '--name', 'ops');
+    const key = /^(ak_[0-9a-f]{12}_\S+)$/m.exec(created.stdout)?.[1] ?? '';
+    const keyId = key.split('_')[1] ?? '';
+    expect(keyId).toMatch(/^[0-9a-f]{12}$/);
+    const listed = await cli('keys', 'list', '--tenant', 'acme');
+    expect(listed.stdout).toContain(`${keyId}  acme`);
+    expect(listed.stdout).not.toContain(key.slice(16));
+    expect((await cli('keys', 'revoke', keyId)).stdout).toContain(`revoked ${keyId}`);
+    expect((await cli('keys', 'list', '--tenant', 'acme')).stdout).toContain('no API keys');
   });
 
   it('explains a bad input and exits non-zero', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../lib/app/localStack.js';
 import { loadConfig } from '../../lib/config/config.js';
+import { createApiKey } from '../../lib/domain/auth/apiKeys.js';
 import { deriveMeetingId } from '../../lib/domain/meeting/meetingId.js';
 import { getMeeting, type MeetingView } from '../../lib/domain/meetings/meetingView.js';
 import { makeTempDir } from './tempDir.js';
@@ -19,6 +20,8 @@ export interface StackFixture {
   process(key: string, recording: Uint8Array, transcript?: { ext: 'vtt' | 'srt' | 'json'; text: string | Uint8Array }): Promise<MeetingView>;
   waitFor(meetingId: string, executionName?: string): Promise<MeetingView>;
   sha256(key: string): Promise<string | null>;
+  /** A new API key (default: admin of the default tenant), for `Authorization: Bearer <key>`. */
+  apiKey(options?: { tenantId?: string; role?: 'admin' | 'member' }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -54,6 +57,8 @@ export async function startStackFixture(options: LocalStackOptions & { env?: Rec
       const bytes = await stack.deps.blobs.getBytes(key);
       return bytes === null ? null : createHash('sha256').update(bytes).digest('hex');
     },
+    apiKey: async (options = {}) =>
+      (await createApiKey(stack.deps.blobs, { tenantId: options.tenantId ?? tenantId, role: options.role ?? 'admin', name: 'test' })).key,
     close: async () => {
       await stack.close();
       await dir.remove();

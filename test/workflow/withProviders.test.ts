@@ -103,7 +103,7 @@ describe('the workflow with Deepgram, OpenAI and Pinecone (wire-format servers o
     expect(await fixture.stack.deps.blobs.head('calls/providers.aftercall/translations/de.json')).toBeNull();
 
     expect(fakes.pinecone.vectors(`tenant-${fixture.tenantId}`).length).toBe(meeting.manifest?.counts.indexedDocuments);
-    const search = await fetch(`${fixture.stack.httpUrl}/api/search?q=remote+control`);
+    const search = await fetch(`${fixture.stack.httpUrl}/api/search?q=remote+control`, { headers: { Authorization: `Bearer ${await fixture.apiKey()}` } });
     const { hits } = (await search.json()) as { hits: { meetingId: string }[] };
     expect(hits[0]?.meetingId).toBe(meeting.meetingId);
 

@@ -1,98 +1,300 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { LanguageCode } from '../../domain/meeting/schema.js';
 import { resultFiles, resultKey } from '../../domain/meeting/resultKeys.js';
-import { LanguageCode, ResumeFromSchema } from '../../domain/meeting/schema.js';
-import { getMeeting, listMeetings } from '../../domain/meetings/meetingView.js';
+import { listTenantActionItems } from '../../domain/meetings/actionItemsAcross.js';
+import { deleteMeeting } from '../../domain/meetings/deleteMeeting.js';
+import { filterCatalog, listMeetingsPage } from '../../domain/meetings/meetingQuery.js';
+import { getMeeting } from '../../domain/meetings/meetingView.js';
 import { renameSpeakers, SpeakerNamesSchema } from '../../domain/meetings/renameSpeakers.js';
 import { reprocessMeeting } from '../../domain/meetings/reprocessMeeting.js';
-import { SEARCH_DOCUMENT_KINDS } from '../../domain/ports/VectorIndex.js';
 import { searchArchive } from '../../domain/search/searchArchive.js';
-import { findJson } from '../../domain/workflow/jsonResults.js';
 import { ActionItemsSchema, ChaptersSchema, SummarySchema } from '../../domain/understanding/schema.js';
+import { findJson } from '../../domain/workflow/jsonResults.js';
+import { z } from 'zod';
 import type { ControlPlane } from '../ControlPlane.js';
+import {
+  ActionItemsQuery,
+  ActionItemsResponse,
+  DeleteResponse,
+  ErrorSchema,
+  MeetingIdParams,
+  MeetingResponse,
+  MeetingsQuery,
+  MeetingsResponse,
+  ReprocessBody,
+  ReprocessResponse,
+  RunResponse,
+  SearchQuery,
+  SearchResponse,
+  SpeakersBody,
+  TranscriptQuery,
+} from './apiSchemas.js';
+import { contentTypeOf, requestedRange } from './audioResponse.js';
+import type { ApiEnv } from './authContext.js';
 import { HttpError } from './errorResponse.js';
+import { requireAdmin, requireApiKey } from './requireApiKey.js';
+import { subscriptionRoutes } from './subscriptionRoutes.js';
 
-const SearchQuery = z.object({
-  q: z.string(),
-  limit: z.coerce.number().int().min(1).max(100).default(10),
-  kind: z.enum(SEARCH_DOCUMENT_KINDS).optional(),
-  meetingId: z.string().optional(),
-});
-const TranscriptQuery = z.object({ format: z.enum(['json', 'vtt', 'srt']).default('json'), lang: LanguageCode.optional() });
-const ReprocessBody = z.object({ from: ResumeFromSchema.default('transcribe') });
-
+const TranscriptFormat = z.enum(['json', 'vtt', 'srt']);
 const CONTENT_TYPES = { json: 'application/json', vtt: 'text/vtt; charset=utf-8', srt: 'application/x-subrip; charset=utf-8' } as const;
 
-/**
- * The read API over the results beside the recordings. Until tenants and API keys exist
- * (issue 4), every request reads the default tenant, and the server listens on loopback only.
- */
-export function apiRoutes(plane: ControlPlane): Hono {
-  const app = new Hono();
-  const tenantId = plane.defaultTenant;
+const json = <S extends z.ZodType>(schema: S, description: string) => ({ content: { 'application/json': { schema } }, description });
+const failure = (description: string) => json(ErrorSchema, description);
+const AUTH_ERRORS = { 401: failure('missing or invalid API key') } as const;
+const ADMIN_ERRORS = { ...AUTH_ERRORS, 403: failure('needs an admin key') } as const;
+const security = [{ apiKey: [] }];
 
-  const meetingOr404 = async (meetingId: string) => {
+/** createRoute with what every API route shares: bearer security and a 400 for bad input. */
+const route = <R extends RouteConfig>(config: R) => createRoute({ security, ...config });
+
+/**
+ * The tenant-scoped API. Every route reads its tenant from the caller's API key
+ * (`c.get('auth')`), never from the request, so one tenant's key reaches nothing of another's:
+ * someone else's meeting id is a 404, exactly like an id that does not exist.
+ */
+export function apiRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
+  // Validation failures go through the one error mapping (errorResponse): 400 with the reasons.
+  const app = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw result.error;
+    },
+  });
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'an API key, ak_<keyId>_<secret>' });
+  // Registered before the key check: the document describes the API and holds no data.
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'aftercall API', version: '1', description: 'Post-call meeting intelligence, tenant-scoped by API key.' },
+  });
+  app.use('*', requireApiKey(plane.blobs));
+
+  const meetingOr404 = async (tenantId: string, meetingId: string) => {
     const meeting = await getMeeting(plane.blobs, tenantId, meetingId);
     if (meeting === null) throw new HttpError(404, `no meeting ${meetingId}`);
     return meeting;
   };
 
-  app.get('/meetings', async (c) => c.json({ meetings: await listMeetings(plane.blobs, tenantId) }));
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/meetings',
+      summary: "the tenant's meetings, newest first, a page at a time",
+      request: { query: MeetingsQuery },
+      responses: { 200: json(MeetingsResponse, 'a page of meetings'), 400: failure('bad filter or cursor'), ...AUTH_ERRORS },
+    }),
+    async (c) => {
+      const { limit, cursor, from, to, room, participant } = c.req.valid('query');
+      const page = await listMeetingsPage(plane.blobs, c.get('auth').tenantId, {
+        limit,
+        ...(cursor === undefined ? {} : { cursor }),
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
+        ...(room === undefined ? {} : { room }),
+        ...(participant === undefined ? {} : { participant }),
+      });
+      return c.json(page, 200);
+    },
+  );
 
-  app.get('/meetings/:id', async (c) => {
-    const meeting = await meetingOr404(c.req.param('id'));
-    const prefix = meeting.resultPrefix;
-    const [summary, actionItems, chapters] = await Promise.all([
-      findJson(plane.blobs, resultKey(prefix, resultFiles.summary), SummarySchema),
-      findJson(plane.blobs, resultKey(prefix, resultFiles.actionItems), ActionItemsSchema),
-      findJson(plane.blobs, resultKey(prefix, resultFiles.chapters), ChaptersSchema),
-    ]);
-    return c.json({ meeting, summary, actionItems, chapters });
-  });
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/meetings/{id}',
+      summary: "one meeting: status of every step, manifest, summary, action items, chapters",
+      request: { params: MeetingIdParams },
+      responses: { 200: json(MeetingResponse, 'the meeting'), 404: failure('no such meeting'), ...AUTH_ERRORS },
+    }),
+    async (c) => {
+      const meeting = await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id);
+      const prefix = meeting.resultPrefix;
+      const [summary, actionItems, chapters] = await Promise.all([
+        findJson(plane.blobs, resultKey(prefix, resultFiles.summary), SummarySchema),
+        findJson(plane.blobs, resultKey(prefix, resultFiles.actionItems), ActionItemsSchema),
+        findJson(plane.blobs, resultKey(prefix, resultFiles.chapters), ChaptersSchema),
+      ]);
+      return c.json({ meeting, summary, actionItems, chapters }, 200);
+    },
+  );
 
-  app.get('/meetings/:id/transcript', async (c) => {
-    const meeting = await meetingOr404(c.req.param('id'));
-    const query = TranscriptQuery.parse(c.req.query());
-    const file =
-      query.lang === undefined
-        ? { json: resultFiles.transcriptJson, vtt: resultFiles.transcriptVtt, srt: resultFiles.transcriptSrt }[query.format]
-        : query.format === 'json'
-          ? resultFiles.translationJson(query.lang)
-          : query.format === 'vtt'
-            ? resultFiles.translationVtt(query.lang)
-            : null;
-    if (file === null) throw new HttpError(400, 'translations are available as json and vtt');
-    const body = await plane.blobs.getText(resultKey(meeting.resultPrefix, file));
-    if (body === null) throw new HttpError(404, `meeting ${meeting.meetingId} has no ${file} yet (state: ${meeting.state})`);
-    return c.body(body, 200, { 'Content-Type': CONTENT_TYPES[query.format] });
-  });
-
-  app.post('/meetings/:id/reprocess', async (c) => {
-    const body = ReprocessBody.parse(await c.req.json().catch(() => ({})));
-    const started = await reprocessMeeting(plane, { tenantId, meetingId: c.req.param('id'), from: body.from });
-    return c.json({ meetingId: started.meetingId, runId: started.executionName }, 202);
-  });
-
-  app.put('/meetings/:id/speakers', async (c) => {
-    const names = SpeakerNamesSchema.parse(await c.req.json().catch(() => null));
-    const run = await renameSpeakers(plane, { tenantId, meetingId: c.req.param('id'), names });
-    return c.json({ runId: run.executionName }, 202);
-  });
-
-  app.get('/search', async (c) => {
-    const query = SearchQuery.parse(c.req.query());
-    const hits = await searchArchive(
-      { embedder: plane.embedder, index: plane.vectorIndex },
-      {
-        tenantId,
-        query: query.q,
-        limit: query.limit,
-        ...(query.kind === undefined ? {} : { kinds: [query.kind] }),
-        ...(query.meetingId === undefined ? {} : { meetingId: query.meetingId }),
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/meetings/{id}/transcript',
+      summary: 'the transcript (json, vtt or srt), or a translation (json or vtt)',
+      request: { params: MeetingIdParams, query: TranscriptQuery },
+      responses: {
+        200: { description: 'the transcript', content: { 'application/json': { schema: z.unknown() }, 'text/vtt': { schema: z.string() }, 'application/x-subrip': { schema: z.string() } } },
+        400: failure('unknown format'),
+        404: failure('no such meeting, or not transcribed yet'),
+        ...AUTH_ERRORS,
       },
-    );
-    return c.json({ hits });
-  });
+    }),
+    async (c) => {
+      const meeting = await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id);
+      const { format: rawFormat, lang: rawLang } = c.req.valid('query');
+      const format = TranscriptFormat.parse(rawFormat ?? 'json');
+      const lang = rawLang === undefined ? undefined : LanguageCode.parse(rawLang);
+      const file =
+        lang === undefined
+          ? { json: resultFiles.transcriptJson, vtt: resultFiles.transcriptVtt, srt: resultFiles.transcriptSrt }[format]
+          : format === 'json'
+            ? resultFiles.translationJson(lang)
+            : format === 'vtt'
+              ? resultFiles.translationVtt(lang)
+              : null;
+      if (file === null) throw new HttpError(400, 'translations are available as json and vtt');
+      const body = await plane.blobs.getText(resultKey(meeting.resultPrefix, file));
+      if (body === null) throw new HttpError(404, `meeting ${meeting.meetingId} has no ${file} yet (state: ${meeting.state})`);
+      return c.body(body, 200, { 'Content-Type': CONTENT_TYPES[format] });
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/meetings/{id}/audio',
+      summary: 'the recording, for a player; honours Range requests (206)',
+      request: { params: MeetingIdParams },
+      responses: {
+        200: { description: 'the whole recording', content: { 'audio/*': { schema: z.string().meta({ format: 'binary' }) } } },
+        206: { description: 'the requested bytes', content: { 'audio/*': { schema: z.string().meta({ format: 'binary' }) } } },
+        404: failure('no such meeting, or a meeting of separate participant tracks'),
+        416: failure('range not satisfiable'),
+        ...AUTH_ERRORS,
+      },
+    }),
+    async (c) => {
+      const meeting = await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id);
+      if (meeting.recordingKey.endsWith('/')) {
+        throw new HttpError(404, `meeting ${meeting.meetingId} was recorded as separate participant tracks: there is no single recording to play`);
+      }
+      const head = await plane.blobs.head(meeting.recordingKey);
+      if (head === null) throw new HttpError(404, `the recording of meeting ${meeting.meetingId} is no longer in the bucket`);
+      const range = requestedRange(c.req.header('Range'), head.size);
+      const bytes = await plane.blobs.getBytes(meeting.recordingKey, ...(range === null ? [] : [range]));
+      if (bytes === null) throw new HttpError(404, `the recording of meeting ${meeting.meetingId} is no longer in the bucket`);
+      const headers: Record<string, string> = { 'Content-Type': contentTypeOf(meeting.recordingKey), 'Accept-Ranges': 'bytes' };
+      if (range === null) return c.body(bytes as Uint8Array<ArrayBuffer>, 200, headers);
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 206, { ...headers, 'Content-Range': `bytes ${range.start}-${range.end}/${head.size}` });
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'delete',
+      path: '/meetings/{id}',
+      summary: "admin: delete a meeting's results, catalog entry and search documents (the recording stays)",
+      request: { params: MeetingIdParams },
+      responses: { 200: json(DeleteResponse, 'deleted'), 404: failure('no such meeting'), 409: failure('still processing'), ...ADMIN_ERRORS },
+    }),
+    async (c) => {
+      requireAdmin(c);
+      const deleted = await deleteMeeting(plane, { tenantId: c.get('auth').tenantId, meetingId: c.req.valid('param').id });
+      return c.json(
+        {
+          meetingId: deleted.meetingId,
+          deleted: true as const,
+          deletedObjects: deleted.deletedObjects,
+          recordingKey: deleted.recordingKey,
+          recordingKept: true as const,
+          message: `deleted the results of ${deleted.meetingId}; the recording ${deleted.recordingKey} is kept (delete it from the bucket yourself, or reprocess to rebuild the results)`,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/meetings/{id}/reprocess',
+      summary: 'admin: run a meeting again, whole or from a step',
+      request: { params: MeetingIdParams, body: { content: { 'application/json': { schema: ReprocessBody } }, required: false } },
+      responses: { 202: json(ReprocessResponse, 'started'), 400: failure('bad step'), 404: failure('no such meeting'), ...ADMIN_ERRORS },
+    }),
+    async (c) => {
+      requireAdmin(c);
+      // Validated here rather than by the route: an empty body means "from the start".
+      const body = ReprocessBody.parse(await c.req.json().catch(() => ({})));
+      const started = await reprocessMeeting(plane, { tenantId: c.get('auth').tenantId, meetingId: c.req.valid('param').id, from: body.from });
+      return c.json({ meetingId: started.meetingId, runId: started.executionName }, 202);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'put',
+      path: '/meetings/{id}/speakers',
+      summary: 'admin: name diarised speakers',
+      request: { params: MeetingIdParams, body: { content: { 'application/json': { schema: SpeakersBody } }, required: false } },
+      responses: { 202: json(RunResponse, 'renaming'), 400: failure('bad names'), 404: failure('no such meeting'), ...ADMIN_ERRORS },
+    }),
+    async (c) => {
+      requireAdmin(c);
+      const names = SpeakerNamesSchema.parse(await c.req.json().catch(() => null));
+      const run = await renameSpeakers(plane, { tenantId: c.get('auth').tenantId, meetingId: c.req.valid('param').id, names });
+      return c.json({ runId: run.executionName }, 202);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/action-items',
+      summary: "action items across the tenant's meetings, soonest due first",
+      request: { query: ActionItemsQuery },
+      responses: { 200: json(ActionItemsResponse, 'a page of action items'), 400: failure('bad filter or cursor'), ...AUTH_ERRORS },
+    }),
+    async (c) => {
+      const { owner, due_before: dueBefore, limit, cursor } = c.req.valid('query');
+      const page = await listTenantActionItems(plane.blobs, c.get('auth').tenantId, {
+        limit,
+        ...(owner === undefined ? {} : { owner }),
+        ...(dueBefore === undefined ? {} : { dueBefore }),
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      return c.json(page, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/search',
+      summary: 'hybrid (semantic + keyword) search of the archive',
+      request: { query: SearchQuery },
+      responses: { 200: json(SearchResponse, 'hits, best first'), 400: failure('bad query'), ...AUTH_ERRORS },
+    }),
+    async (c) => {
+      const { tenantId } = c.get('auth');
+      const query = c.req.valid('query');
+      const byDate = query.from !== undefined || query.to !== undefined;
+      const meetingIds = byDate
+        ? (
+            await filterCatalog(plane.blobs, tenantId, {
+              ...(query.from === undefined ? {} : { from: query.from }),
+              ...(query.to === undefined ? {} : { to: query.to }),
+            })
+          ).map((entry) => entry.meetingId)
+        : undefined;
+      const hits = await searchArchive(
+        { embedder: plane.embedder, index: plane.vectorIndex },
+        {
+          tenantId,
+          query: query.q,
+          limit: query.limit,
+          ...(query.kind === undefined ? {} : { kinds: query.kind }),
+          ...(query.meetingId === undefined ? {} : { meetingId: query.meetingId }),
+          ...(query.speaker === undefined ? {} : { speaker: query.speaker }),
+          ...(meetingIds === undefined ? {} : { meetingIds }),
+        },
+      );
+      return c.json({ hits }, 200);
+    },
+  );
+
+  // Behind the same API-key check: CRM webhook subscriptions and their delivery log.
+  if (plane.deliveries !== null) app.route('/', subscriptionRoutes({ blobs: plane.blobs, deliveries: plane.deliveries, clock: plane.clock }));
 
   return app;
 }

@@ -1,7 +1,10 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
+import { DeliveryNotFoundError, DeliveryNotReplayableError, InvalidSubscriptionError, SubscriptionNotFoundError } from '../../domain/crm/errors.js';
 import { InvalidWebhookError, UnauthorizedWebhookError } from '../../domain/intake/errors.js';
+import { MeetingBusyError } from '../../domain/meetings/deleteMeeting.js';
+import { InvalidMeetingQueryError } from '../../domain/meetings/meetingQuery.js';
 import { MeetingNotFoundError } from '../../domain/meetings/reprocessMeeting.js';
 import { InvalidSearchInputError } from '../../domain/search/errors.js';
 import { StaleCallbackError } from '../../domain/transcription/completeTranscriptionCallback.js';
@@ -11,8 +14,14 @@ const EXPOSED: [new (...args: never[]) => Error, ContentfulStatusCode][] = [
   [UnauthorizedWebhookError, 401],
   [InvalidWebhookError, 400],
   [InvalidSearchInputError, 400],
+  [InvalidMeetingQueryError, 400],
   [MeetingNotFoundError, 404],
+  [MeetingBusyError, 409],
   [StaleCallbackError, 404],
+  [SubscriptionNotFoundError, 404],
+  [DeliveryNotFoundError, 404],
+  [InvalidSubscriptionError, 400],
+  [DeliveryNotReplayableError, 409],
 ];
 
 export class HttpError extends Error {

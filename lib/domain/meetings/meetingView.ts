@@ -44,10 +44,17 @@ function stateOf(status: MeetingStatus | null, hasManifest: boolean): MeetingSta
 }
 
 export async function listMeetings(blobs: BlobStore, tenantId: string): Promise<MeetingSummaryView[]> {
+  const entries = await listCatalogEntries(blobs, tenantId);
+  return Promise.all(entries.map((entry) => summarise(blobs, entry)));
+}
+
+/** The tenant's catalog, newest recording first (ties by id): the order every listing uses. */
+export async function listCatalogEntries(blobs: BlobStore, tenantId: string): Promise<CatalogEntry[]> {
   const keys = await blobs.list(catalogPrefix(tenantId));
   const entries = await Promise.all(keys.map((key) => findJson(blobs, key, CatalogEntrySchema).catch(() => null)));
-  const views = await Promise.all(entries.flatMap((entry) => (entry === null ? [] : [summarise(blobs, entry)])));
-  return views.sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || a.meetingId.localeCompare(b.meetingId));
+  return entries
+    .filter((entry): entry is CatalogEntry => entry !== null)
+    .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || a.meetingId.localeCompare(b.meetingId));
 }
 
 /** Null when the tenant has no such meeting (ids of other tenants are not found either). */
@@ -67,7 +74,7 @@ export async function getMeeting(blobs: BlobStore, tenantId: string, meetingId: 
   return { ...summary, resultPrefix: entry.resultPrefix, steps, manifest };
 }
 
-async function summarise(blobs: BlobStore, entry: CatalogEntry): Promise<MeetingSummaryView> {
+export async function summarise(blobs: BlobStore, entry: CatalogEntry): Promise<MeetingSummaryView> {
   // The list needs only whether the manifest exists, not its contents.
   const [status, manifestHead] = await Promise.all([
     findJson(blobs, resultKey(entry.resultPrefix, resultFiles.status), MeetingStatusSchema),

@@ -1,3 +1,4 @@
+import type { DeliveryQueue } from '../crm/ports.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { Embedder } from '../ports/Embedder.js';
 import type { TaskTokens } from '../ports/TaskTokens.js';
@@ -27,4 +28,6 @@ export interface StepDeps {
   /** Prices for the manifest's cost estimate. */
   prices: PriceTable;
   limits: { maxRecordingBytes: number };
+  /** Outbox of CRM webhooks, filled by Publish after the manifest; null sends none. */
+  deliveries: DeliveryQueue | null;
 }

@@ -5,14 +5,16 @@ describe('the HTTP API', () => {
   let fixture: StackFixture;
   let api: string;
   let meetingId: string;
+  let key: string;
   const get = async (path: string) => {
-    const response = await fetch(`${api}${path}`);
+    const response = await fetch(`${api}${path}`, { headers: { Authorization: `Bearer ${key}` } });
     return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text() };
   };
 
   beforeAll(async () => {
     fixture = await startStackFixture({ http: true, port: 0 });
     api = `${fixture.stack.httpUrl}/api`;
+    key = await fixture.apiKey({ role: 'member' });
     const meeting = await fixture.process('recordings/kickoff.ogg', await sampleBytes('recordings/kickoff-es2002a.ogg'), {
       ext: 'vtt',
       text: (await sampleBytes('recordings/kickoff-es2002a.vtt')).toString('utf8'),
@@ -24,7 +26,7 @@ describe('the HTTP API', () => {
   it('lists meetings with their state', async () => {
     const { status, body } = await get('/meetings');
     expect(status).toBe(200);
-    expect(JSON.parse(body)).toEqual({ meetings: [expect.objectContaining({ meetingId, title: 'kickoff', state: 'ready', error: null })] });
+    expect(JSON.parse(body)).toEqual({ meetings: [expect.objectContaining({ meetingId, title: 'kickoff', state: 'ready', error: null })], nextCursor: null });
   });
 
   it("returns one meeting's results", async () => {

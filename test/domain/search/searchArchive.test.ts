@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { InvalidSearchInputError } from '../../../lib/domain/search/errors.js';
 import { HashedTermEmbedder } from '../../../lib/domain/search/hashedTermEmbedder.js';
 import { indexMeeting } from '../../../lib/domain/search/indexMeeting.js';
-import { searchArchive } from '../../../lib/domain/search/searchArchive.js';
+import { OVERFETCH, searchArchive } from '../../../lib/domain/search/searchArchive.js';
 import { InMemoryVectorIndex, transcriptOf } from './fixtures.js';
 
 const budgetMeeting = transcriptOf('budget', [
@@ -32,15 +32,15 @@ describe('searchArchive', () => {
     expect(rest.every((hit) => hit.score <= best!.score)).toBe(true);
   });
 
-  it('passes the limit, kinds and meeting filters to the index', async () => {
+  it('passes the kinds and meeting filters to the index, over-fetching the limit for re-ranking', async () => {
     await searchArchive(deps(), { tenantId: 't1', query: 'candidate', limit: 3, kinds: ['transcript'], meetingId: 'hiring' });
-    expect(index.queries.at(-1)).toMatchObject({ tenantId: 't1', limit: 3, kinds: ['transcript'], meetingId: 'hiring' });
+    expect(index.queries.at(-1)).toMatchObject({ tenantId: 't1', limit: 3 * OVERFETCH, kinds: ['transcript'], meetingId: 'hiring' });
   });
 
   it('defaults the limit to 10 and leaves absent filters out', async () => {
     await searchArchive(deps(), { tenantId: 't1', query: 'candidate' });
     const query = index.queries.at(-1)!;
-    expect(query.limit).toBe(10);
+    expect(query.limit).toBe(10 * OVERFETCH);
     expect('kinds' in query).toBe(false);
     expect('meetingId' in query).toBe(false);
   });

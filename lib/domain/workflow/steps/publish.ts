@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AFTERCALL_VERSION } from '../../../version.js';
+import { enqueueActionItemsPublished } from '../../crm/publishEvents.js';
 import { priceUsage } from '../../usage/priceTable.js';
 import { MANIFEST_SCHEMA_VERSION, type Manifest } from '../../meeting/manifestSchema.js';
 import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
@@ -91,6 +92,11 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
     await writeMeetingStatus(deps, meeting, 'succeeded', manifest.publishedAt, null, degraded.length > 0);
     const manifestKey = resultKey(prefix, resultFiles.manifest);
     await putJson(deps.blobs, manifestKey, manifest);
+    // After the manifest, so a receiver that follows the link finds the meeting done. A retried
+    // Publish enqueues the same message ids again, which the queue ignores.
+    if (deps.deliveries !== null) {
+      await enqueueActionItemsPublished({ blobs: deps.blobs, deliveries: deps.deliveries, clock: deps.clock }, meeting, stored.actionItems?.items ?? []);
+    }
     return { manifestKey };
   });
 }

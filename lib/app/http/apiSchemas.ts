@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { ResumeFromSchema } from '../../domain/meeting/schema.js';
+import { SEARCH_DOCUMENT_KINDS } from '../../domain/ports/VectorIndex.js';
+
+/**
+ * The API's request and response shapes: the routes validate with them and the OpenAPI
+ * document is generated from them, so the two cannot drift apart. Query objects are strict:
+ * a misspelt filter is a 400, not a silently unfiltered answer.
+ */
+
+const isoDate = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, `${what} must be an ISO date or time, e.g. 2026-03-01`)
+    .meta({ description: `${what}: ISO date (YYYY-MM-DD) or date-time` });
+const limit = (fallback: number) => z.coerce.number().int().min(1).max(100).default(fallback).meta({ description: `1..100, default ${fallback}` });
+const cursor = z.string().min(1).max(500).meta({ description: 'nextCursor of the previous page' });
+
+export const ErrorSchema = z.object({ error: z.object({ status: z.number().int(), message: z.string() }) }).meta({ id: 'Error' });
+
+export const MeetingIdParams = z.object({ id: z.string().meta({ description: 'meeting id, mtg_…', example: 'mtg_0123456789abcdef01234567' }) });
+
+export const MeetingsQuery = z.strictObject({
+  limit: limit(20),
+  cursor: cursor.optional(),
+  from: isoDate('recorded at or after').optional(),
+  to: isoDate('recorded at or before').optional(),
+  room: z.string().min(1).max(200).optional().meta({ description: 'part of the recording key or title' }),
+  participant: z.string().min(1).max(200).optional().meta({ description: "part of a speaker's name" }),
+});
+
+const MeetingErrorSchema = z.object({ step: z.string().nullable(), name: z.string(), message: z.string() }).nullable();
+
+export const MeetingSummarySchema = z
+  .object({
+    meetingId: z.string(),
+    title: z.string(),
+    recordingKey: z.string(),
+    recordedAt: z.string(),
+    state: z.enum(['processing', 'ready', 'failed']),
+    degraded: z.boolean(),
+    error: MeetingErrorSchema,
+    updatedAt: z.string().nullable(),
+  })
+  .meta({ id: 'MeetingSummary' });
+
+export const MeetingsResponse = z.object({ meetings: z.array(MeetingSummarySchema), nextCursor: z.string().nullable() });
+
+const StepSchema = z.object({ name: z.string(), state: z.string(), detail: z.string().nullable(), startedAt: z.string().nullable(), finishedAt: z.string().nullable() });
+
+export const MeetingResponse = z.object({
+  meeting: MeetingSummarySchema.extend({ resultPrefix: z.string(), steps: z.array(StepSchema), manifest: z.unknown() }),
+  summary: z.unknown().meta({ description: 'summary.json, or null before it exists' }),
+  actionItems: z.unknown().meta({ description: 'action-items.json, or null' }),
+  chapters: z.unknown().meta({ description: 'chapters.json, or null' }),
+});
+
+/** Loose on purpose: the meeting is looked up first, so an unknown id is a 404 whatever the query. */
+export const TranscriptQuery = z.object({
+  format: z.string().optional().meta({ description: 'json (default), vtt or srt' }),
+  lang: z.string().optional().meta({ description: 'a translation language, e.g. fr' }),
+});
+
+export const ReprocessBody = z.object({ from: ResumeFromSchema.default('transcribe') });
+export const ReprocessResponse = z.object({ meetingId: z.string(), runId: z.string() });
+export const SpeakersBody = z.record(z.string(), z.string()).meta({ description: 'diarised speaker id → name, e.g. {"spk_0":"Laura"}' });
+export const RunResponse = z.object({ runId: z.string() });
+
+export const DeleteResponse = z.object({
+  meetingId: z.string(),
+  deleted: z.literal(true),
+  deletedObjects: z.number().int(),
+  recordingKey: z.string(),
+  recordingKept: z.literal(true),
+  message: z.string(),
+});
+
+export const ActionItemsQuery = z.strictObject({
+  owner: z.string().min(1).max(200).optional().meta({ description: "part of the owner's name" }),
+  due_before: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'due_before must be a date, YYYY-MM-DD').optional(),
+  limit: limit(20),
+  cursor: cursor.optional(),
+});
+
+export const ActionItemsResponse = z.object({
+  actionItems: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      owner: z.string().nullable(),
+      dueDate: z.string().nullable(),
+      dueText: z.string().nullable(),
+      startMs: z.number(),
+      utteranceIds: z.array(z.string()),
+      meetingId: z.string(),
+      meetingTitle: z.string(),
+      recordedAt: z.string(),
+      link: z.string(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+const Kind = z.enum(SEARCH_DOCUMENT_KINDS);
+
+export const SearchQuery = z.strictObject({
+  q: z.string().meta({ description: 'free text' }),
+  limit: limit(10),
+  kind: z
+    .union([Kind, z.array(Kind)])
+    .optional()
+    .transform((kind) => (kind === undefined ? undefined : Array.isArray(kind) ? kind : [kind]))
+    .meta({ description: 'repeatable: transcript, summary, action_item, chapter' }),
+  meetingId: z.string().min(1).max(100).optional(),
+  speaker: z.string().min(1).max(200).optional(),
+  from: isoDate('meetings recorded at or after').optional(),
+  to: isoDate('meetings recorded at or before').optional(),
+});
+
+export const SearchResponse = z.object({
+  hits: z.array(
+    z.object({
+      meetingId: z.string(),
+      kind: Kind,
+      startMs: z.number(),
+      endMs: z.number(),
+      speaker: z.string().nullable(),
+      snippet: z.string().meta({ description: 'matched words in «…»' }),
+      score: z.number(),
+      utteranceIds: z.array(z.string()),
+    }),
+  ),
+});

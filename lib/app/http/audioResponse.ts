@@ -1,0 +1,40 @@
+import { HttpError } from './errorResponse.js';
+
+const AUDIO_TYPES: Record<string, string> = {
+  ogg: 'audio/ogg',
+  oga: 'audio/ogg',
+  opus: 'audio/ogg',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  flac: 'audio/flac',
+  m4a: 'audio/mp4',
+  aac: 'audio/aac',
+  mp4: 'video/mp4',
+  mov: 'video/quicktime',
+  webm: 'video/webm',
+  mkv: 'video/x-matroska',
+};
+
+export const contentTypeOf = (key: string): string => AUDIO_TYPES[key.slice(key.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
+
+/**
+ * The byte range a `Range` header asks for (one range only: all a media player sends), inclusive,
+ * or null for the whole object. Unsatisfiable ranges are a 416 carrying the size, as RFC 9110 asks.
+ */
+export function requestedRange(header: string | undefined, size: number): { start: number; end: number } | null {
+  if (header === undefined) return null;
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (match === null || (match[1] === '' && match[2] === '')) throw new HttpError(416, 'Range must be one range: bytes=start-end, bytes=start- or bytes=-suffix');
+  const [, first = '', last = ''] = match;
+  let start: number;
+  let end: number;
+  if (first === '') {
+    start = Math.max(0, size - Number(last));
+    end = size - 1;
+  } else {
+    start = Number(first);
+    end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
+  }
+  if (size === 0 || start > end || start >= size) throw new HttpError(416, `range not satisfiable: the recording is ${size} bytes`);
+  return { start, end };
+}

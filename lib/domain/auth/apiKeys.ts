@@ -1,0 +1,117 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { BlobStore } from '../ports/BlobStore.js';
+import { findJson, putJson } from '../workflow/jsonResults.js';
+import {
+  API_KEY_PATTERN,
+  API_KEY_SCHEMA_VERSION,
+  API_KEYS_PREFIX,
+  apiKeyRecordKey,
+  ApiKeyRecordSchema,
+  CreateApiKeyInputSchema,
+  KeyIdSchema,
+  type ApiKeyInfo,
+  type ApiKeyRecord,
+  type ApiKeyRole,
+  type CreateApiKeyInput,
+} from './apiKeySchema.js';
+
+/** Who a valid key belongs to (the same shape as the HTTP layer's AuthContext). */
+export interface ResolvedApiKey {
+  tenantId: string;
+  role: ApiKeyRole;
+  keyId: string;
+}
+
+export class InvalidApiKeyInputError extends Error {
+  override readonly name = 'InvalidApiKeyInputError';
+}
+
+/**
+ * A plain SHA-256 of the secret, not bcrypt/scrypt/argon2: those slow hashes exist to make
+ * guessing low-entropy *passwords* expensive. Our secrets are 256 random bits — no dictionary
+ * or brute force gets anywhere near them — so a fast hash loses nothing, and it keeps every
+ * authenticated request cheap (a slow hash per request would be a denial-of-service lever).
+ */
+const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
+
+/** Records read recently, so an authenticated request does not read the store every time. */
+const CACHE_MS = 30_000;
+const caches = new WeakMap<BlobStore, Map<string, { record: ApiKeyRecord; expiresAt: number }>>();
+const cacheOf = (blobs: BlobStore) => {
+  let cache = caches.get(blobs);
+  if (cache === undefined) caches.set(blobs, (cache = new Map()));
+  return cache;
+};
+
+/** Makes a key and stores its hash. The key is returned here once and can never be read again. */
+export async function createApiKey(blobs: BlobStore, input: CreateApiKeyInput, now: Date = new Date()): Promise<{ key: string; record: ApiKeyInfo }> {
+  const parsed = CreateApiKeyInputSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidApiKeyInputError(`invalid API key: ${z.prettifyError(parsed.error)}`);
+  const keyId = randomBytes(6).toString('hex');
+  const secret = randomBytes(32).toString('base64url');
+  const record: ApiKeyRecord = {
+    schemaVersion: API_KEY_SCHEMA_VERSION,
+    keyId,
+    tenantId: parsed.data.tenantId,
+    role: parsed.data.role,
+    name: parsed.data.name,
+    hash: hashSecret(secret),
+    createdAt: now.toISOString(),
+  };
+  await putJson(blobs, apiKeyRecordKey(keyId), record);
+  return { key: `ak_${keyId}_${secret}`, record: withoutHash(record) };
+}
+
+/** The caller a bearer key stands for, or null when it is malformed, unknown, revoked or wrong. */
+export async function resolveApiKey(blobs: BlobStore, bearer: string, now: number = Date.now()): Promise<ResolvedApiKey | null> {
+  const match = API_KEY_PATTERN.exec(bearer);
+  if (match === null) return null;
+  const [, keyId = '', secret = ''] = match;
+  const record = await readRecord(blobs, keyId, now);
+  if (record === null) return null;
+  const expected = Buffer.from(record.hash, 'hex');
+  const actual = Buffer.from(hashSecret(secret), 'hex');
+  // Constant time, so response timing says nothing about how much of a guess was right.
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+  return { tenantId: record.tenantId, role: record.role, keyId: record.keyId };
+}
+
+/**
+ * Deletes the key; true when it existed. This process forgets it at once; other processes
+ * sharing the store stop accepting it within their cache time (30 s).
+ */
+export async function revokeApiKey(blobs: BlobStore, keyId: string): Promise<boolean> {
+  if (!KeyIdSchema.safeParse(keyId).success) return false;
+  cacheOf(blobs).delete(keyId);
+  const key = apiKeyRecordKey(keyId);
+  if ((await blobs.head(key)) === null) return false;
+  await blobs.delete([key]);
+  return true;
+}
+
+/** A tenant's keys (every tenant's when none is given), oldest first; never the hashes. */
+export async function listApiKeys(blobs: BlobStore, tenantId?: string): Promise<ApiKeyInfo[]> {
+  const keys = await blobs.list(API_KEYS_PREFIX);
+  const records = await Promise.all(keys.map((key) => findJson(blobs, key, ApiKeyRecordSchema).catch(() => null)));
+  return records
+    .filter((record): record is ApiKeyRecord => record !== null && (tenantId === undefined || record.tenantId === tenantId))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.keyId.localeCompare(b.keyId))
+    .map(withoutHash);
+}
+
+async function readRecord(blobs: BlobStore, keyId: string, now: number): Promise<ApiKeyRecord | null> {
+  const cache = cacheOf(blobs);
+  const cached = cache.get(keyId);
+  if (cached !== undefined && cached.expiresAt > now) return cached.record;
+  // Unknown keys are not cached: a key created by another process works at once.
+  const record = await findJson(blobs, apiKeyRecordKey(keyId), ApiKeyRecordSchema).catch(() => null);
+  if (record === null) cache.delete(keyId);
+  else cache.set(keyId, { record, expiresAt: now + CACHE_MS });
+  return record;
+}
+
+function withoutHash(record: ApiKeyRecord): ApiKeyInfo {
+  const { keyId, tenantId, role, name, createdAt } = record;
+  return { keyId, tenantId, role, name, createdAt };
+}

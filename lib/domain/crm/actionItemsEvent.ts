@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import type { MeetingContext } from '../meeting/schema.js';
+import type { ActionItem } from '../understanding/schema.js';
+import type { Subscription } from './schema.js';
+
+/** The body of an `action_items.published` webhook (the Standard Webhooks `type/timestamp/data` envelope). */
+export interface ActionItemsPublishedEvent {
+  type: 'action_items.published';
+  timestamp: string;
+  data: {
+    meetingId: string;
+    tenantId: string;
+    runId: string;
+    title: string;
+    recordingKey: string;
+    /** Relative to the app, which serves the meeting page; the receiver knows the app's origin. */
+    meetingUrl: string;
+    actionItems: {
+      id: string;
+      text: string;
+      owner: string | null;
+      dueDate: string | null;
+      dueText: string | null;
+      startMs: number;
+      /** Utterance ids of the transcript the item is grounded in. */
+      citations: string[];
+      link: string;
+    }[];
+  };
+}
+
+export function actionItemsPublishedEvent(meeting: MeetingContext, items: readonly ActionItem[], now: Date): ActionItemsPublishedEvent {
+  const meetingUrl = `/meetings/${meeting.meetingId}`;
+  return {
+    type: 'action_items.published',
+    timestamp: now.toISOString(),
+    data: {
+      meetingId: meeting.meetingId,
+      tenantId: meeting.tenantId,
+      runId: meeting.runId,
+      title: titleOf(meeting.recordingKey),
+      recordingKey: meeting.recordingKey,
+      meetingUrl,
+      actionItems: items.map((item) => ({
+        id: item.id,
+        text: item.text,
+        owner: item.owner,
+        dueDate: item.dueDate,
+        dueText: item.dueText,
+        startMs: item.startMs,
+        citations: [...item.utteranceIds],
+        link: `${meetingUrl}?t=${item.startMs}`,
+      })),
+    },
+  };
+}
+
+/**
+ * One id per (meeting run, subscription, event): a retried Publish produces the same id, so
+ * enqueueing twice is a no-op, and receivers dedupe on it. A reprocess is a new run, so a new
+ * event. The meeting id is part of it because run ids are only unique within a meeting.
+ */
+export const deliveryId = (meeting: Pick<MeetingContext, 'meetingId' | 'runId'>, subscription: Pick<Subscription, 'id'>, type: string): string =>
+  `msg_${createHash('sha256').update(`${meeting.meetingId}|${meeting.runId}|${subscription.id}|${type}`).digest('hex').slice(0, 24)}`;
+
+/** "calls/2026/standup.ogg" → "standup"; a folder of tracks → its name. */
+function titleOf(recordingKey: string): string {
+  const parts = recordingKey.split('/').filter((part) => part.length > 0);
+  const file = parts.at(-1) ?? recordingKey;
+  const dot = file.lastIndexOf('.');
+  return dot > 0 ? file.slice(0, dot) : file;
+}

@@ -1,0 +1,41 @@
+import { catalogKey, resultFiles, resultKey } from '../meeting/resultKeys.js';
+import { MeetingStatusSchema } from '../meeting/schema.js';
+import type { BlobStore } from '../ports/BlobStore.js';
+import type { VectorIndex } from '../ports/VectorIndex.js';
+import { findJson } from '../workflow/jsonResults.js';
+import { findCatalogEntry } from './meetingView.js';
+import { MeetingNotFoundError } from './reprocessMeeting.js';
+
+/** A run is still writing the meeting's results: deleting now would leave half of them behind. */
+export class MeetingBusyError extends Error {
+  override readonly name = 'MeetingBusyError';
+}
+
+export interface DeletedMeeting {
+  meetingId: string;
+  deletedObjects: number;
+  /** Kept: deleting a meeting removes what aftercall derived, never the customer's recording. */
+  recordingKey: string;
+}
+
+/**
+ * Removes everything aftercall derived from a recording: its search documents, its results
+ * folder and its catalog entry. The catalog entry goes last, so a delete that fails half way
+ * can simply be asked again. Reprocessing the recording later recreates it all.
+ */
+export async function deleteMeeting(
+  deps: { blobs: BlobStore; vectorIndex: VectorIndex },
+  request: { tenantId: string; meetingId: string },
+): Promise<DeletedMeeting> {
+  const entry = await findCatalogEntry(deps.blobs, request.tenantId, request.meetingId);
+  if (entry === null) throw new MeetingNotFoundError(`no meeting ${request.meetingId}`);
+  const status = await findJson(deps.blobs, resultKey(entry.resultPrefix, resultFiles.status), MeetingStatusSchema).catch(() => null);
+  if (status?.state === 'running') throw new MeetingBusyError(`meeting ${entry.meetingId} is being processed; delete it when its run has finished`);
+
+  await deps.vectorIndex.deleteMeeting(entry.tenantId, entry.meetingId);
+  // The prefix always ends in "<stem>.aftercall/", so this never reaches the recording or its neighbours.
+  const results = await deps.blobs.list(entry.resultPrefix);
+  if (results.length > 0) await deps.blobs.delete(results);
+  await deps.blobs.delete([catalogKey(entry.tenantId, entry.meetingId)]);
+  return { meetingId: entry.meetingId, deletedObjects: results.length, recordingKey: entry.recordingKey };
+}

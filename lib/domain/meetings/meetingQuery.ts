@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { resultFiles, resultKey } from '../meeting/resultKeys.js';
+import type { CatalogEntry } from '../meeting/schema.js';
+import type { BlobStore } from '../ports/BlobStore.js';
+import { TranscriptSchema } from '../transcript/schema.js';
+import { findJson } from '../workflow/jsonResults.js';
+import { listCatalogEntries, summarise, type MeetingSummaryView } from './meetingView.js';
+
+/** A listing request the caller got wrong: a cursor that is not ours, a date that is not a date. */
+export class InvalidMeetingQueryError extends Error {
+  override readonly name = 'InvalidMeetingQueryError';
+}
+
+export interface MeetingFilters {
+  /** Recorded at or after this ISO date or time. */
+  from?: string;
+  /** Recorded at or before this ISO time; a bare date means through the end of that day. */
+  to?: string;
+  /** Case-insensitive part of the recording key or the title. */
+  room?: string;
+  /** Case-insensitive part of a speaker's name in the transcript. */
+  participant?: string;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+function timeOf(value: string, name: string): number {
+  const time = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) throw new InvalidMeetingQueryError(`${name} must be an ISO date or time, e.g. 2026-03-01`);
+  return time;
+}
+
+/** The catalog entries that pass the filters, in listing order. Reads transcripts only for `participant`. */
+export async function filterCatalog(blobs: BlobStore, tenantId: string, filters: MeetingFilters): Promise<CatalogEntry[]> {
+  const from = filters.from === undefined ? -Infinity : timeOf(filters.from, 'from');
+  const to = filters.to === undefined ? Infinity : timeOf(filters.to, 'to') + (DATE_ONLY.test(filters.to) ? DAY_MS - 1 : 0);
+  const room = filters.room?.toLowerCase();
+  const entries = (await listCatalogEntries(blobs, tenantId)).filter((entry) => {
+    const recordedAt = Date.parse(entry.recordedAt);
+    if (recordedAt < from || recordedAt > to) return false;
+    return room === undefined || entry.recordingKey.toLowerCase().includes(room) || entry.title.toLowerCase().includes(room);
+  });
+  const participant = filters.participant?.toLowerCase();
+  if (participant === undefined) return entries;
+  // Speaker names live in the transcript (renaming rewrites it), so read it rather than keep a copy that can go stale.
+  const keep = await Promise.all(
+    entries.map(async (entry) => {
+      const transcript = await findJson(blobs, resultKey(entry.resultPrefix, resultFiles.transcriptJson), TranscriptSchema).catch(() => null);
+      return transcript?.speakers.some((speaker) => speaker.name.toLowerCase().includes(participant)) ?? false;
+    }),
+  );
+  return entries.filter((_, index) => keep[index]);
+}
+
+const CursorSchema = z.object({ r: z.string(), m: z.string() });
+
+/** Opaque to callers: the position after the last meeting of a page, stable when meetings are added. */
+export const encodeMeetingCursor = (entry: { recordedAt: string; meetingId: string }): string =>
+  Buffer.from(JSON.stringify({ r: entry.recordedAt, m: entry.meetingId }), 'utf8').toString('base64url');
+
+function decodeMeetingCursor(cursor: string): { r: string; m: string } {
+  try {
+    return CursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new InvalidMeetingQueryError('cursor is not one this API returned: pass nextCursor from the previous page');
+  }
+}
+
+/** One page of the tenant's meetings, newest first; nextCursor is null on the last page. */
+export async function listMeetingsPage(
+  blobs: BlobStore,
+  tenantId: string,
+  request: MeetingFilters & { limit: number; cursor?: string },
+): Promise<{ meetings: MeetingSummaryView[]; nextCursor: string | null }> {
+  const entries = await filterCatalog(blobs, tenantId, request);
+  const after = request.cursor === undefined ? null : decodeMeetingCursor(request.cursor);
+  // Keyset, not offset: a meeting added between pages neither repeats nor hides another.
+  const rest = after === null ? entries : entries.filter((e) => e.recordedAt < after.r || (e.recordedAt === after.r && e.meetingId > after.m));
+  const page = rest.slice(0, request.limit);
+  const last = page.at(-1);
+  return {
+    meetings: await Promise.all(page.map((entry) => summarise(blobs, entry))),
+    nextCursor: rest.length > page.length && last !== undefined ? encodeMeetingCursor(last) : null,
+  };
+}

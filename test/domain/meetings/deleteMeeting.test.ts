@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { catalogKey } from '../../../lib/domain/meeting/resultKeys.js';
+import { deleteMeeting, MeetingBusyError } from '../../../lib/domain/meetings/deleteMeeting.js';
+import { MeetingNotFoundError } from '../../../lib/domain/meetings/reprocessMeeting.js';
+import type { BlobStore } from '../../../lib/domain/ports/BlobStore.js';
+import { InMemoryVectorIndex } from '../search/fixtures.js';
+
+const meetingId = 'mtg_0123456789abcdef01234567';
+const other = 'mtg_fedcba9876543210fedcba98';
+
+function memoryBlobs(): BlobStore & { objects: Map<string, string> } {
+  const objects = new Map<string, string>();
+  return {
+    objects,
+    getText: async (key) => objects.get(key) ?? null,
+    getBytes: async (key) => (objects.has(key) ? new TextEncoder().encode(objects.get(key)) : null),
+    put: async (key, body) => void objects.set(key, typeof body === 'string' ? body : new TextDecoder().decode(body)),
+    head: async (key) => (objects.has(key) ? { size: objects.get(key)!.length } : null),
+    list: async (prefix) => [...objects.keys()].filter((key) => key.startsWith(prefix)).sort(),
+    delete: async (keys) => keys.forEach((key) => objects.delete(key)),
+  };
+}
+
+const entry = (id: string, recordingKey: string, resultPrefix: string) =>
+  JSON.stringify({ schemaVersion: 1, tenantId: 'acme', meetingId: id, recordingKey, resultPrefix, title: 'x', recordedAt: '2026-01-01T00:00:00Z', createdAt: '2026-01-01T00:00:00Z' });
+const status = (state: string) =>
+  JSON.stringify({ schemaVersion: 1, meetingId, tenantId: 'acme', recordingKey: 'calls/a.ogg', runId: 'r', state, updatedAt: '2026-01-01T00:00:00Z', error: null });
+const doc = (id: string) => ({ id, tenantId: 'acme', meetingId: id === 'd2' ? other : meetingId, kind: 'transcript' as const, text: 't', speaker: null, startMs: 0, endMs: 1, utteranceIds: ['u0'], vector: new Float32Array([1]) });
+
+async function setUp(state = 'succeeded') {
+  const blobs = memoryBlobs();
+  const vectorIndex = new InMemoryVectorIndex();
+  await blobs.put('calls/a.ogg', 'audio', 'audio/ogg');
+  await blobs.put('calls/a.vtt', 'WEBVTT', 'text/vtt');
+  await blobs.put('calls/a.aftercall/transcript.json', '{}', 'application/json');
+  await blobs.put('calls/a.aftercall/status.json', status(state), 'application/json');
+  await blobs.put('calls/a.aftercall/steps/intake.json', '{}', 'application/json');
+  await blobs.put('calls/ab.aftercall/summary.json', '{}', 'application/json');
+  await blobs.put(catalogKey('acme', meetingId), entry(meetingId, 'calls/a.ogg', 'calls/a.aftercall/'), 'application/json');
+  await blobs.put(catalogKey('acme', other), entry(other, 'calls/ab.ogg', 'calls/ab.aftercall/'), 'application/json');
+  await vectorIndex.replaceMeeting('acme', meetingId, [doc('d1')]);
+  await vectorIndex.replaceMeeting('acme', other, [doc('d2')]);
+  return { blobs, vectorIndex };
+}
+
+describe('deleteMeeting', () => {
+  it("removes the meeting's results, catalog entry and index documents, and keeps the recording", async () => {
+    const deps = await setUp();
+    const deleted = await deleteMeeting(deps, { tenantId: 'acme', meetingId });
+    expect(deleted).toEqual({ meetingId, deletedObjects: 3, recordingKey: 'calls/a.ogg' });
+    expect([...deps.blobs.objects.keys()].sort()).toEqual(['_aftercall/tenants/acme/meetings/mtg_fedcba9876543210fedcba98.json', 'calls/a.ogg', 'calls/a.vtt', 'calls/ab.aftercall/summary.json']);
+    expect(deps.vectorIndex.documents.map((d) => d.meetingId)).toEqual([other]);
+  });
+
+  it("is a not-found for another tenant's meeting, an unknown id or a path trick, and deletes nothing", async () => {
+    const deps = await setUp();
+    const before = deps.blobs.objects.size;
+    for (const [tenantId, id] of [['other', meetingId], ['acme', 'mtg_000000000000000000000000'], ['acme', '../calls/a']] as const) {
+      await expect(deleteMeeting(deps, { tenantId, meetingId: id })).rejects.toThrow(MeetingNotFoundError);
+    }
+    expect(deps.blobs.objects.size).toBe(before);
+    expect(deps.vectorIndex.documents).toHaveLength(2);
+  });
+
+  it('refuses while a run is writing the results', async () => {
+    const deps = await setUp('running');
+    await expect(deleteMeeting(deps, { tenantId: 'acme', meetingId })).rejects.toThrow(MeetingBusyError);
+    expect(deps.blobs.objects.has(catalogKey('acme', meetingId))).toBe(true);
+  });
+});
