@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { meetingCorpusDir, meetingIdsIn } from '../lib/bench/meetingCorpus.js';
+import { benchMeetingList } from '../lib/bench/listBench.js';
 import { benchSearch } from '../lib/bench/searchBench.js';
 import { benchMeetings, benchStateMachineOverhead } from '../lib/bench/workflowBench.js';
 import { benchMeetingPath, benchProviders, INSTANT, REALISTIC } from './benchProviders.js';
@@ -19,6 +20,7 @@ const TARGET_OWN_SHARE = 0.05;
 const TARGET_INPUT_TOKEN_RATIO = 1.5;
 // Target from the users issue.
 const TARGET_SEARCH_P95_MS = 50;
+const TARGET_LIST_P95_MS = 20;
 
 const { values } = parseArgs({
   options: { data: { type: 'string' }, overhead: { type: 'string', default: '30' }, providers: { type: 'boolean', default: true },
@@ -64,6 +66,10 @@ try {
   print('');
   print(`archive search        ${search.meetings} meetings (${search.documents} passages, 1 in 10 of another tenant), indexed in ${search.indexSeconds.toFixed(0)} s`);
   print(`                      p50 ${search.p50Ms.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms over ${search.queries} questions from the corpus (target p95 < ${TARGET_SEARCH_P95_MS} ms: ${(search.p95Ms / TARGET_SEARCH_P95_MS).toFixed(2)}×)`);
+
+  const list = await benchMeetingList(dataDir, Number(values['search-meetings']));
+  print(`meeting list          ${list.meetings} meetings in the embedded S3 store, 20 a page: p50 ${list.p50Ms.toFixed(1)} ms, p95 ${list.p95Ms.toFixed(1)} ms over ${list.requests} requests`);
+  print(`                      (first, cold request ${list.coldMs.toFixed(0)} ms; target p95 < ${TARGET_LIST_P95_MS} ms: ${(list.p95Ms / TARGET_LIST_P95_MS).toFixed(2)}×)`);
 
   if (values.providers !== false) await benchWithProviders(corpus, runs.filter((r) => r.meetingMinutes >= 60).sort((a, b) => a.meetingMinutes - b.meetingMinutes)[0]?.meeting ?? 'Bro014');
 } finally {

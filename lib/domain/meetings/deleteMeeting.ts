@@ -1,4 +1,5 @@
-import { catalogKey, resultFiles, resultKey } from '../meeting/resultKeys.js';
+import { catalogKey, catalogPrefix, resultFiles, resultKey } from '../meeting/resultKeys.js';
+import { invalidateCatalogListing } from './catalogEntryCache.js';
 import { MeetingStatusSchema } from '../meeting/schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { VectorIndex } from '../ports/VectorIndex.js';
@@ -37,5 +38,6 @@ export async function deleteMeeting(
   const results = await deps.blobs.list(entry.resultPrefix);
   if (results.length > 0) await deps.blobs.delete(results);
   await deps.blobs.delete([catalogKey(entry.tenantId, entry.meetingId)]);
+  invalidateCatalogListing(deps.blobs, catalogPrefix(entry.tenantId));
   return { meetingId: entry.meetingId, deletedObjects: results.length, recordingKey: entry.recordingKey };
 }

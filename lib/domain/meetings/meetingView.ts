@@ -3,6 +3,7 @@ import { MEETING_ID_PATTERN } from '../meeting/meetingId.js';
 import { catalogKey, catalogPrefix, resultFiles, resultKey } from '../meeting/resultKeys.js';
 import { CatalogEntrySchema, MeetingStatusSchema, STEP_NAMES, StepStatusSchema, type CatalogEntry, type MeetingStatus, type StepStatus } from '../meeting/schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
+import { cachedCatalogEntries, forgetUnlisted, listCatalogKeys, rememberCatalogEntry } from './catalogEntryCache.js';
 import { findJson } from '../workflow/jsonResults.js';
 
 export type MeetingState = 'processing' | 'ready' | 'failed';
@@ -50,8 +51,19 @@ export async function listMeetings(blobs: BlobStore, tenantId: string): Promise<
 
 /** The tenant's catalog, newest recording first (ties by id): the order every listing uses. */
 export async function listCatalogEntries(blobs: BlobStore, tenantId: string): Promise<CatalogEntry[]> {
-  const keys = await blobs.list(catalogPrefix(tenantId));
-  const entries = await Promise.all(keys.map((key) => findJson(blobs, key, CatalogEntrySchema).catch(() => null)));
+  const prefix = catalogPrefix(tenantId);
+  const keys = await listCatalogKeys(blobs, prefix);
+  forgetUnlisted(blobs, prefix, new Set(keys));
+  const known = cachedCatalogEntries(blobs);
+  const entries = await Promise.all(
+    keys.map(async (key) => {
+      const cached = known.get(key);
+      if (cached !== undefined) return cached;
+      const entry = await findJson(blobs, key, CatalogEntrySchema).catch(() => null);
+      if (entry !== null) rememberCatalogEntry(blobs, key, entry);
+      return entry;
+    }),
+  );
   return entries
     .filter((entry): entry is CatalogEntry => entry !== null)
     .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || a.meetingId.localeCompare(b.meetingId));

@@ -1,7 +1,8 @@
 import { RecordingNotFoundError, RecordingTooLargeError, UnsupportedRecordingError } from '../../errors.js';
 import { isMediaKey, isTrackKey, isTracksFolder } from '../../intake/recordingEvent.js';
 import { detectRecordingType, MEDIA_SNIFF_BYTES } from '../../media/detectRecordingType.js';
-import { catalogKey } from '../../meeting/resultKeys.js';
+import { catalogKey, catalogPrefix } from '../../meeting/resultKeys.js';
+import { invalidateCatalogListing } from '../../meetings/catalogEntryCache.js';
 import { CatalogEntrySchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type StepInput } from '../../meeting/schema.js';
 import { findJson, putJson } from '../jsonResults.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
@@ -68,4 +69,5 @@ async function recordInCatalog(deps: StepDeps, meeting: StepInput['meeting'], no
     createdAt: existing?.createdAt ?? now,
   };
   await putJson(deps.blobs, key, entry);
+  invalidateCatalogListing(deps.blobs, catalogPrefix(meeting.tenantId));
 }

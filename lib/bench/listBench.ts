@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createS3Client } from '../adapters/s3/createS3Client.js';
+import { startEmbeddedS3Server } from '../adapters/s3/embeddedS3Server.js';
+import { S3BlobStore } from '../adapters/s3/S3BlobStore.js';
+import { deriveMeetingId } from '../domain/meeting/meetingId.js';
+import { catalogKey, resultFiles, resultKey, resultPrefixFor } from '../domain/meeting/resultKeys.js';
+import { STATUS_SCHEMA_VERSION, type CatalogEntry, type MeetingContext } from '../domain/meeting/schema.js';
+import { listMeetingsPage } from '../domain/meetings/meetingQuery.js';
+import { putJson } from '../domain/workflow/jsonResults.js';
+import { writeMeetingStatus } from '../domain/workflow/meetingStatus.js';
+
+export interface ListBench {
+  meetings: number;
+  coldMs: number;
+  requests: number;
+  p50Ms: number;
+  p95Ms: number;
+}
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+
+/** The meeting list API's query over a tenant with `meetings` meetings in the embedded S3 store, 20 a page. */
+export async function benchMeetingList(dataDir: string, meetings: number, requests = 200): Promise<ListBench> {
+  const server = await startEmbeddedS3Server({ directory: join(dataDir, 'list-bench-s3'), buckets: ['list-bench'] });
+  const client = createS3Client({ region: 'us-east-1', endpoint: server.endpoint });
+  const blobs = new S3BlobStore(client, 'list-bench');
+  try {
+    const tenantId = 'bench';
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    for (let i = 0; i < meetings; i += 1) {
+      const recordingKey = `recordings/meeting-${i}.ogg`;
+      const meetingId = deriveMeetingId(tenantId, recordingKey);
+      const recordedAt = new Date(start + i * 3_600_000).toISOString();
+      const entry: CatalogEntry = { schemaVersion: STATUS_SCHEMA_VERSION, tenantId, meetingId, recordingKey, resultPrefix: resultPrefixFor(recordingKey), title: `meeting-${i}`, recordedAt, createdAt: recordedAt };
+      await putJson(blobs, catalogKey(tenantId, meetingId), entry);
+      const meeting = { tenantId, meetingId, recordingKey, resultPrefix: entry.resultPrefix, runId: meetingId } as MeetingContext;
+      await writeMeetingStatus({ blobs }, meeting, i % 20 === 0 ? 'failed' : 'succeeded', recordedAt);
+      if (i % 20 !== 0) await putJson(blobs, resultKey(entry.resultPrefix, resultFiles.manifest), { schemaVersion: 1 });
+    }
+    const t0 = performance.now();
+    let page = await listMeetingsPage(blobs, tenantId, { limit: 20 });
+    const coldMs = performance.now() - t0;
+    const timings: number[] = [];
+    for (let i = 0; i < requests; i += 1) {
+      // Walk the pages, and start over at the end: first pages are what people open most.
+      const cursor = i % 10 === 0 ? undefined : (page.nextCursor ?? undefined);
+      const t = performance.now();
+      page = await listMeetingsPage(blobs, tenantId, { limit: 20, ...(cursor === undefined ? {} : { cursor }) });
+      timings.push(performance.now() - t);
+    }
+    timings.sort((a, b) => a - b);
+    return { meetings, coldMs, requests, p50Ms: percentile(timings, 0.5), p95Ms: percentile(timings, 0.95) };
+  } finally {
+    client.destroy();
+    await server.close();
+  }
+}
