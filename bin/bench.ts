@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { meetingCorpusDir, meetingIdsIn } from '../lib/bench/meetingCorpus.js';
+import { benchDeliveries } from '../lib/bench/deliveryBench.js';
 import { benchMeetingList } from '../lib/bench/listBench.js';
 import { benchSearch } from '../lib/bench/searchBench.js';
 import { benchMeetings, benchStateMachineOverhead } from '../lib/bench/workflowBench.js';
@@ -70,6 +71,9 @@ try {
   const list = await benchMeetingList(dataDir, Number(values['search-meetings']));
   print(`meeting list          ${list.meetings} meetings in the embedded S3 store, 20 a page: p50 ${list.p50Ms.toFixed(1)} ms, p95 ${list.p95Ms.toFixed(1)} ms over ${list.requests} requests`);
   print(`                      (first, cold request ${list.coldMs.toFixed(0)} ms; target p95 < ${TARGET_LIST_P95_MS} ms: ${(list.p95Ms / TARGET_LIST_P95_MS).toFixed(2)}×)`);
+
+  const delivery = await benchDeliveries(dataDir, 500);
+  print(`CRM webhook delivery  ${delivery.perSecond.toFixed(0)} signed deliveries/s from the durable queue to a receiver on loopback (${delivery.events} in ${delivery.seconds.toFixed(2)} s)`);
 
   if (values.providers !== false) await benchWithProviders(corpus, runs.filter((r) => r.meetingMinutes >= 60).sort((a, b) => a.meetingMinutes - b.meetingMinutes)[0]?.meeting ?? 'Bro014');
 } finally {
