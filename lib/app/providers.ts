@@ -1,7 +1,6 @@
 import type OpenAI from 'openai';
 import { createDeepgramClient } from '../adapters/deepgram/createDeepgramClient.js';
 import { DeepgramRedactionSchema, DeepgramTranscriber } from '../adapters/deepgram/DeepgramTranscriber.js';
-import { LanceVectorIndex } from '../adapters/lancedb/LanceVectorIndex.js';
 import { createOpenAiClient } from '../adapters/openai/createOpenAiClient.js';
 import { OpenAiEmbedder } from '../adapters/openai/OpenAiEmbedder.js';
 import { OpenAiTranscriber } from '../adapters/openai/OpenAiTranscriber.js';
@@ -68,7 +67,8 @@ export async function chooseProviders(
   const vectorIndex =
     config.PINECONE_API_KEY === undefined
       ? // One folder per embedding model: vectors of different models never share an index.
-        await LanceVectorIndex.open(`${vectorIndexUri(config)}/${embedder.model}`, embedder.dimensions)
+        // Loaded only when used: its native binary is not bundled into the Lambda functions, which use Pinecone.
+        await (await import('../adapters/lancedb/LanceVectorIndex.js')).LanceVectorIndex.open(`${vectorIndexUri(config)}/${embedder.model}`, embedder.dimensions)
       : new PineconeVectorIndex(createPineconeClient({ apiKey: config.PINECONE_API_KEY, controllerHostUrl: config.PINECONE_CONTROLLER_URL }), {
           indexName: config.PINECONE_INDEX,
           ...(config.PINECONE_INDEX_HOST === undefined ? {} : { indexHost: config.PINECONE_INDEX_HOST }),

@@ -1,0 +1,60 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PostCallStack, type StepName } from '../../lib/infra/PostCallStack.js';
+import { functionNamesInDefinition, readPostCallDefinitionText } from '../../lib/workflow/postCallDefinition.js';
+
+describe('the CDK stack of the batch plane', () => {
+  let stack: PostCallStack;
+  let template: Template;
+
+  beforeAll(() => {
+    stack = new PostCallStack(new App(), 'Test');
+    template = Template.fromStack(stack);
+  }, 120_000);
+
+  it('deploys the same ASL file the local runner runs, each Task pointing at its own Lambda', () => {
+    const [machine] = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
+    const properties = machine?.Properties as { DefinitionString: string; DefinitionSubstitutions: Record<string, { 'Fn::GetAtt': [string, string] }> };
+    expect(JSON.parse(properties.DefinitionString)).toEqual(JSON.parse(readPostCallDefinitionText()));
+    const logicalIdOf = (name: StepName) => Stack.of(stack).getLogicalId(stack.functions[name].function.node.defaultChild as CfnFunction);
+    const placeholders = functionNamesInDefinition(readPostCallDefinitionText());
+    expect(Object.keys(properties.DefinitionSubstitutions).sort()).toEqual(placeholders.map((name) => `${name}FunctionArn`).sort());
+    for (const name of placeholders) {
+      expect(properties.DefinitionSubstitutions[`${name}FunctionArn`]).toEqual({ 'Fn::GetAtt': [logicalIdOf(name as StepName), 'Arn'] });
+    }
+  });
+
+  it('keeps the recordings bucket encrypted, private, TLS-only and versioned, and keeps it on stack deletion', () => {
+    template.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: {
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        VersioningConfiguration: { Status: 'Enabled' },
+      },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('runs every step on Node 22, arm64, with tracing', () => {
+    const functions = template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
+    expect(Object.keys(functions)).toHaveLength(7);
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    }
+  });
+
+  it('lets only the Transcribe function complete task tokens, and only of this state machine', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes('states:SendTaskSuccess'),
+    );
+    expect(policies).toHaveLength(1);
+    expect(JSON.stringify(policies[0]?.Properties.Roles)).toContain('TranscribeStep');
+    expect(JSON.stringify(policies[0]?.Properties.PolicyDocument)).toContain(':stateMachine:Test-post-call');
+  });
+});
