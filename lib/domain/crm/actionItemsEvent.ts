@@ -1,3 +1,4 @@
+import { meetingPath, momentPath } from '../meeting/links.js';
 import { createHash } from 'node:crypto';
 import type { MeetingContext } from '../meeting/schema.js';
 import type { ActionItem } from '../understanding/schema.js';
@@ -15,22 +16,16 @@ export interface ActionItemsPublishedEvent {
     recordingKey: string;
     /** Relative to the app, which serves the meeting page; the receiver knows the app's origin. */
     meetingUrl: string;
-    actionItems: {
-      id: string;
-      text: string;
-      owner: string | null;
-      dueDate: string | null;
-      dueText: string | null;
-      startMs: number;
+    actionItems: (Pick<ActionItem, 'id' | 'text' | 'owner' | 'dueDate' | 'dueText' | 'startMs'> & {
       /** Utterance ids of the transcript the item is grounded in. */
       citations: string[];
       link: string;
-    }[];
+    })[];
   };
 }
 
 export function actionItemsPublishedEvent(meeting: MeetingContext, items: readonly ActionItem[], now: Date): ActionItemsPublishedEvent {
-  const meetingUrl = `/meetings/${meeting.meetingId}`;
+  const meetingUrl = meetingPath(meeting.meetingId);
   return {
     type: 'action_items.published',
     timestamp: now.toISOString(),
@@ -49,7 +44,7 @@ export function actionItemsPublishedEvent(meeting: MeetingContext, items: readon
         dueText: item.dueText,
         startMs: item.startMs,
         citations: [...item.utteranceIds],
-        link: `${meetingUrl}?t=${item.startMs}`,
+        link: momentPath(meeting.meetingId, item.startMs),
       })),
     },
   };

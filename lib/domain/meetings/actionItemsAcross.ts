@@ -1,18 +1,12 @@
+import { momentPath } from '../meeting/links.js';
 import { resultFiles, resultKey } from '../meeting/resultKeys.js';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { ActionItemsSchema } from '../understanding/schema.js';
+import { ActionItemsSchema, type ActionItem } from '../understanding/schema.js';
 import { findJson } from '../workflow/jsonResults.js';
 import { InvalidMeetingQueryError } from './meetingQuery.js';
 import { listCatalogEntries } from './meetingView.js';
 
-export interface TenantActionItem {
-  id: string;
-  text: string;
-  owner: string | null;
-  dueDate: string | null;
-  dueText: string | null;
-  startMs: number;
-  utteranceIds: string[];
+export interface TenantActionItem extends ActionItem {
   meetingId: string;
   meetingTitle: string;
   recordedAt: string;
@@ -47,17 +41,11 @@ export async function listTenantActionItems(
       const stored = await findJson(blobs, resultKey(entry.resultPrefix, resultFiles.actionItems), ActionItemsSchema).catch(() => null);
       return (stored?.items ?? []).map(
         (item): TenantActionItem => ({
-          id: item.id,
-          text: item.text,
-          owner: item.owner,
-          dueDate: item.dueDate,
-          dueText: item.dueText,
-          startMs: item.startMs,
-          utteranceIds: item.utteranceIds,
+          ...item,
           meetingId: entry.meetingId,
           meetingTitle: entry.title,
           recordedAt: entry.recordedAt,
-          link: `/meetings/${entry.meetingId}?t=${item.startMs}`,
+          link: momentPath(entry.meetingId, item.startMs),
         }),
       );
     }),
