@@ -56,6 +56,7 @@ export async function runDemo(stack: LocalStack, print: (line: string) => void):
   print(`     ${httpUrl}/api/meetings/${meetings[0]?.meetingId ?? '<id>'}`);
   print(`     ${httpUrl}/api/search?q=remote+control`);
   print(`     ${httpUrl}/api/openapi.json (no key needed)`);
+  print(`Web UI: ${httpUrl}/  (sign in with the key above)`);
   print(`Data folder (delete it to start over): ${stack.dataDir}`);
 }
 
