@@ -1,16 +1,29 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SfnTaskTokens } from '../../lib/adapters/stepfunctions/SfnTaskTokens.js';
-import { buildStepDeps } from '../../lib/app/buildStepDeps.js';
-import { loadConfig } from '../../lib/config/config.js';
-import type { StepDeps } from '../../lib/domain/workflow/StepDeps.js';
+import { buildStepDeps, type BuiltStepDeps } from '../../lib/app/buildStepDeps.js';
+import { loadConfig, type Config } from '../../lib/config/config.js';
+import { loadProviderSecrets } from './secrets.js';
 
-let deps: Promise<StepDeps> | undefined;
+/** Keeps a promise for the container's life, but not a failure: the next invocation tries again. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let kept: Promise<T> | undefined;
+  return () => {
+    if (kept === undefined) {
+      const made = make();
+      kept = made;
+      made.catch(() => {
+        if (kept === made) kept = undefined;
+      });
+    }
+    return kept;
+  };
+}
+
+/** The environment, with the provider keys from Secrets Manager merged in (they win over the environment). */
+export const productionConfig = once(async (): Promise<Config> => loadConfig(process.env, await loadProviderSecrets(process.env)));
 
 /** Built on the first invocation and kept for the life of the Lambda container. */
-export const productionDeps = (): Promise<StepDeps> => {
-  deps ??= (async () => {
-    const config = loadConfig();
-    return buildStepDeps(config, { taskTokens: new SfnTaskTokens(new SFNClient({ region: config.AWS_REGION })) });
-  })();
-  return deps;
-};
+export const productionDeps = once(async (): Promise<BuiltStepDeps> => {
+  const config = await productionConfig();
+  return buildStepDeps(config, { taskTokens: new SfnTaskTokens(new SFNClient({ region: config.AWS_REGION })) });
+});

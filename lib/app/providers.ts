@@ -9,6 +9,7 @@ import { OpenAiUnderstander } from '../adapters/openai/OpenAiUnderstander.js';
 import { createPineconeClient } from '../adapters/pinecone/createPineconeClient.js';
 import { PineconeVectorIndex } from '../adapters/pinecone/PineconeVectorIndex.js';
 import { vectorIndexUri, type Config } from '../config/config.js';
+import { lazyVectorIndex } from './lazyVectorIndex.js';
 import type { Embedder } from '../domain/ports/Embedder.js';
 import type { Transcriber } from '../domain/ports/Transcriber.js';
 import type { Translator } from '../domain/ports/Translator.js';
@@ -66,9 +67,15 @@ export async function chooseProviders(
 
   const vectorIndex =
     config.PINECONE_API_KEY === undefined
-      ? // One folder per embedding model: vectors of different models never share an index.
-        // Loaded only when used: its native binary is not bundled into the Lambda functions, which use Pinecone.
-        await (await import('../adapters/lancedb/LanceVectorIndex.js')).LanceVectorIndex.open(`${vectorIndexUri(config)}/${embedder.model}`, embedder.dimensions)
+      ? lazyVectorIndex(async () => {
+          try {
+            const { LanceVectorIndex } = await import('../adapters/lancedb/LanceVectorIndex.js');
+            // One folder per embedding model: vectors of different models never share an index.
+            return await LanceVectorIndex.open(`${vectorIndexUri(config)}/${embedder.model}`, embedder.dimensions);
+          } catch (error) {
+            throw new Error(`the embedded vector index (LanceDB) could not be opened; on AWS set PINECONE_API_KEY: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          }
+        })
       : new PineconeVectorIndex(createPineconeClient({ apiKey: config.PINECONE_API_KEY, controllerHostUrl: config.PINECONE_CONTROLLER_URL }), {
           indexName: config.PINECONE_INDEX,
           ...(config.PINECONE_INDEX_HOST === undefined ? {} : { indexHost: config.PINECONE_INDEX_HOST }),

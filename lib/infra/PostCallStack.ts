@@ -1,11 +1,26 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, EventType } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { readPostCallDefinitionText } from '../workflow/postCallDefinition.js';
+import { Alarms } from './Alarms.js';
+import { HttpApi } from './HttpApi.js';
+import { acknowledgeNagFindings } from './nagAcknowledgements.js';
+import { ProviderSecret } from './ProviderSecret.js';
 import { StepFunctionLambda } from './StepFunctionLambda.js';
+
+/** The steps that call providers: the only ones that may read the provider keys. */
+export const STEPS_READING_SECRET = ['Transcribe', 'Translate', 'Understand', 'Index'] as const;
+
+/**
+ * Lowercase extensions of the media files a recording may be (mirrors isMediaKey in
+ * lib/domain/intake/recordingEvent.ts). S3 suffix filters are case-sensitive; results and
+ * transcripts written beside recordings never invoke the function.
+ */
+export const RECORDING_SUFFIXES = ['.ogg', '.oga', '.opus', '.mp3', '.wav', '.flac', '.m4a', '.aac', '.mp4', '.m4v', '.webm', '.mkv', '.mov'] as const;
 
 /** Memory and time each step needs: transcription waits on providers, understanding on a model. */
 const STEPS = {
@@ -29,6 +44,10 @@ export class PostCallStack extends Stack {
   readonly bucket: Bucket;
   readonly stateMachine: StateMachine;
   readonly functions: Record<StepName, StepFunctionLambda>;
+  readonly providerSecret: ProviderSecret;
+  readonly http: HttpApi;
+  readonly s3Event: StepFunctionLambda;
+  readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: StackProps = {}) {
     super(scope, id, props);
@@ -71,5 +90,39 @@ export class PostCallStack extends Stack {
         resources: [this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: stateMachineName, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
       }),
     );
+
+    this.providerSecret = new ProviderSecret(this, 'ProviderKeys');
+    for (const name of STEPS_READING_SECRET) this.providerSecret.grantTo(this.functions[name].function);
+
+    // The control plane's HTTP side. It needs the keys (LiveKit signatures, the callback secret,
+    // embeddings for search), reads and writes results, starts runs and completes task tokens.
+    const controlEnvironment = { ...environment, AFTERCALL_STATE_MACHINE_ARN: this.stateMachine.stateMachineArn };
+    this.http = new HttpApi(this, 'Http', { environment: controlEnvironment });
+    const api = this.http.handler.function;
+    this.providerSecret.grantTo(api);
+    this.bucket.grantReadWrite(api);
+    this.stateMachine.grantStartExecution(api);
+    this.stateMachine.grantTaskResponse(api);
+    // With a public URL the Transcribe step hands Deepgram a callback and returns at once. The
+    // URL comes from the API resource alone (not its routes), so no dependency cycle forms.
+    this.functions.Transcribe.function.addEnvironment('AFTERCALL_PUBLIC_URL', this.http.url);
+
+    // A recording landing in the bucket starts a run; this function holds no provider keys.
+    this.s3Event = new StepFunctionLambda(this, 'S3EventIntake', { entry: 'http/s3Event', memoryMb: 256, timeout: Duration.seconds(30), environment: controlEnvironment });
+    this.bucket.grantRead(this.s3Event.function);
+    this.stateMachine.grantStartExecution(this.s3Event.function);
+    const destination = new LambdaDestination(this.s3Event.function);
+    for (const suffix of RECORDING_SUFFIXES) this.bucket.addEventNotification(EventType.OBJECT_CREATED, destination, { suffix });
+
+    this.alarms = new Alarms(this, 'Alarms', {
+      stateMachine: this.stateMachine,
+      functions: { ...Object.fromEntries(Object.entries(this.functions).map(([name, step]) => [name, step.function])), Api: api, S3EventIntake: this.s3Event.function },
+    });
+
+    new CfnOutput(this, 'ProviderSecretArn', { value: this.providerSecret.secret.secretArn, description: 'Put the provider keys here (JSON)' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Subscribe to be told of failed runs and Lambda errors' });
+    new CfnOutput(this, 'RecordingsBucketName', { value: this.bucket.bucketName });
+
+    acknowledgeNagFindings(this);
   }
 }

@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PostCallStack, type StepName } from '../../lib/infra/PostCallStack.js';
 import { functionNamesInDefinition, readPostCallDefinitionText } from '../../lib/workflow/postCallDefinition.js';
@@ -40,21 +41,26 @@ describe('the CDK stack of the batch plane', () => {
     });
   });
 
-  it('runs every step on Node 22, arm64, with tracing', () => {
+  it('runs every step, the HTTP API and the S3 intake on Node 22, arm64, with tracing', () => {
     const functions = template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
-    expect(Object.keys(functions)).toHaveLength(7);
+    expect(Object.keys(functions)).toHaveLength(7 + 2);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
     }
   });
 
-  it('lets only the Transcribe function complete task tokens, and only of this state machine', () => {
+  it('lets only the Transcribe function and the HTTP API (provider callbacks) complete task tokens, and only of this state machine', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
       JSON.stringify(p.Properties.PolicyDocument).includes('states:SendTaskSuccess'),
     );
-    expect(policies).toHaveLength(1);
-    expect(JSON.stringify(policies[0]?.Properties.Roles)).toContain('TranscribeStep');
-    expect(JSON.stringify(policies[0]?.Properties.PolicyDocument)).toContain(':stateMachine:Test-post-call');
+    expect(policies).toHaveLength(2);
+    const transcribe = policies.find((p) => JSON.stringify(p.Properties.Roles).includes('TranscribeStep'));
+    expect(JSON.stringify(transcribe?.Properties.PolicyDocument)).toContain(':stateMachine:Test-post-call');
+    const api = policies.find((p) => JSON.stringify(p.Properties.Roles).includes('HttpHandler'));
+    const machineId = Stack.of(stack).resolve(Stack.of(stack).getLogicalId(stack.stateMachine.node.defaultChild as CfnStateMachine)) as string;
+    expect(api?.Properties.PolicyDocument.Statement).toEqual(
+      expect.arrayContaining([expect.objectContaining({ Action: expect.arrayContaining(['states:SendTaskSuccess']), Resource: { Ref: machineId } })]),
+    );
   });
 });

@@ -1,5 +1,7 @@
-import * as lancedb from '@lancedb/lancedb';
-import { DataType, Field, FixedSizeList, Float32, Float64, Schema, Utf8 } from 'apache-arrow';
+// Types only at the top: the modules themselves load when an index is opened, so code that
+// never opens one (the Lambda functions, which use Pinecone) never needs LanceDB's native binary.
+import type * as lancedb from '@lancedb/lancedb';
+import type { FixedSizeList, Schema } from 'apache-arrow';
 import {
   SEARCH_DOCUMENT_KINDS,
   type IndexedDocument,
@@ -37,8 +39,9 @@ type DocumentRow = {
 
 // Without an explicit schema, JS numbers become Float64 and vectors variable-length lists.
 // Times are Float64 too: exact for integers far beyond any meeting, and read back as numbers.
-const documentSchema = (dimensions: number): Schema =>
-  new Schema([
+async function documentSchema(dimensions: number): Promise<Schema> {
+  const { Field, FixedSizeList, Float32, Float64, Schema, Utf8 } = await import('apache-arrow');
+  return new Schema([
     new Field('id', new Utf8(), false),
     new Field('tenant_id', new Utf8(), false),
     new Field('meeting_id', new Utf8(), false),
@@ -50,6 +53,7 @@ const documentSchema = (dimensions: number): Schema =>
     new Field('utterance_ids', new Utf8(), false),
     new Field('vector', new FixedSizeList(dimensions, new Field('item', new Float32(), true)), false),
   ]);
+}
 
 /**
  * Tenant-scoped vector search in an embedded LanceDB folder: no server, nothing to run. Every
@@ -76,7 +80,8 @@ export class LanceVectorIndex implements VectorIndex {
     if (!Number.isInteger(dimensions) || dimensions < 1) throw new RangeError(`dimensions must be a positive integer, got ${dimensions}`);
     // Check for other processes' writes on every read (the indexing worker and the search API
     // share the folder); on a local disk that is one small manifest read.
-    const connection = await lancedb.connect(directory, { readConsistencyInterval: 0 });
+    const { connect } = await import('@lancedb/lancedb');
+    const connection = await connect(directory, { readConsistencyInterval: 0 });
     try {
       const table = (await connection.tableNames()).includes(TABLE) ? await connection.openTable(TABLE) : null;
       if (table) await assertDimensions(table, dimensions, directory);
@@ -183,7 +188,7 @@ export class LanceVectorIndex implements VectorIndex {
   }
 
   private async tableForWriting(): Promise<lancedb.Table> {
-    this.#table ??= await this.#connection.createEmptyTable(TABLE, documentSchema(this.dimensions), { mode: 'create', existOk: true });
+    this.#table ??= await this.#connection.createEmptyTable(TABLE, await documentSchema(this.dimensions), { mode: 'create', existOk: true });
     return this.#table;
   }
 
@@ -200,6 +205,7 @@ export class LanceVectorIndex implements VectorIndex {
 async function assertDimensions(table: lancedb.Table, dimensions: number, directory: string): Promise<void> {
   const type = (await table.schema()).fields.find((field) => field.name === 'vector')?.type;
   // By type id, not instanceof: the schema may be built by another copy of apache-arrow.
+  const { DataType } = await import('apache-arrow');
   const existing = type !== undefined && DataType.isFixedSizeList(type) ? (type as FixedSizeList).listSize : null;
   if (existing !== dimensions) {
     throw new RangeError(`the index in ${directory} holds ${existing ?? 'unknown'}-dimension vectors, not ${dimensions}: rebuild it for this embedder`);
@@ -254,6 +260,6 @@ async function ensureVectorIndex(table: lancedb.Table): Promise<void> {
     return;
   }
   await table.createIndex('vector', {
-    config: lancedb.Index.ivfFlat({ numPartitions: Math.max(16, Math.round(Math.sqrt(rows))), distanceType: 'cosine' }),
+    config: (await import('@lancedb/lancedb')).Index.ivfFlat({ numPartitions: Math.max(16, Math.round(Math.sqrt(rows))), distanceType: 'cosine' }),
   });
 }

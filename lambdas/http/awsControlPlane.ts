@@ -1,0 +1,41 @@
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { LivekitWebhookVerifier } from '../../lib/adapters/livekit/LivekitWebhookVerifier.js';
+import { SfnWorkflowRunner } from '../../lib/adapters/stepfunctions/SfnWorkflowRunner.js';
+import type { ControlPlane } from '../../lib/app/ControlPlane.js';
+import type { BuiltStepDeps } from '../../lib/app/buildStepDeps.js';
+import type { Config } from '../../lib/config/config.js';
+
+export class MissingSettingError extends Error {
+  override readonly name = 'MissingSettingError';
+}
+
+/** The stack sets this: the post-call state machine every webhook starts. */
+export function stateMachineArnFrom(env: Record<string, string | undefined>): string {
+  const arn = env.AFTERCALL_STATE_MACHINE_ARN;
+  if (arn === undefined || arn === '') throw new MissingSettingError('AFTERCALL_STATE_MACHINE_ARN is not set: the stack sets it on the API and S3 event functions');
+  return arn;
+}
+
+/**
+ * The control plane as it runs on Lambda: the steps' ports, with the workflow on Step
+ * Functions. CRM deliveries are null: their queue on AWS (SQS) is not built yet, so
+ * subscription routes that enqueue deliveries answer as in a deployment without a queue.
+ */
+export function awsControlPlane(config: Config, deps: BuiltStepDeps, stateMachineArn: string): ControlPlane {
+  return {
+    blobs: deps.blobs,
+    workflow: new SfnWorkflowRunner(new SFNClient({ region: config.AWS_REGION }), stateMachineArn),
+    embedder: deps.embedder,
+    vectorIndex: deps.vectorIndex,
+    clock: deps.clock,
+    bucket: config.AFTERCALL_BUCKET,
+    defaultTenant: config.AFTERCALL_DEFAULT_TENANT,
+    deliveries: null,
+    transcription: deps,
+    // Unlike local mode there is no dev-key fallback: without keys in the secret, the webhook answers 503.
+    livekit:
+      config.LIVEKIT_API_KEY !== undefined && config.LIVEKIT_API_SECRET !== undefined
+        ? { verifier: new LivekitWebhookVerifier(config.LIVEKIT_API_KEY, config.LIVEKIT_API_SECRET), tenantId: config.AFTERCALL_DEFAULT_TENANT }
+        : null,
+  };
+}

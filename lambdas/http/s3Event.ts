@@ -1,0 +1,39 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { S3BlobStore } from '../../lib/adapters/s3/S3BlobStore.js';
+import { SfnWorkflowRunner } from '../../lib/adapters/stepfunctions/SfnWorkflowRunner.js';
+import { loadConfig } from '../../lib/config/config.js';
+import { recordingEventsFromS3Notification } from '../../lib/domain/intake/s3Notification.js';
+import { startMeeting, type StartedMeeting, type StartMeetingDeps } from '../../lib/domain/intake/startMeeting.js';
+import { stateMachineArnFrom } from './awsControlPlane.js';
+
+/**
+ * A recording lands in the bucket → one post-call run. The run's name is the meeting id, so
+ * S3's at-least-once delivery (or a LiveKit webhook for the same file) starts nothing twice.
+ * Results and transcripts written beside recordings are filtered out by the domain.
+ */
+export function createS3EventHandler(deps: StartMeetingDeps, options: { bucket: string; defaultTenant: string }) {
+  return async (event: unknown): Promise<StartedMeeting[]> => {
+    const started: StartedMeeting[] = [];
+    for (const recording of recordingEventsFromS3Notification(event, options)) started.push(await startMeeting(deps, recording));
+    return started;
+  };
+}
+
+let built: ((event: unknown) => Promise<StartedMeeting[]>) | undefined;
+
+// No provider keys here: this function reads tenant settings and starts executions, nothing else.
+export const handler = async (event: unknown): Promise<StartedMeeting[]> => {
+  if (built === undefined) {
+    const config = loadConfig();
+    built = createS3EventHandler(
+      {
+        blobs: new S3BlobStore(new S3Client({ region: config.AWS_REGION }), config.AFTERCALL_BUCKET),
+        workflow: new SfnWorkflowRunner(new SFNClient({ region: config.AWS_REGION }), stateMachineArnFrom(process.env)),
+        clock: () => new Date(),
+      },
+      { bucket: config.AFTERCALL_BUCKET, defaultTenant: config.AFTERCALL_DEFAULT_TENANT },
+    );
+  }
+  return built(event);
+};

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { createApiApp } from '../../lambdas/http/apiApp.js';
+import { stateMachineArnFrom } from '../../lambdas/http/awsControlPlane.js';
+import { createS3EventHandler } from '../../lambdas/http/s3Event.js';
+import type { ControlPlane } from '../../lib/app/ControlPlane.js';
+import type { BlobStore } from '../../lib/domain/ports/BlobStore.js';
+import type { WorkflowRunner } from '../../lib/domain/ports/WorkflowRunner.js';
+
+const BUCKET = 'aftercall-recordings';
+
+const s3Record = (key: string, eventName = 'ObjectCreated:Put') => ({
+  eventName,
+  eventTime: '2026-11-20T10:00:00.000Z',
+  s3: { bucket: { name: BUCKET }, object: { key, size: 1234 } },
+});
+
+function fakes() {
+  const started: string[] = [];
+  const names = new Set<string>();
+  const workflow: WorkflowRunner = {
+    start: async (run) => {
+      const alreadyStarted = names.has(run.name);
+      names.add(run.name);
+      if (!alreadyStarted) started.push(run.input.meeting.recordingKey);
+      return { executionName: run.name, alreadyStarted };
+    },
+  };
+  // No tenant settings stored: the defaults apply.
+  const blobs = { getText: async () => null } as unknown as BlobStore;
+  return { workflow, blobs, started };
+}
+
+describe('the S3 event Lambda', () => {
+  it('starts one run per new recording, ignoring results beside recordings and other buckets', async () => {
+    const { workflow, blobs, started } = fakes();
+    const handler = createS3EventHandler({ workflow, blobs, clock: () => new Date() }, { bucket: BUCKET, defaultTenant: 'demo' });
+    const event = {
+      Records: [
+        s3Record('acme/standup+2026.ogg'),
+        s3Record('acme/standup.aftercall/transcript.json'),
+        s3Record('acme/notes.txt'),
+        { ...s3Record('elsewhere.ogg'), s3: { bucket: { name: 'other' }, object: { key: 'elsewhere.ogg' } } },
+      ],
+    };
+    const result = await handler(event);
+    expect(started).toEqual(['acme/standup 2026.ogg']);
+    expect(result.map((r) => r.alreadyStarted)).toEqual([false]);
+  });
+
+  it('starts nothing twice when S3 delivers the same notification again', async () => {
+    const { workflow, blobs, started } = fakes();
+    const handler = createS3EventHandler({ workflow, blobs, clock: () => new Date() }, { bucket: BUCKET, defaultTenant: 'demo' });
+    await handler({ Records: [s3Record('demo/call.mp3')] });
+    const again = await handler({ Records: [s3Record('demo/call.mp3')] });
+    expect(started).toEqual(['demo/call.mp3']);
+    expect(again[0]?.alreadyStarted).toBe(true);
+  });
+});
+
+describe('the HTTP Lambda app', () => {
+  // Only the fields the routes below touch; the rest of the plane is exercised by test/app.
+  const plane = { livekit: null, deliveries: null } as unknown as ControlPlane;
+  const app = createApiApp(plane, () => {});
+
+  it('answers 503 on the LiveKit webhook until its keys are in the secret', async () => {
+    const response = await app.request('/webhooks/livekit', { method: 'POST', body: '{}' });
+    expect(response.status).toBe(503);
+  });
+
+  it('serves no web UI: unknown paths are the JSON 404', async () => {
+    const response = await app.request('/');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: { status: 404, message: 'no such route' } });
+  });
+
+  it('needs the state machine ARN the stack sets', () => {
+    expect(() => stateMachineArnFrom({})).toThrow(/AFTERCALL_STATE_MACHINE_ARN/);
+    expect(stateMachineArnFrom({ AFTERCALL_STATE_MACHINE_ARN: 'arn:aws:states:x' })).toBe('arn:aws:states:x');
+  });
+});
