@@ -3,30 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LanceVectorIndex } from '../../../lib/adapters/lancedb/LanceVectorIndex.js';
-import type { IndexedDocument, SearchDocumentKind } from '../../../lib/domain/ports/VectorIndex.js';
+import type { SearchDocumentKind } from '../../../lib/domain/ports/VectorIndex.js';
+import { axis, doc, TEST_DIMENSIONS } from '../../support/indexedDocuments.js';
 
-const DIMENSIONS = 8;
+const DIMENSIONS = TEST_DIMENSIONS;
 
-/** A unit vector along one axis, so which document is nearest is obvious. */
-const axis = (n: number): Float32Array => {
-  const vector = new Float32Array(DIMENSIONS);
-  vector[n % DIMENSIONS] = 1;
-  return vector;
-};
-
-const doc = (tenantId: string, meetingId: string, n: number, overrides: Partial<IndexedDocument> = {}): IndexedDocument => ({
-  id: `${meetingId}:transcript:${n}`,
-  tenantId,
-  meetingId,
-  kind: 'transcript',
-  text: `text ${n} of ${meetingId}`,
-  speaker: 'Ann',
-  startMs: n * 1_000,
-  endMs: n * 1_000 + 900,
-  utteranceIds: [`u${n}`, `u${n + 1}`],
-  vector: axis(n),
-  ...overrides,
-});
 
 describe('LanceVectorIndex', () => {
   let directory: string;

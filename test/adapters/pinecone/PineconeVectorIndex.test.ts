@@ -6,6 +6,7 @@ import { PineconeIndexError } from '../../../lib/adapters/pinecone/pineconeError
 import { PineconeVectorIndex } from '../../../lib/adapters/pinecone/PineconeVectorIndex.js';
 import { ProviderAuthError, ProviderUnavailableError } from '../../../lib/domain/errors.js';
 import type { IndexedDocument, SearchDocumentKind } from '../../../lib/domain/ports/VectorIndex.js';
+import { axis, doc, TEST_DIMENSIONS } from '../../support/indexedDocuments.js';
 import { withStepAccount } from '../../../lib/domain/usage/usageMeter.js';
 import {
   FAKE_PINECONE_API_VERSION,
@@ -15,28 +16,8 @@ import {
 } from '../../support/fakes/fakePineconeServer.js';
 
 const API_KEY = 'pcsk_test-secret-4f1d2c';
-const DIMENSIONS = 8;
+const DIMENSIONS = TEST_DIMENSIONS;
 
-/** A unit vector along one axis, so which document is nearest is obvious. */
-const axis = (n: number): Float32Array => {
-  const vector = new Float32Array(DIMENSIONS);
-  vector[n % DIMENSIONS] = 1;
-  return vector;
-};
-
-const doc = (tenantId: string, meetingId: string, n: number, overrides: Partial<IndexedDocument> = {}): IndexedDocument => ({
-  id: `${meetingId}:${overrides.kind ?? 'transcript'}:${n}`,
-  tenantId,
-  meetingId,
-  kind: 'transcript',
-  text: `text ${n} of ${meetingId}`,
-  speaker: 'Ann',
-  startMs: n * 1_000,
-  endMs: n * 1_000 + 900,
-  utteranceIds: [`u${n}`, `u${n + 1}`],
-  vector: axis(n),
-  ...overrides,
-});
 
 const many = (tenantId: string, meetingId: string, count: number, overrides: Partial<IndexedDocument> = {}): IndexedDocument[] =>
   Array.from({ length: count }, (_, n) => doc(tenantId, meetingId, n, overrides));
