@@ -17,6 +17,12 @@ export function lazyVectorIndex(open: () => Promise<VectorIndex & { close?(): Pr
     replaceMeeting: async (tenantId, meetingId, documents) => (await index()).replaceMeeting(tenantId, meetingId, documents),
     deleteMeeting: async (tenantId, meetingId) => (await index()).deleteMeeting(tenantId, meetingId),
     query: async (query) => (await index()).query(query),
+    // Only LanceDB is opened lazily, and it has keyword search; an index without it is a wiring mistake.
+    keywordQuery: async (query) => {
+      const opened = await index();
+      if (opened.keywordQuery === undefined) throw new Error('the lazily opened vector index has no keyword search');
+      return opened.keywordQuery(query);
+    },
     close: async () => {
       if (opened !== undefined) await (await opened.catch(() => null))?.close?.();
     },

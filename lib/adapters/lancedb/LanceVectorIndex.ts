@@ -5,6 +5,7 @@ import type { FixedSizeList, Schema } from 'apache-arrow';
 import {
   SEARCH_DOCUMENT_KINDS,
   type IndexedDocument,
+  type KeywordQuery,
   type SearchDocument,
   type SearchDocumentKind,
   type VectorHit,
@@ -19,6 +20,9 @@ const OPTIMIZE_EVERY = 50;
 // Below this many rows an exact scan is fast enough (a few ms); above it an IVF index pays off.
 const ANN_MIN_ROWS = 20_000;
 const NPROBES = 24;
+// English stems and stopwords, like the hashed-term embedder's analysis; no positions (no
+// phrase queries are asked), which keeps the index small and quick to build.
+const FTS_OPTIONS = { baseTokenizer: 'simple', language: 'English', lowercase: true, stem: true, removeStopWords: true, asciiFolding: true, withPosition: false } as const;
 
 // snake_case on purpose: the SQL filters fold unquoted identifiers to lower case.
 const DOCUMENT_COLUMNS = ['id', 'tenant_id', 'meeting_id', 'kind', 'text', 'speaker', 'start_ms', 'end_ms', 'utterance_ids'] as const;
@@ -68,6 +72,8 @@ export class LanceVectorIndex implements VectorIndex {
   /** Writes one at a time, so the first write creates the table once and replaces never interleave. */
   #writes: Promise<unknown> = Promise.resolve();
   #writesSinceOptimize = 0;
+  /** Whether the full-text index is known to exist; it is built with the first rows. */
+  #textIndexed = false;
 
   private constructor(connection: lancedb.Connection, table: lancedb.Table | null, dimensions: number) {
     this.#connection = connection;
@@ -85,7 +91,10 @@ export class LanceVectorIndex implements VectorIndex {
     try {
       const table = (await connection.tableNames()).includes(TABLE) ? await connection.openTable(TABLE) : null;
       if (table) await assertDimensions(table, dimensions, directory);
-      return new LanceVectorIndex(connection, table, dimensions);
+      const index = new LanceVectorIndex(connection, table, dimensions);
+      // A folder written before keyword search existed gets its full-text index now (a fraction of a second per 50k rows).
+      if (table) index.#textIndexed = await ensureTextIndex(table);
+      return index;
     } catch (error) {
       connection.close();
       throw error;
@@ -111,6 +120,8 @@ export class LanceVectorIndex implements VectorIndex {
         .whenNotMatchedInsertAll()
         .whenNotMatchedBySourceDelete({ where: ofMeeting })
         .execute(documents.map(toRow));
+      // Once, after the first rows exist: later rows are searched unindexed until optimize folds them in.
+      if (!this.#textIndexed) this.#textIndexed = await ensureTextIndex(table);
     });
   }
 
@@ -124,26 +135,41 @@ export class LanceVectorIndex implements VectorIndex {
     if (query.vector.length !== this.dimensions) {
       throw new RangeError(`query vector has ${query.vector.length} dimensions, the index ${this.dimensions}`);
     }
-    // An explicit empty list of kinds asks for nothing: an absent filter must never mean "all".
-    if (query.limit < 1 || query.kinds?.length === 0) return [];
-    const table = await this.existingTable();
+    const table = await this.tableToRead(query);
     if (!table) return [];
-    const filter = sqlAnd(
-      sqlEquals('tenant_id', query.tenantId),
-      query.meetingId !== undefined ? sqlEquals('meeting_id', query.meetingId) : null,
-      query.kinds ? sqlIn('kind', query.kinds) : null,
-    );
     const rows: (DocumentRow & { _distance: number })[] = await table
       .vectorSearch(query.vector)
       .distanceType('cosine')
       // Read by the IVF index once there is one; rows written since are still scanned exactly.
       .nprobes(NPROBES)
-      .where(filter)
+      .where(scopeFilter(query))
       .select([...DOCUMENT_COLUMNS, '_distance'])
       .limit(Math.floor(query.limit))
       .toArray();
     // A zero vector on either side has no cosine distance (NaN): no evidence of a match.
     return rows.filter((row) => Number.isFinite(row._distance)).map((row) => ({ document: fromRow(row), score: 1 - row._distance }));
+  }
+
+  /**
+   * LanceDB's own full-text search (BM25 over the whole table's term statistics) on the text
+   * column, any of the words matching. Rows written since the FTS index was last updated are
+   * searched too (LanceDB scans them), so a new meeting is findable at once; `optimize` folds
+   * them into the index. Deleted rows are never returned.
+   */
+  async keywordQuery(query: KeywordQuery): Promise<VectorHit[]> {
+    if (query.text.trim() === '') return [];
+    const table = await this.tableToRead(query);
+    if (!table) return [];
+    // A MatchQuery takes the words as words: no query syntax for user input to smuggle in.
+    const { MatchQuery } = await import('@lancedb/lancedb');
+    const rows: (DocumentRow & { _score: number })[] = await table
+      .query()
+      .fullTextSearch(new MatchQuery(query.text, 'text'))
+      .where(scopeFilter(query))
+      .select([...DOCUMENT_COLUMNS, '_score'])
+      .limit(Math.floor(query.limit))
+      .toArray();
+    return rows.map((row) => ({ document: fromRow(row), score: row._score }));
   }
 
   /**
@@ -156,6 +182,7 @@ export class LanceVectorIndex implements VectorIndex {
       const table = await this.existingTable();
       if (table === null) return;
       await table.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
+      await ensureTextIndex(table);
       await ensureVectorIndex(table);
       this.#writesSinceOptimize = 0;
     });
@@ -177,6 +204,13 @@ export class LanceVectorIndex implements VectorIndex {
       void result.then(() => this.optimize()).catch(() => undefined);
     }
     return result;
+  }
+
+  /** The table a search reads, or null when there is nothing it could find. */
+  private async tableToRead(query: { limit: number; kinds?: readonly SearchDocumentKind[] }): Promise<lancedb.Table | null> {
+    // An explicit empty list of kinds asks for nothing: an absent filter must never mean "all".
+    if (query.limit < 1 || query.kinds?.length === 0) return null;
+    return this.existingTable();
   }
 
   /** The table, if this or another process has created it since this index was opened. */
@@ -210,6 +244,24 @@ async function assertDimensions(table: lancedb.Table, dimensions: number, direct
   if (existing !== dimensions) {
     throw new RangeError(`the index in ${directory} holds ${existing ?? 'unknown'}-dimension vectors, not ${dimensions}: rebuild it for this embedder`);
   }
+}
+
+/** Every read is scoped to one tenant; values are quoted literals (see sqlFilter). */
+function scopeFilter(query: { tenantId: string; meetingId?: string; kinds?: readonly SearchDocumentKind[] }): string {
+  return sqlAnd(
+    sqlEquals('tenant_id', query.tenantId),
+    query.meetingId !== undefined ? sqlEquals('meeting_id', query.meetingId) : null,
+    query.kinds ? sqlIn('kind', query.kinds) : null,
+  );
+}
+
+/** The full-text (BM25) index on the text column, built once; returns whether it exists. */
+async function ensureTextIndex(table: lancedb.Table): Promise<boolean> {
+  if ((await table.listIndices()).some((index) => index.indexType === 'FTS' && index.columns.includes('text'))) return true;
+  if ((await table.countRows()) === 0) return false;
+  const { Index } = await import('@lancedb/lancedb');
+  await table.createIndex('text', { config: Index.fts(FTS_OPTIONS) });
+  return true;
 }
 
 function toRow(document: IndexedDocument): DocumentRow & { vector: Float32Array } {

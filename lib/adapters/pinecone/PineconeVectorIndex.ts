@@ -50,6 +50,12 @@ const ListResponseSchema = z.object({
  * documents' ids (`${meetingId}:${kind}:${n}`), which is what lets a meeting's records be found by
  * id prefix: serverless indexes list ids by prefix, and delete by id.
  *
+ * No keyword search (`keywordQuery` is left out): Pinecone finds passages by words only through
+ * sparse vectors, which need a dotproduct index (ours is cosine) and a sparse encoder at indexing
+ * time. A BM25 fallback over the tenant's stored texts would mean listing and fetching every
+ * record per query — unbounded. So on Pinecone, search ranks the semantic candidates by keywords
+ * (see searchArchive) and a passage the vectors miss is not found by its words.
+ *
  * Scores are the cosine similarity Pinecone computes (higher is closer), so the index must use
  * the cosine metric. Every call is one HTTP request with no retry inside: failures surface as the
  * workflow's errors and the state machine decides about retrying.

@@ -27,6 +27,16 @@ export interface VectorQuery {
   kinds?: readonly SearchDocumentKind[];
 }
 
+/** Passages that contain the query's words, whatever their vectors say. */
+export interface KeywordQuery {
+  tenantId: string;
+  /** The words to look for, space-separated: any of them matches, rarer words weigh more (BM25). */
+  text: string;
+  limit: number;
+  meetingId?: string;
+  kinds?: readonly SearchDocumentKind[];
+}
+
 export interface VectorHit {
   document: SearchDocument;
   /** Higher is closer; comparable only within one query. */
@@ -39,4 +49,10 @@ export interface VectorIndex {
   replaceMeeting(tenantId: string, meetingId: string, documents: readonly IndexedDocument[]): Promise<void>;
   deleteMeeting(tenantId: string, meetingId: string): Promise<void>;
   query(query: VectorQuery): Promise<VectorHit[]>;
+  /**
+   * Full-text search, best first (score: higher is better, comparable only within one query).
+   * Optional: an index without its own keyword search leaves it out, and search then ranks the
+   * vector candidates by keywords instead — so a passage the vectors miss cannot be found there.
+   */
+  keywordQuery?(query: KeywordQuery): Promise<VectorHit[]>;
 }

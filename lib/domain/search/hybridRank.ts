@@ -29,19 +29,32 @@ export function keywordScores(texts: readonly string[], queryStems: ReadonlySet<
 }
 
 /**
- * Reciprocal rank fusion of the semantic order (the candidates as the index returned them)
- * and the keyword order (candidates with a keyword score, best first). Ranks, not raw scores,
- * are combined, so cosine similarities and BM25 never need to be put on one scale.
+ * The candidates that have a keyword score, best first (ties keep the given order): the keyword
+ * ranking when the index has no keyword search of its own.
  */
-export function fuseRanks(keyword: readonly number[]): number[] {
-  const keywordRank = new Map<number, number>();
-  keyword
-    .map((score, index) => ({ score, index }))
+export function keywordOrder<T>(candidates: readonly T[], textOf: (candidate: T) => string, queryStems: ReadonlySet<string>): T[] {
+  const scores = keywordScores(candidates.map(textOf), queryStems);
+  return candidates
+    .map((candidate, index) => ({ candidate, score: scores[index] ?? 0, index }))
     .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score || a.index - b.index)
-    .forEach(({ index }, rank) => keywordRank.set(index, rank));
-  return keyword.map((_, semanticRank) => {
-    const rank = keywordRank.get(semanticRank);
-    return 1 / (RRF_K + semanticRank + 1) + (rank === undefined ? 0 : 1 / (RRF_K + rank + 1));
-  });
+    .map(({ candidate }) => candidate);
+}
+
+/**
+ * Reciprocal rank fusion of several rankings (each best first) of items named by `idOf`: an item
+ * scores 1 / (k + rank) in every ranking it appears in. Ranks, not raw scores, are combined, so
+ * cosine similarities and BM25 never need to be put on one scale, and an item only one ranking
+ * found still competes. Best first; equal scores keep the order of first appearance.
+ */
+export function fuseRankings<T>(rankings: readonly (readonly T[])[], idOf: (item: T) => string): { item: T; score: number }[] {
+  const fused = new Map<string, { item: T; score: number }>();
+  for (const ranking of rankings) {
+    ranking.forEach((item, rank) => {
+      const entry = fused.get(idOf(item)) ?? { item, score: 0 };
+      entry.score += 1 / (RRF_K + rank + 1);
+      fused.set(idOf(item), entry);
+    });
+  }
+  return [...fused.values()].sort((a, b) => b.score - a.score);
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Embedder } from '../ports/Embedder.js';
-import { SEARCH_DOCUMENT_KINDS, type SearchDocumentKind, type VectorIndex } from '../ports/VectorIndex.js';
+import { SEARCH_DOCUMENT_KINDS, type SearchDocumentKind, type VectorHit, type VectorIndex } from '../ports/VectorIndex.js';
+import { contentTerms } from './analyzeText.js';
 import { InvalidSearchInputError } from './errors.js';
-import { fuseRanks, keywordScores } from './hybridRank.js';
+import { fuseRankings, keywordOrder } from './hybridRank.js';
 import { queryStemsOf, snippetFor } from './snippet.js';
 
 export const MAX_SEARCH_LIMIT = 100;
@@ -38,15 +39,17 @@ export interface ArchiveHit {
   utteranceIds: string[];
 }
 
-/** How many candidates the vector query returns per hit asked for: room for the filters and the keyword re-ranking. */
+/** How many candidates each ranking (semantic, keyword) returns per hit asked for: room for the filters and the fusion. */
 export const OVERFETCH = 4;
 
 /**
  * Finds the passages of a tenant's meetings that best match a free-text query, best first.
- * Hybrid: the index's semantic candidates (over-fetched) are filtered here — adapter-agnostic —
- * then re-ranked by reciprocal rank fusion with a keyword (BM25) order, so a passage with the
- * exact words asked for beats one that is merely about the same thing. Passages the semantic
- * query does not return at all are not found by keywords alone.
+ * Hybrid, with two candidate sources: the index's semantic neighbours of the query and, where
+ * the index has full-text search, the passages containing the query's words — so a passage that
+ * names a rare product code or surname is found even when its vector is nowhere near the
+ * query's. Both lists (over-fetched) are filtered here, adapter-agnostic, then fused by
+ * reciprocal rank. An index without keyword search gets the old behaviour: its semantic
+ * candidates re-ranked by a BM25 order over themselves.
  */
 export async function searchArchive(deps: { embedder: Embedder; index: VectorIndex }, input: SearchArchiveInput): Promise<ArchiveHit[]> {
   const parsed = SearchArchiveInputSchema.safeParse(input);
@@ -54,33 +57,38 @@ export async function searchArchive(deps: { embedder: Embedder; index: VectorInd
   const { tenantId, query, limit, kinds, meetingId, meetingIds, speaker } = parsed.data;
   if (meetingIds?.length === 0) return [];
 
+  const words = keywordsOf(query);
   const [vector] = await deps.embedder.embed([query]);
+  // A zero vector has no direction, so it ranks nothing; the words may still match.
+  const semanticVector = vector?.some((value) => value !== 0) ? vector : null;
+  const keywordSearch = deps.index.keywordQuery !== undefined && words !== '' ? deps.index.keywordQuery.bind(deps.index) : null;
   // A query of only stopwords and fillers ("what was that?") has nothing to match on.
-  if (!vector || vector.every((value) => value === 0)) return [];
+  if (semanticVector === null && keywordSearch === null) return [];
 
-  const candidates = await deps.index.query({
+  const scope = {
     tenantId,
-    vector,
     limit: Math.min(limit * OVERFETCH, MAX_SEARCH_LIMIT * OVERFETCH),
     ...(kinds ? { kinds } : {}),
     ...(meetingId !== undefined ? { meetingId } : {}),
-  });
+  };
+  const [semantic, keyword] = await Promise.all([
+    semanticVector === null ? [] : deps.index.query({ ...scope, vector: semanticVector }),
+    keywordSearch === null ? null : keywordSearch({ ...scope, text: words }),
+  ]);
+
   const allowed = meetingIds === undefined ? null : new Set(meetingIds);
   const wantedSpeaker = speaker?.toLowerCase();
-  const filtered = candidates.filter(
-    ({ document }) =>
-      // Belt and braces: the index is tenant-scoped, and a foreign document must never reach a caller.
-      document.tenantId === tenantId &&
-      (allowed === null || allowed.has(document.meetingId)) &&
-      (wantedSpeaker === undefined || document.speaker?.toLowerCase() === wantedSpeaker),
-  );
+  const wanted = ({ document }: VectorHit): boolean =>
+    // Belt and braces: the index is tenant-scoped, and a foreign document must never reach a caller.
+    document.tenantId === tenantId &&
+    (allowed === null || allowed.has(document.meetingId)) &&
+    (wantedSpeaker === undefined || document.speaker?.toLowerCase() === wantedSpeaker);
+  const semanticHits = semantic.filter(wanted);
   const queryStems = queryStemsOf(query);
-  const fused = fuseRanks(keywordScores(filtered.map(({ document }) => document.text), queryStems));
-  const ranked = filtered
-    .map((hit, index) => ({ document: hit.document, score: fused[index] ?? 0 }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
-  return ranked.map(({ document, score }) => ({
+  const keywordHits = keyword === null ? keywordOrder(semanticHits, (hit) => hit.document.text, queryStems) : keyword.filter(wanted);
+
+  const ranked = fuseRankings([semanticHits, keywordHits], (hit) => hit.document.id).slice(0, limit);
+  return ranked.map(({ item: { document }, score }) => ({
     meetingId: document.meetingId,
     kind: document.kind,
     startMs: document.startMs,
@@ -90,4 +98,9 @@ export async function searchArchive(deps: { embedder: Embedder; index: VectorInd
     score,
     utteranceIds: document.utteranceIds,
   }));
+}
+
+/** The query's content words as written, once each: what full-text search looks for (fillers and stopwords left out). */
+function keywordsOf(query: string): string {
+  return [...new Set(contentTerms(query).map((term) => query.slice(term.start, term.end)))].join(' ');
 }

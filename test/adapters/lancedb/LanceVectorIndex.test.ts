@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LanceVectorIndex } from '../../../lib/adapters/lancedb/LanceVectorIndex.js';
-import type { SearchDocumentKind } from '../../../lib/domain/ports/VectorIndex.js';
+import type { KeywordQuery, SearchDocumentKind } from '../../../lib/domain/ports/VectorIndex.js';
 import { axis, doc, TEST_DIMENSIONS } from '../../support/indexedDocuments.js';
 
 const DIMENSIONS = TEST_DIMENSIONS;
@@ -140,5 +140,81 @@ describe('LanceVectorIndex', () => {
   it('handles concurrent first writes of several meetings', async () => {
     await Promise.all([1, 2, 3, 4].map((m) => index.replaceMeeting('t1', `m${m}`, [doc('t1', `m${m}`, m)])));
     expect(await idsOf('t1')).toEqual(['m1:transcript:1', 'm2:transcript:2', 'm3:transcript:3', 'm4:transcript:4']);
+  });
+
+  describe('keyword search (LanceDB full-text index)', () => {
+    const ids = async (text: string, scope: Partial<KeywordQuery> = {}) =>
+      (await index.keywordQuery({ tenantId: 't1', text, limit: 50, ...scope })).map((hit) => hit.document.id);
+
+    it('finds nothing before anything is written', async () => {
+      expect(await ids('casing')).toEqual([]);
+    });
+
+    it('finds passages by their words whatever their vectors, best match first, stemmed and case-blind', async () => {
+      await index.replaceMeeting('t1', 'm1', [
+        doc('t1', 'm1', 0, { text: 'The rubber casings arrive Friday.' }),
+        doc('t1', 'm1', 1, { text: 'Okonkwo ordered the XR-2049 casing, a casing in yellow.' }),
+        doc('t1', 'm1', 2, { text: 'Nothing relevant here.' }),
+      ]);
+      expect(await ids('okonkwo')).toEqual(['m1:transcript:1']);
+      expect(await ids('CASING')).toEqual(['m1:transcript:1', 'm1:transcript:0']);
+      expect(await ids('xr-2049')).toEqual(['m1:transcript:1']);
+      const [hit] = await index.keywordQuery({ tenantId: 't1', text: 'Okonkwo', limit: 5 });
+      expect(hit!.document).toMatchObject({ meetingId: 'm1', speaker: 'Ann', utteranceIds: ['u1', 'u2'] });
+      expect(hit!.score).toBeGreaterThan(0);
+    });
+
+    it('applies tenant, meeting and kind filters, and the limit', async () => {
+      await index.replaceMeeting('t1', 'm1', [doc('t1', 'm1', 0, { text: 'Okonkwo speaks' }), doc('t1', 'm1', 1, { kind: 'summary', text: 'Okonkwo summary' })]);
+      await index.replaceMeeting('t1', 'm2', [doc('t1', 'm2', 0, { text: 'Okonkwo again' })]);
+      await index.replaceMeeting('t2', 'm1', [doc('t2', 'm1', 0, { text: 'Okonkwo of another tenant' })]);
+      expect((await ids('okonkwo')).sort()).toEqual(['m1:summary:1', 'm1:transcript:0', 'm2:transcript:0']);
+      expect(await ids('okonkwo', { tenantId: 't2' })).toEqual(['m1:transcript:0']);
+      expect(await ids('okonkwo', { tenantId: 't3' })).toEqual([]);
+      expect((await ids('okonkwo', { meetingId: 'm1' })).sort()).toEqual(['m1:summary:1', 'm1:transcript:0']);
+      expect(await ids('okonkwo', { kinds: ['summary'] })).toEqual(['m1:summary:1']);
+      expect(await ids('okonkwo', { kinds: [] })).toEqual([]);
+      expect(await ids('okonkwo', { limit: 1 })).toHaveLength(1);
+    });
+
+    it('forgets deleted and replaced passages, before and after the index is optimised', async () => {
+      await index.replaceMeeting('t1', 'm1', [doc('t1', 'm1', 0, { text: 'Okonkwo first' }), doc('t1', 'm1', 1, { text: 'Okonkwo second' })]);
+      await index.replaceMeeting('t1', 'm2', [doc('t1', 'm2', 0, { text: 'Okonkwo elsewhere' })]);
+      await index.replaceMeeting('t1', 'm1', [doc('t1', 'm1', 0, { text: 'reprocessed without the name' })]);
+      expect(await ids('okonkwo')).toEqual(['m2:transcript:0']);
+      await index.optimize();
+      await index.replaceMeeting('t1', 'm3', [doc('t1', 'm3', 0, { text: 'Okonkwo written after optimising' })]);
+      expect((await ids('okonkwo')).sort()).toEqual(['m2:transcript:0', 'm3:transcript:0']);
+      await index.deleteMeeting('t1', 'm2');
+      expect(await ids('okonkwo')).toEqual(['m3:transcript:0']);
+    });
+
+    it('takes query text as words, never as syntax', async () => {
+      await index.replaceMeeting('t1', 'm1', [doc('t1', 'm1', 0, { text: "it's Okonkwo's (draft) AND final" })]);
+      for (const text of ["x' OR '1'='1", 'okonkwo AND (', '"unbalanced', 'final*', '   ']) {
+        await expect(index.keywordQuery({ tenantId: 't1', text, limit: 5 })).resolves.toBeInstanceOf(Array);
+      }
+      expect(await ids("x' OR '1'='1")).toEqual([]);
+    });
+
+    it('gives an index folder written before full-text search its FTS index when opened', async () => {
+      await index.replaceMeeting('t1', 'm1', [doc('t1', 'm1', 0, { text: 'Okonkwo early' })]);
+      // As an older version left it: the table without the full-text index.
+      const { connect } = await import('@lancedb/lancedb');
+      const connection = await connect(directory);
+      const table = await connection.openTable('documents');
+      await table.dropIndex('text_idx');
+      table.close();
+      connection.close();
+
+      const reopened = await LanceVectorIndex.open(directory, TEST_DIMENSIONS);
+      try {
+        expect((await reopened.keywordQuery({ tenantId: 't1', text: 'okonkwo', limit: 5 })).length).toBe(1);
+        await reopened.replaceMeeting('t1', 'm2', [doc('t1', 'm2', 0, { text: 'Okonkwo later' })]);
+        expect((await reopened.keywordQuery({ tenantId: 't1', text: 'okonkwo', limit: 5 })).length).toBe(2);
+      } finally {
+        await reopened.close();
+      }
+    });
   });
 });

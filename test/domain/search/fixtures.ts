@@ -1,4 +1,8 @@
-import type { IndexedDocument, VectorHit, VectorIndex, VectorQuery } from '../../../lib/domain/ports/VectorIndex.js';
+import type { Embedder } from '../../../lib/domain/ports/Embedder.js';
+import type { IndexedDocument, KeywordQuery, VectorHit, VectorIndex, VectorQuery } from '../../../lib/domain/ports/VectorIndex.js';
+import { keywordScores } from '../../../lib/domain/search/hybridRank.js';
+import { queryStemsOf } from '../../../lib/domain/search/snippet.js';
+import { stableHash32 } from '../../../lib/domain/search/stableHash.js';
 import { TRANSCRIPT_SCHEMA_VERSION, type Transcript } from '../../../lib/domain/transcript/schema.js';
 
 /** A transcript from [speaker name, text] turns, 10 s each. */
@@ -51,3 +55,32 @@ export class InMemoryVectorIndex implements VectorIndex {
 }
 
 export const dot = (a: Float32Array, b: Float32Array): number => a.reduce((sum, value, index) => sum + value * (b[index] ?? 0), 0);
+
+/** The same, with full-text search: BM25 over all of the tenant's documents in scope, as an index with an FTS index answers. */
+export class InMemoryHybridIndex extends InMemoryVectorIndex {
+  readonly keywordQueries: KeywordQuery[] = [];
+
+  async keywordQuery(query: KeywordQuery): Promise<VectorHit[]> {
+    this.keywordQueries.push(query);
+    const inScope = this.documents
+      .filter((document) => document.tenantId === query.tenantId)
+      .filter((document) => query.meetingId === undefined || document.meetingId === query.meetingId)
+      .filter((document) => query.kinds === undefined || query.kinds.includes(document.kind));
+    const scores = keywordScores(inScope.map((document) => document.text), queryStemsOf(query.text));
+    return inScope
+      .map(({ vector: _vector, ...document }, index) => ({ document, score: scores[index] ?? 0 }))
+      .filter((hit) => hit.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, query.limit);
+  }
+}
+
+/**
+ * An embedding model with its own idea of similarity, unrelated to the words: a pseudo-random
+ * unit-free vector per text. Stands in for a semantic model that has never seen a product code
+ * or a surname, so only keyword search can find a passage by one.
+ */
+export function unrelatedEmbedder(dimensions = 16): Embedder {
+  const vectorOf = (text: string) => Float32Array.from({ length: dimensions }, (_, i) => (stableHash32(`${i}:${text}`) / 2 ** 32) * 2 - 1);
+  return { model: `unrelated-${dimensions}`, dimensions, embed: async (texts) => texts.map(vectorOf) };
+}
