@@ -69,8 +69,10 @@ try {
   print(`                      p50 ${search.p50Ms.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms over ${search.queries} questions from the corpus (target p95 < ${TARGET_SEARCH_P95_MS} ms: ${(search.p95Ms / TARGET_SEARCH_P95_MS).toFixed(2)}×)`);
 
   const list = await benchMeetingList(dataDir, Number(values['search-meetings']));
-  print(`meeting list          ${list.meetings} meetings in the embedded S3 store, 20 a page: p50 ${list.p50Ms.toFixed(1)} ms, p95 ${list.p95Ms.toFixed(1)} ms over ${list.requests} requests`);
-  print(`                      (first, cold request ${list.coldMs.toFixed(0)} ms; target p95 < ${TARGET_LIST_P95_MS} ms: ${(list.p95Ms / TARGET_LIST_P95_MS).toFixed(2)}×)`);
+  print(`meeting list          ${list.meetings} meetings in the embedded S3 store, 20 a page, ${list.requests} requests each:`);
+  print(`                      p50 ${list.p50Ms.toFixed(1)} ms, p95 ${list.p95Ms.toFixed(1)} ms (catalog re-listed in the background every 2 s)`);
+  print(`                      target p95 < ${TARGET_LIST_P95_MS} ms: ${(list.p95Ms / TARGET_LIST_P95_MS).toFixed(2)}×; a page that waits for a LIST (listing over 30 s old) p50 ${list.relistP50Ms.toFixed(0)} ms, p95 ${list.relistP95Ms.toFixed(0)} ms;`);
+  print(`                      first page in a fresh process (a GET per meeting) ${list.coldMs.toFixed(0)} ms`);
 
   const delivery = await benchDeliveries(dataDir, 500);
   print(`CRM webhook delivery  ${delivery.perSecond.toFixed(0)} signed deliveries/s from the durable queue to a receiver on loopback (${delivery.events} in ${delivery.seconds.toFixed(2)} s)`);

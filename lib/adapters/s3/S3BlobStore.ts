@@ -68,20 +68,24 @@ export class S3BlobStore implements BlobStore {
   }
 
   async list(prefix: string): Promise<string[]> {
-    const keys: string[] = [];
+    return (await this.listVersions(prefix)).map((object) => object.key);
+  }
+
+  async listVersions(prefix: string): Promise<{ key: string; version: string }[]> {
+    const objects: { key: string; version: string }[] = [];
     let token: string | undefined;
     try {
       do {
         const page = await this.client.send(
           new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ...(token === undefined ? {} : { ContinuationToken: token }) }),
         );
-        for (const object of page.Contents ?? []) if (object.Key !== undefined) keys.push(object.Key);
+        for (const object of page.Contents ?? []) if (object.Key !== undefined) objects.push({ key: object.Key, version: object.ETag ?? '' });
         token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
       } while (token !== undefined);
     } catch (error) {
       throw unavailable('list', prefix, error);
     }
-    return keys.sort();
+    return objects.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   async delete(keys: readonly string[]): Promise<void> {

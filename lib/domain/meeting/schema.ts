@@ -85,6 +85,17 @@ export const CatalogEntrySchema = z.object({
   title: z.string(),
   recordedAt: z.string(),
   createdAt: z.string(),
+  /** What the meeting list shows, copied from the meeting's files whenever its status changes. */
+  listing: z
+    .object({
+      state: z.enum(['processing', 'ready', 'failed']),
+      degraded: z.boolean(),
+      error: MeetingStatusSchema.shape.error,
+      updatedAt: z.string().nullable(),
+      /** Null until a transcript exists. */
+      speakers: z.array(z.string()).nullable(),
+    })
+    .optional(),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 

@@ -1,5 +1,5 @@
 import { catalogKey, catalogPrefix, resultFiles, resultKey } from '../meeting/resultKeys.js';
-import { invalidateCatalogListing } from './catalogEntryCache.js';
+import { noteCatalogDelete } from './catalogEntryCache.js';
 import { MeetingStatusSchema } from '../meeting/schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { VectorIndex } from '../ports/VectorIndex.js';
@@ -37,7 +37,8 @@ export async function deleteMeeting(
   // The prefix always ends in "<stem>.aftercall/", so this never reaches the recording or its neighbours.
   const results = await deps.blobs.list(entry.resultPrefix);
   if (results.length > 0) await deps.blobs.delete(results);
-  await deps.blobs.delete([catalogKey(entry.tenantId, entry.meetingId)]);
-  invalidateCatalogListing(deps.blobs, catalogPrefix(entry.tenantId));
+  const key = catalogKey(entry.tenantId, entry.meetingId);
+  await deps.blobs.delete([key]);
+  noteCatalogDelete(deps.blobs, catalogPrefix(entry.tenantId), key);
   return { meetingId: entry.meetingId, deletedObjects: results.length, recordingKey: entry.recordingKey };
 }

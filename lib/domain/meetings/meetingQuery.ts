@@ -43,11 +43,14 @@ export async function filterCatalog(blobs: BlobStore, tenantId: string, filters:
   });
   const participant = filters.participant?.toLowerCase();
   if (participant === undefined) return entries;
-  // Speaker names live in the transcript (renaming rewrites it), so read it rather than keep a copy that can go stale.
+  // The listing keeps the transcript's speaker names; entries from before it did read the transcript.
   const keep = await Promise.all(
     entries.map(async (entry) => {
-      const transcript = await findJson(blobs, resultKey(entry.resultPrefix, resultFiles.transcriptJson), TranscriptSchema).catch(() => null);
-      return transcript?.speakers.some((speaker) => speaker.name.toLowerCase().includes(participant)) ?? false;
+      const speakers =
+        entry.listing?.speakers ??
+        (await findJson(blobs, resultKey(entry.resultPrefix, resultFiles.transcriptJson), TranscriptSchema).catch(() => null))?.speakers.map((s) => s.name) ??
+        [];
+      return speakers.some((name) => name.toLowerCase().includes(participant));
     }),
   );
   return entries.filter((_, index) => keep[index]);

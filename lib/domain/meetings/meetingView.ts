@@ -1,12 +1,13 @@
 import { ManifestSchema, type Manifest } from '../meeting/manifestSchema.js';
 import { MEETING_ID_PATTERN } from '../meeting/meetingId.js';
 import { catalogKey, catalogPrefix, resultFiles, resultKey } from '../meeting/resultKeys.js';
-import { CatalogEntrySchema, MeetingStatusSchema, STEP_NAMES, StepStatusSchema, type CatalogEntry, type MeetingStatus, type StepStatus } from '../meeting/schema.js';
+import { CatalogEntrySchema, STEP_NAMES, StepStatusSchema, type CatalogEntry, type StepStatus } from '../meeting/schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { cachedCatalogEntries, forgetUnlisted, listCatalogKeys, rememberCatalogEntry } from './catalogEntryCache.js';
+import { cachedCatalogEntry, forgetUnlisted, listCatalogVersions, rememberCatalogEntry } from './catalogEntryCache.js';
+import { readListing, type Listing, type MeetingState } from './listingRow.js';
 import { findJson } from '../workflow/jsonResults.js';
 
-export type MeetingState = 'processing' | 'ready' | 'failed';
+export type { MeetingState };
 
 export interface StepView {
   name: string;
@@ -24,7 +25,7 @@ export interface MeetingSummaryView {
   state: MeetingState;
   /** Ready, but some results came from the offline fallback: the manifest says which and why. */
   degraded: boolean;
-  error: MeetingStatus['error'];
+  error: Listing['error'];
   updatedAt: string | null;
 }
 
@@ -32,16 +33,6 @@ export interface MeetingView extends MeetingSummaryView {
   resultPrefix: string;
   steps: StepView[];
   manifest: Manifest | null;
-}
-
-/**
- * A meeting is ready only when its manifest exists (it is written last); a failed status
- * says failed; anything else is still processing — never half done.
- */
-function stateOf(status: MeetingStatus | null, hasManifest: boolean): MeetingState {
-  if (hasManifest && status?.state !== 'running') return 'ready';
-  if (status?.state === 'failed') return 'failed';
-  return 'processing';
 }
 
 export async function listMeetings(blobs: BlobStore, tenantId: string): Promise<MeetingSummaryView[]> {
@@ -52,15 +43,14 @@ export async function listMeetings(blobs: BlobStore, tenantId: string): Promise<
 /** The tenant's catalog, newest recording first (ties by id): the order every listing uses. */
 export async function listCatalogEntries(blobs: BlobStore, tenantId: string): Promise<CatalogEntry[]> {
   const prefix = catalogPrefix(tenantId);
-  const keys = await listCatalogKeys(blobs, prefix);
-  forgetUnlisted(blobs, prefix, new Set(keys));
-  const known = cachedCatalogEntries(blobs);
+  const objects = await listCatalogVersions(blobs, prefix);
+  forgetUnlisted(blobs, prefix, new Set(objects.map((object) => object.key)));
   const entries = await Promise.all(
-    keys.map(async (key) => {
-      const cached = known.get(key);
+    objects.map(async ({ key, version }) => {
+      const cached = cachedCatalogEntry(blobs, key, version);
       if (cached !== undefined) return cached;
       const entry = await findJson(blobs, key, CatalogEntrySchema).catch(() => null);
-      if (entry !== null) rememberCatalogEntry(blobs, key, entry);
+      if (entry !== null) rememberCatalogEntry(blobs, key, version, entry);
       return entry;
     }),
   );
@@ -87,20 +77,17 @@ export async function getMeeting(blobs: BlobStore, tenantId: string, meetingId: 
 }
 
 export async function summarise(blobs: BlobStore, entry: CatalogEntry): Promise<MeetingSummaryView> {
-  // The list needs only whether the manifest exists, not its contents.
-  const [status, manifestHead] = await Promise.all([
-    findJson(blobs, resultKey(entry.resultPrefix, resultFiles.status), MeetingStatusSchema),
-    blobs.head(resultKey(entry.resultPrefix, resultFiles.manifest)),
-  ]);
+  // Entries written before the listing was kept in the catalog are read from their files.
+  const listing = entry.listing ?? (await readListing(blobs, entry.resultPrefix, { speakers: false }));
   return {
     meetingId: entry.meetingId,
     title: entry.title,
     recordingKey: entry.recordingKey,
     recordedAt: entry.recordedAt,
-    state: stateOf(status, manifestHead !== null),
-    degraded: status?.degraded ?? false,
-    error: status?.error ?? null,
-    updatedAt: status?.updatedAt ?? null,
+    state: listing.state,
+    degraded: listing.degraded,
+    error: listing.error,
+    updatedAt: listing.updatedAt,
   };
 }
 

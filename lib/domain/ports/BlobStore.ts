@@ -8,5 +8,7 @@ export interface BlobStore {
   head(key: string): Promise<{ size: number } | null>;
   /** Every key under the prefix, in lexical order. */
   list(prefix: string): Promise<string[]>;
+  /** Like list, with a version per key that changes whenever the object's content does (S3's ETag). */
+  listVersions(prefix: string): Promise<{ key: string; version: string }[]>;
   delete(keys: readonly string[]): Promise<void>;
 }

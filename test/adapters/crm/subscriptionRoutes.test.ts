@@ -4,7 +4,7 @@ import { FileDeliveryQueue } from '../../../lib/adapters/crm/FileDeliveryQueue.j
 import { enqueueActionItemsPublished } from '../../../lib/domain/crm/publishEvents.js';
 import { makeTempDir } from '../../support/tempDir.js';
 import { ACTION_ITEMS, meetingOf } from '../../domain/crm/crmWorld.js';
-import { memoryBlobs } from '../../domain/crm/memoryBlobs.js';
+import { memoryBlobs } from '../../support/memoryBlobStore.js';
 import { testApi } from '../../domain/crm/testApi.js';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');

@@ -14,6 +14,7 @@ function readRecorder(blobs: BlobStore) {
     getBytes: (key, range) => (note(key), range === undefined ? blobs.getBytes(key) : blobs.getBytes(key, range)),
     head: (key) => (note(key), blobs.head(key)),
     list: (prefix) => (note(prefix), blobs.list(prefix)),
+    listVersions: (prefix) => (note(prefix), blobs.listVersions(prefix)),
     put: (key, body, type) => blobs.put(key, body, type),
     delete: (keys) => blobs.delete(keys),
   };

@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { apiKeyRecordKey } from '../../../lib/domain/auth/apiKeySchema.js';
 import { createApiKey, InvalidApiKeyInputError, listApiKeys, resolveApiKey, revokeApiKey } from '../../../lib/domain/auth/apiKeys.js';
-import type { BlobStore } from '../../../lib/domain/ports/BlobStore.js';
+import { memoryBlobs } from '../../support/memoryBlobStore.js';
 
-/** Just enough of a blob store, counting reads to see the cache work. */
-function memoryBlobs(): BlobStore & { objects: Map<string, string>; reads: number } {
-  const objects = new Map<string, string>();
-  const store = {
-    objects,
-    reads: 0,
-    getText: async (key: string) => {
-      store.reads += 1;
-      return objects.get(key) ?? null;
-    },
-    getBytes: async (key: string) => (objects.has(key) ? new TextEncoder().encode(objects.get(key)) : null),
-    put: async (key: string, body: string | Uint8Array) => void objects.set(key, typeof body === 'string' ? body : new TextDecoder().decode(body)),
-    head: async (key: string) => (objects.has(key) ? { size: objects.get(key)!.length } : null),
-    list: async (prefix: string) => [...objects.keys()].filter((key) => key.startsWith(prefix)).sort(),
-    delete: async (keys: readonly string[]) => keys.forEach((key) => objects.delete(key)),
-  };
-  return store;
-}
 
 describe('API keys', () => {
   it('creates a key of the documented format and resolves it to its tenant and role', async () => {

@@ -9,7 +9,7 @@ import type { MeetingContext } from '../../../lib/domain/meeting/schema.js';
 import type { BlobStore } from '../../../lib/domain/ports/BlobStore.js';
 import type { ActionItem } from '../../../lib/domain/understanding/schema.js';
 import { makeTempDir } from '../../support/tempDir.js';
-import { memoryBlobs } from './memoryBlobs.js';
+import { memoryBlobs } from '../../support/memoryBlobStore.js';
 
 export const HOUR_MS = 60 * 60_000;
 

@@ -7,7 +7,7 @@ import {
   subscriptionsPrefix,
 } from '../../../lib/domain/crm/subscriptions.js';
 import { Webhook } from 'standardwebhooks';
-import { memoryBlobs } from './memoryBlobs.js';
+import { memoryBlobs } from '../../support/memoryBlobStore.js';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 

@@ -2,24 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { catalogKey } from '../../../lib/domain/meeting/resultKeys.js';
 import { deleteMeeting, MeetingBusyError } from '../../../lib/domain/meetings/deleteMeeting.js';
 import { MeetingNotFoundError } from '../../../lib/domain/meetings/reprocessMeeting.js';
-import type { BlobStore } from '../../../lib/domain/ports/BlobStore.js';
+import { memoryBlobs } from '../../support/memoryBlobStore.js';
 import { InMemoryVectorIndex } from '../search/fixtures.js';
 
 const meetingId = 'mtg_0123456789abcdef01234567';
 const other = 'mtg_fedcba9876543210fedcba98';
 
-function memoryBlobs(): BlobStore & { objects: Map<string, string> } {
-  const objects = new Map<string, string>();
-  return {
-    objects,
-    getText: async (key) => objects.get(key) ?? null,
-    getBytes: async (key) => (objects.has(key) ? new TextEncoder().encode(objects.get(key)) : null),
-    put: async (key, body) => void objects.set(key, typeof body === 'string' ? body : new TextDecoder().decode(body)),
-    head: async (key) => (objects.has(key) ? { size: objects.get(key)!.length } : null),
-    list: async (prefix) => [...objects.keys()].filter((key) => key.startsWith(prefix)).sort(),
-    delete: async (keys) => keys.forEach((key) => objects.delete(key)),
-  };
-}
 
 const entry = (id: string, recordingKey: string, resultPrefix: string) =>
   JSON.stringify({ schemaVersion: 1, tenantId: 'acme', meetingId: id, recordingKey, resultPrefix, title: 'x', recordedAt: '2026-01-01T00:00:00Z', createdAt: '2026-01-01T00:00:00Z' });

@@ -2,9 +2,10 @@ import { RecordingNotFoundError, RecordingTooLargeError, UnsupportedRecordingErr
 import { isMediaKey, isTrackKey, isTracksFolder } from '../../intake/recordingEvent.js';
 import { detectRecordingType, MEDIA_SNIFF_BYTES } from '../../media/detectRecordingType.js';
 import { catalogKey, catalogPrefix } from '../../meeting/resultKeys.js';
-import { invalidateCatalogListing } from '../../meetings/catalogEntryCache.js';
+import { noteCatalogWrite } from '../../meetings/catalogEntryCache.js';
 import { CatalogEntrySchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type StepInput } from '../../meeting/schema.js';
 import { findJson, putJson } from '../jsonResults.js';
+import { refreshListing } from '../../meetings/listingRow.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
@@ -24,6 +25,7 @@ export async function intake(deps: StepDeps, { meeting }: StepInput): Promise<In
   await recordInCatalog(deps, meeting, now);
   await deps.blobs.delete(await keysToClearBeforeRun(deps.blobs, meeting));
   await writeMeetingStatus(deps, meeting, 'running', now);
+  await refreshListing(deps.blobs, meeting, { speakers: false });
 
   return trackStep(deps, meeting, 'intake', async () => {
     if (!isTracksFolder(meeting.recordingKey)) return { recording: { key: meeting.recordingKey, ...(await checkRecording(deps, meeting.recordingKey)) } };
@@ -69,5 +71,5 @@ async function recordInCatalog(deps: StepDeps, meeting: StepInput['meeting'], no
     createdAt: existing?.createdAt ?? now,
   };
   await putJson(deps.blobs, key, entry);
-  invalidateCatalogListing(deps.blobs, catalogPrefix(meeting.tenantId));
+  noteCatalogWrite(deps.blobs, catalogPrefix(meeting.tenantId), key);
 }

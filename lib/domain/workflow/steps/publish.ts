@@ -9,6 +9,7 @@ import { MeetingContextSchema, StepStatusSchema, type StepStatus } from '../../m
 import { TranslationSchema } from '../../transcript/translationSchema.js';
 import { findJson, putJson } from '../jsonResults.js';
 import { readMeetingResults } from '../meetingResults.js';
+import { refreshListing } from '../../meetings/listingRow.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
@@ -92,6 +93,7 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
     await writeMeetingStatus(deps, meeting, 'succeeded', manifest.publishedAt, null, degraded.length > 0);
     const manifestKey = resultKey(prefix, resultFiles.manifest);
     await putJson(deps.blobs, manifestKey, manifest);
+    await refreshListing(deps.blobs, meeting, { speakers: true });
     // After the manifest, so a receiver that follows the link finds the meeting done. A retried
     // Publish enqueues the same message ids again, which the queue ignores.
     if (deps.deliveries !== null) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { resultKey } from '../../meeting/resultKeys.js';
 import { MeetingContextSchema, StepStatusSchema, type MeetingStatus } from '../../meeting/schema.js';
+import { refreshListing } from '../../meetings/listingRow.js';
 import { findJson } from '../jsonResults.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
@@ -14,11 +15,13 @@ export type RecordFailureInput = z.infer<typeof RecordFailureInputSchema>;
 
 /** Marks the meeting failed beside the recording, naming the step and the reason. Leaves every result as it was. */
 export async function recordFailure(deps: StepDeps, { meeting, error }: RecordFailureInput): Promise<MeetingStatus> {
-  return writeMeetingStatus(deps, meeting, 'failed', deps.clock().toISOString(), {
+  const status = await writeMeetingStatus(deps, meeting, 'failed', deps.clock().toISOString(), {
     step: await failedStep(deps, meeting),
     name: error.Error,
     message: causeMessage(error.Cause),
   });
+  await refreshListing(deps.blobs, meeting, { speakers: true });
+  return status;
 }
 
 async function failedStep(deps: StepDeps, meeting: RecordFailureInput['meeting']): Promise<string | null> {
