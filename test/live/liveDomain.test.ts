@@ -74,8 +74,9 @@ describe('RoomHub', () => {
     expect(hub.join('t', 'r', 'alice')).toBe(true);
     expect(hub.join('t', 'r', 'alice')).toBe(false);
     hub.join('t', 'r', 'bob');
-    hub.publish('t', 'r', { ...caption(0, 'interim').event, type: 'caption' }, 0);
-    hub.publish('t', 'r', { ...caption(0, 'final').event, type: 'caption' }, 0);
+    const said = (kind: 'interim' | 'final') => ({ type: 'caption' as const, participant: 'alice', kind, text: kind, startMs: 0, endMs: 1, track: 'original' as const, language: null, source: 'test' });
+    hub.publish('t', 'r', said('interim'), 0);
+    hub.publish('t', 'r', said('final'), 0);
     hub.leave('t', 'r', 'alice');
     expect(ended).toEqual([]);
     hub.leave('t', 'r', 'bob');
