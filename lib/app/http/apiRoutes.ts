@@ -8,6 +8,8 @@ import { getMeeting } from '../../domain/meetings/meetingView.js';
 import { renameSpeakers, SpeakerNamesSchema } from '../../domain/meetings/renameSpeakers.js';
 import { reprocessMeeting } from '../../domain/meetings/reprocessMeeting.js';
 import { searchArchive } from '../../domain/search/searchArchive.js';
+import { audioUrlSecret } from '../../domain/auth/audioUrlKey.js';
+import { checkAudioSignature, signAudioParams, SignedAudioParamsSchema } from '../../domain/auth/audioUrlSignature.js';
 import { ActionItemsSchema, ChaptersSchema, SummarySchema } from '../../domain/understanding/schema.js';
 import { findJson } from '../../domain/workflow/jsonResults.js';
 import { z } from 'zod';
@@ -15,6 +17,7 @@ import type { ControlPlane } from '../ControlPlane.js';
 import {
   ActionItemsQuery,
   ActionItemsResponse,
+  AudioUrlResponse,
   DeleteResponse,
   ErrorSchema,
   MeetingIdParams,
@@ -26,10 +29,11 @@ import {
   RunResponse,
   SearchQuery,
   SearchResponse,
+  SignedAudioQuery,
   SpeakersBody,
   TranscriptQuery,
 } from './apiSchemas.js';
-import { contentTypeOf, requestedRange } from './audioResponse.js';
+import { playableRecordingKey, recordingResponse } from './audioResponse.js';
 import type { ApiEnv } from './authContext.js';
 import { HttpError } from './errorResponse.js';
 import { requireAdmin, requireApiKey } from './requireApiKey.js';
@@ -47,12 +51,17 @@ const security = [{ apiKey: [] }];
 /** createRoute with what every API route shares: bearer security and a 400 for bad input. */
 const route = <R extends RouteConfig>(config: R) => createRoute({ security, ...config });
 
+export interface ApiRoutesOptions {
+  /** Signs audio URLs (config AFTERCALL_AUDIO_URL_SECRET); unset, a key kept in the bucket does. */
+  audioUrlSecret?: string | undefined;
+}
+
 /**
  * The tenant-scoped API. Every route reads its tenant from the caller's API key
  * (`c.get('auth')`), never from the request, so one tenant's key reaches nothing of another's:
  * someone else's meeting id is a 404, exactly like an id that does not exist.
  */
-export function apiRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
+export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): OpenAPIHono<ApiEnv> {
   // Validation failures go through the one error mapping (errorResponse): 400 with the reasons.
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result) => {
@@ -66,13 +75,27 @@ export function apiRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
     openapi: '3.1.0',
     info: { title: 'aftercall API', version: '1', description: 'Post-call meeting intelligence, tenant-scoped by API key.' },
   });
-  app.use('*', requireApiKey(plane.blobs));
-
   const meetingOr404 = async (tenantId: string, meetingId: string) => {
     const meeting = await getMeeting(plane.blobs, tenantId, meetingId);
     if (meeting === null) throw new HttpError(404, `no meeting ${meetingId}`);
     return meeting;
   };
+  const signingSecret = () => audioUrlSecret(plane.blobs, options.audioUrlSecret);
+
+  // Before the key check: an <audio src> cannot send a key, so a signed URL stands for one. A
+  // request without signature parameters goes on to the key check and the route below.
+  app.use('/meetings/:id/audio', async (c, next) => {
+    const query = c.req.query();
+    if (query.sig === undefined && query.expires === undefined && query.tenant === undefined) return next();
+    const params = SignedAudioParamsSchema.safeParse(query);
+    if (!params.success) throw new HttpError(403, 'invalid audio link: it needs tenant, expires and sig as issued by /api/meetings/{id}/audio-url');
+    const meetingId = c.req.param('id');
+    const check = checkAudioSignature(await signingSecret(), meetingId, params.data, plane.clock());
+    if (check === 'invalid') throw new HttpError(403, 'invalid audio link: its signature does not match this meeting');
+    if (check === 'expired') throw new HttpError(403, 'expired audio link: ask /api/meetings/{id}/audio-url for a new one');
+    return recordingResponse(c, plane.blobs, await meetingOr404(params.data.tenant, meetingId));
+  });
+  app.use('*', requireApiKey(plane.blobs));
 
   app.openapi(
     route({
@@ -153,29 +176,37 @@ export function apiRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
     route({
       method: 'get',
       path: '/meetings/{id}/audio',
-      summary: 'the recording, for a player; honours Range requests (206)',
-      request: { params: MeetingIdParams },
+      summary: 'the recording, for a player; honours Range requests (206). With a key, or as a signed URL from /audio-url (no key)',
+      // Either a key or the signature in the query (the empty requirement: no key needed).
+      security: [...security, {}],
+      request: { params: MeetingIdParams, query: SignedAudioQuery },
       responses: {
         200: { description: 'the whole recording', content: { 'audio/*': { schema: z.string().meta({ format: 'binary' }) } } },
         206: { description: 'the requested bytes', content: { 'audio/*': { schema: z.string().meta({ format: 'binary' }) } } },
+        403: failure('a signed URL that has expired, was altered, or was issued for another meeting or tenant'),
         404: failure('no such meeting, or a meeting of separate participant tracks'),
         416: failure('range not satisfiable'),
         ...AUTH_ERRORS,
       },
     }),
+    async (c) => recordingResponse(c, plane.blobs, await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id)),
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/meetings/{id}/audio-url',
+      summary: 'a signed URL of the recording, valid 15 minutes, for an <audio src> to stream from without a key',
+      request: { params: MeetingIdParams },
+      responses: { 200: json(AudioUrlResponse, 'the signed URL'), 404: failure('no such meeting, or a meeting of separate participant tracks'), ...AUTH_ERRORS },
+    }),
     async (c) => {
-      const meeting = await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id);
-      if (meeting.recordingKey.endsWith('/')) {
-        throw new HttpError(404, `meeting ${meeting.meetingId} was recorded as separate participant tracks: there is no single recording to play`);
-      }
-      const head = await plane.blobs.head(meeting.recordingKey);
-      if (head === null) throw new HttpError(404, `the recording of meeting ${meeting.meetingId} is no longer in the bucket`);
-      const range = requestedRange(c.req.header('Range'), head.size);
-      const bytes = await plane.blobs.getBytes(meeting.recordingKey, ...(range === null ? [] : [range]));
-      if (bytes === null) throw new HttpError(404, `the recording of meeting ${meeting.meetingId} is no longer in the bucket`);
-      const headers: Record<string, string> = { 'Content-Type': contentTypeOf(meeting.recordingKey), 'Accept-Ranges': 'bytes' };
-      if (range === null) return c.body(bytes as Uint8Array<ArrayBuffer>, 200, headers);
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 206, { ...headers, 'Content-Range': `bytes ${range.start}-${range.end}/${head.size}` });
+      const { tenantId } = c.get('auth');
+      const meeting = await meetingOr404(tenantId, c.req.valid('param').id);
+      playableRecordingKey(meeting);
+      const { expiresAt, ...params } = signAudioParams(await signingSecret(), tenantId, meeting.meetingId, plane.clock());
+      const url = `/api/meetings/${encodeURIComponent(meeting.meetingId)}/audio?${new URLSearchParams(params).toString()}`;
+      return c.json({ url, expiresAt: expiresAt.toISOString() }, 200);
     },
   );
 

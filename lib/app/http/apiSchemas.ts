@@ -61,6 +61,18 @@ export const TranscriptQuery = z.object({
   lang: z.string().optional().meta({ description: 'a translation language, e.g. fr' }),
 });
 
+/** Documents the signed-URL form of the audio route; the route itself checks them (see apiRoutes). */
+export const SignedAudioQuery = z.object({
+  tenant: z.string().optional().meta({ description: 'signed URL only: the tenant the URL was issued to' }),
+  expires: z.string().optional().meta({ description: 'signed URL only: expiry, seconds since 1970' }),
+  sig: z.string().optional().meta({ description: 'signed URL only: HMAC-SHA256 (base64url) of tenant, meeting id and expiry' }),
+});
+
+export const AudioUrlResponse = z.object({
+  url: z.string().meta({ description: 'path of the recording with a signature, valid 15 minutes: use it as <audio src>', example: '/api/meetings/mtg_…/audio?tenant=demo&expires=1767225600&sig=…' }),
+  expiresAt: z.string(),
+});
+
 export const ReprocessBody = z.object({ from: ResumeFromSchema.default('transcribe') });
 export const ReprocessResponse = z.object({ meetingId: z.string(), runId: z.string() });
 export const SpeakersBody = z.record(z.string(), z.string()).meta({ description: 'diarised speaker id → name, e.g. {"spk_0":"Laura"}' });

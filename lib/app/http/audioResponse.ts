@@ -1,3 +1,5 @@
+import type { Context } from 'hono';
+import type { BlobStore } from '../../domain/ports/BlobStore.js';
 import { HttpError } from './errorResponse.js';
 
 const AUDIO_TYPES: Record<string, string> = {
@@ -37,4 +39,29 @@ export function requestedRange(header: string | undefined, size: number): { star
   }
   if (size === 0 || start > end || start >= size) throw new HttpError(416, `range not satisfiable: the recording is ${size} bytes`);
   return { start, end };
+}
+
+/** The key of the meeting's one recording to play; a meeting of separate participant tracks has none. */
+export function playableRecordingKey(meeting: { meetingId: string; recordingKey: string }): string {
+  if (meeting.recordingKey.endsWith('/')) {
+    throw new HttpError(404, `meeting ${meeting.meetingId} was recorded as separate participant tracks: there is no single recording to play`);
+  }
+  return meeting.recordingKey;
+}
+
+/**
+ * The meeting's recording, whole (200) or the bytes a `Range` asks for (206): a player streams it
+ * a range at a time. Shared by the key-authenticated route and the signed-URL one.
+ */
+export async function recordingResponse(c: Context, blobs: BlobStore, meeting: { meetingId: string; recordingKey: string }): Promise<Response> {
+  const key = playableRecordingKey(meeting);
+  const gone = () => new HttpError(404, `the recording of meeting ${meeting.meetingId} is no longer in the bucket`);
+  const head = await blobs.head(key);
+  if (head === null) throw gone();
+  const range = requestedRange(c.req.header('Range'), head.size);
+  const bytes = await blobs.getBytes(key, ...(range === null ? [] : [range]));
+  if (bytes === null) throw gone();
+  const headers: Record<string, string> = { 'Content-Type': contentTypeOf(key), 'Accept-Ranges': 'bytes' };
+  if (range === null) return c.body(bytes as Uint8Array<ArrayBuffer>, 200, headers);
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 206, { ...headers, 'Content-Range': `bytes ${range.start}-${range.end}/${head.size}` });
 }
