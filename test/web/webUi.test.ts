@@ -6,7 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../lib/app/http/createHttpApp.js';
+import { ProviderUnavailableError } from '../../lib/domain/errors.js';
+import { deriveMeetingId } from '../../lib/domain/meeting/meetingId.js';
 import { tenantSettingsKey } from '../../lib/domain/meeting/resultKeys.js';
+import { getMeeting } from '../../lib/domain/meetings/meetingView.js';
+import { FallbackUnderstander } from '../../lib/domain/understanding/FallbackUnderstander.js';
 import { webUiRoutes } from '../../lib/app/http/webUiRoutes.js';
 import type { MeetingView } from '../../lib/domain/meetings/meetingView.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fakes/fakeOpenAiServer.js';
@@ -37,7 +41,7 @@ declare const document: {
   querySelector(selector: 'audio'): BrowserAudio | null;
   documentElement: { scrollWidth: number; clientWidth: number };
 };
-declare const window: { pwned?: number };
+declare const window: { pwned?: number; notReloaded?: boolean };
 declare const localStorage: { getItem(key: string): string | null };
 declare const getComputedStyle: (element: BrowserElement) => { outlineStyle: string };
 
@@ -89,7 +93,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
 
   const audioTime = () => page.locator('audio').evaluate((audio: BrowserAudio) => audio.currentTime);
   const waitForAudio = () => page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1, undefined, { timeout: 20_000 });
-  const shot = (name: string) => page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true });
+  const shot = (name: string) => saveShot(page, name);
 
   it('signs in with an API key and lists the meeting', async () => {
     await page.goto(`${ui.url}/`);
@@ -288,6 +292,10 @@ function launchChromium(): Promise<Browser> {
   });
 }
 
+function saveShot(page: Page, name: string): Promise<Buffer> {
+  return page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true });
+}
+
 async function signIn(page: Page, url: string, apiKey: string): Promise<void> {
   await page.goto(`${url}/#/signin`);
   await page.fill('#api-key', apiKey);
@@ -347,6 +355,113 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI translations in Chromium', () => 
     await page.getByLabel('Language').selectOption('');
     await expect.poll(() => firstText.textContent()).toBe(original);
     await page.close();
+  }, LONG);
+});
+
+describe.skipIf(!existsSync(CHROMIUM))('web UI meeting states and streamed audio in Chromium', () => {
+  const tenant = 'demo';
+  const keys = { ready: 'recordings/standup.ogg', degraded: 'recordings/kickoff.ogg', later: 'recordings/later.ogg' };
+  const ids = { ready: deriveMeetingId(tenant, keys.ready), degraded: deriveMeetingId(tenant, keys.degraded), later: deriveMeetingId(tenant, keys.later) };
+  /** The understand step waits for this: how a meeting is held in processing while the page is open. */
+  let hold: Promise<void> = Promise.resolve();
+  let fixture: StackFixture;
+  let ui: { url: string; close(): Promise<void> };
+  let browser: Browser;
+  let page: Page;
+  let broken: MeetingView;
+
+  beforeAll(async () => {
+    fixture = await startStackFixture({
+      http: true,
+      port: 0,
+      // A "language model" that is down for one meeting: the offline engine takes over and the manifest says why.
+      depsOverrides: (built) => ({
+        understander: new FallbackUnderstander(
+          {
+            name: 'test-model',
+            understand: async (transcript, options) => {
+              await hold;
+              if (transcript.meetingId === ids.degraded) throw new ProviderUnavailableError('the test model is down');
+              return built.understander.understand(transcript, options);
+            },
+          },
+          built.understander,
+        ),
+      }),
+    });
+    const sample = async (key: string, name: string) =>
+      fixture.process(key, await sampleBytes(`recordings/${name}.ogg`), { ext: 'vtt', text: await sampleBytes(`recordings/${name}.vtt`) });
+    expect(await sample(keys.ready, 'standup-is1008b')).toMatchObject({ state: 'ready', degraded: false });
+    expect(await sample(keys.degraded, 'kickoff-es2002a')).toMatchObject({ state: 'ready', degraded: true });
+    broken = await fixture.process('recordings/broken.ogg', new Uint8Array([1, 2, 3, 4]));
+    expect(broken.state).toBe('failed');
+    ui = await serveUi(fixture);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (error) => console.error('page error:', error));
+  }, LONG);
+
+  afterAll(async () => {
+    await browser?.close();
+    await ui?.close();
+    await fixture?.close();
+  });
+
+  const row = (meetingId: string) => page.locator('.meeting-row', { has: page.locator(`a[href="#/meetings/${meetingId}"]`) });
+
+  it('shows a processing meeting turn ready without a reload, a degraded one with its reason, a failed one with its reason', async () => {
+    let release = () => undefined as void;
+    hold = new Promise<void>((resolve) => (release = resolve));
+    await fixture.stack.deps.blobs.put(keys.later.replace(/\.ogg$/, '.vtt'), await sampleBytes('recordings/standup-is1008b.vtt'), 'text/vtt');
+    await fixture.stack.deps.blobs.put(keys.later, await sampleBytes('recordings/standup-is1008b.ogg'), 'audio/ogg');
+    await expect.poll(async () => (await getMeeting(fixture.stack.deps.blobs, tenant, ids.later))?.state ?? null, { timeout: 20_000 }).toBe('processing');
+
+    await signIn(page, ui.url, await fixture.apiKey({ role: 'member' }));
+    await row(ids.later).locator('.badge-processing').waitFor();
+    expect(await page.getByRole('status').first().textContent()).toMatch(/still processing; this list refreshes itself/);
+    await page.evaluate(() => (window.notReloaded = true));
+    await saveShot(page, 'meetings-processing');
+
+    release();
+    await row(ids.later).locator('.badge-ready').waitFor({ timeout: 30_000 });
+    expect(await row(ids.later).locator('.badge-processing').count()).toBe(0);
+    expect(await page.evaluate(() => window.notReloaded)).toBe(true);
+
+    const degraded = row(ids.degraded);
+    expect(await degraded.locator('.badge-degraded').textContent()).toBe('degraded');
+    await expect.poll(() => degraded.locator('.degraded-reason').textContent()).toMatch(/^Degraded: understand — test-model failed \(ProviderUnavailableError: the test model is down\)/);
+    expect(await row(ids.ready).locator('.badge-degraded').count()).toBe(0);
+    expect(await row(broken.meetingId).locator('.failure').textContent()).toMatch(/^Failed in intake: UnsupportedRecordingError — /);
+    await saveShot(page, 'meetings-states');
+
+    // The meeting page says the same.
+    await page.goto(`${ui.url}/#/meetings/${ids.degraded}`);
+    await expect.poll(() => page.locator('.degraded-reason').textContent()).toContain('the test model is down');
+  }, LONG);
+
+  it('streams the recording from a signed URL: no key in it, Range requests answered 206', async () => {
+    const audioRequests: { url: string; range: string | null; authorization: string | null; status: number }[] = [];
+    page.on('response', (response) => {
+      if (!response.url().includes('/audio?')) return;
+      const headers = response.request().headers();
+      audioRequests.push({ url: response.url(), range: headers.range ?? null, authorization: headers.authorization ?? null, status: response.status() });
+    });
+    await page.goto(`${ui.url}/#/meetings/${ids.ready}`);
+    await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1, undefined, { timeout: 20_000 });
+    const src = await page.locator('audio').getAttribute('src');
+    expect(src).toMatch(new RegExp(`/api/meetings/${ids.ready}/audio\\?tenant=demo&expires=\\d+&sig=[\\w-]{43}$`));
+
+    await page.locator('audio').evaluate((audio: BrowserAudio) => {
+      audio.currentTime = 30;
+      return audio.play();
+    });
+    await expect.poll(() => page.locator('audio').evaluate((audio: BrowserAudio) => audio.currentTime), { timeout: 10_000 }).toBeGreaterThan(31);
+    await page.locator('audio').evaluate((audio: BrowserAudio) => audio.pause());
+    await saveShot(page, 'meeting-streaming');
+
+    expect(audioRequests.length).toBeGreaterThan(0);
+    expect(audioRequests.every((request) => request.url.endsWith(src ?? '') && request.authorization === null)).toBe(true);
+    expect(audioRequests.some((request) => request.range !== null && request.status === 206)).toBe(true);
   }, LONG);
 });
 

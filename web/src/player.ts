@@ -1,33 +1,61 @@
-import { apiFetch } from './api.js';
+import { getJson, loadSettings } from './api.js';
 import { h } from './dom.js';
 
 export interface Player {
   audio: HTMLAudioElement;
-  /** Fetches the recording with the key (never a key in the URL) and plays it from a blob URL. */
-  load(path: string): Promise<void>;
+  /**
+   * Asks `signedUrlPath` (the meeting's /audio-url) for a short-lived signed URL and plays from
+   * it: the browser streams the recording with Range requests instead of downloading it whole
+   * first, and the API key stays in the Authorization header, never in a URL.
+   */
+  load(signedUrlPath: string): Promise<void>;
   /** Seeks now, or as soon as the recording's metadata is in. */
   seek(ms: number): void;
   dispose(): void;
 }
 
+interface SignedUrl {
+  url: string;
+  expiresAt: string;
+}
+
+/** A fresh signed URL is asked for at most this often, so a recording that cannot play does not loop. */
+const RENEW_AFTER_MS = 60_000;
+
 export function createPlayer(label: string): Player {
   const audio = h('audio', { controls: true, preload: 'metadata', 'aria-label': label, class: 'player' });
   let pendingMs: number | null = null;
-  let url: string | null = null;
   let disposed = false;
+  let signedUrlPath: string | null = null;
+  let issuedAt = 0;
 
   audio.addEventListener('loadedmetadata', () => {
     if (pendingMs !== null) audio.currentTime = pendingMs / 1000;
     pendingMs = null;
   });
 
+  const useSignedUrl = async (path: string) => {
+    const signed = await getJson<SignedUrl>(path);
+    if (disposed) return;
+    issuedAt = Date.now();
+    audio.src = `${loadSettings()?.baseUrl ?? ''}${signed.url}`;
+  };
+
+  // The URL lives 15 minutes; a player paused longer than that gets a 403 on its next range.
+  // Take a new URL and carry on from the same moment.
+  audio.addEventListener('error', () => {
+    if (disposed || signedUrlPath === null || Date.now() - issuedAt < RENEW_AFTER_MS) return;
+    const resumeAt = audio.currentTime;
+    const wasPlaying = !audio.paused;
+    pendingMs = resumeAt * 1000;
+    void useSignedUrl(signedUrlPath).then(() => (wasPlaying ? audio.play() : undefined)).catch(() => undefined);
+  });
+
   return {
     audio,
     load: async (path) => {
-      const blob = await (await apiFetch(path)).blob();
-      if (disposed) return;
-      url = URL.createObjectURL(blob);
-      audio.src = url;
+      signedUrlPath = path;
+      await useSignedUrl(path);
     },
     seek: (ms) => {
       if (audio.readyState >= HTMLMediaElement.HAVE_METADATA) audio.currentTime = ms / 1000;
@@ -37,7 +65,7 @@ export function createPlayer(label: string): Player {
       disposed = true;
       audio.pause();
       audio.removeAttribute('src');
-      if (url !== null) URL.revokeObjectURL(url);
+      audio.load();
     },
   };
 }

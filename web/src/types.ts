@@ -12,6 +12,12 @@ export interface MeetingSummary {
   updatedAt: string | null;
 }
 
+/** A step that fell back to the offline default, as the manifest records it. */
+export interface Degradation {
+  step: string;
+  reason: string;
+}
+
 export interface Step {
   name: string;
   state: string;
@@ -20,7 +26,10 @@ export interface Step {
 
 export interface Meeting extends MeetingSummary {
   steps: Step[];
-  manifest: { translations: { language: string; state: 'succeeded' | 'skipped' | 'failed'; reason?: string | null }[] } | null;
+  manifest: {
+    translations: { language: string; state: 'succeeded' | 'skipped' | 'failed'; reason?: string | null }[];
+    degraded?: Degradation[];
+  } | null;
 }
 
 export interface ActionItem {

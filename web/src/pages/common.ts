@@ -1,6 +1,6 @@
 import { ApiError } from '../api.js';
 import { errorBox, h } from '../dom.js';
-import type { MeetingSummary } from '../types.js';
+import type { Degradation, MeetingSummary } from '../types.js';
 
 /** What a page hands back to the router. */
 export interface Page {
@@ -33,4 +33,17 @@ export function stateBadges(meeting: MeetingSummary): HTMLElement[] {
     badges.push(h('span', { class: 'badge badge-degraded', title: 'Some results came from the offline fallback; the manifest says which and why.' }, 'degraded'));
   }
   return badges;
+}
+
+/** Where and why a failed meeting stopped, or null for one that did not fail. */
+export function failureLine(meeting: MeetingSummary): HTMLElement | null {
+  if (meeting.state !== 'failed' || meeting.error === null) return null;
+  const { step, name, message } = meeting.error;
+  return h('p', { class: 'failure' }, `Failed${step === null ? '' : ` in ${step}`}: ${name} — ${message}`);
+}
+
+/** What the manifest says about a degraded meeting: which step fell back, and why. */
+export function degradedLine(reasons: readonly Degradation[]): HTMLElement | null {
+  if (reasons.length === 0) return null;
+  return h('p', { class: 'degraded-reason' }, `Degraded: ${reasons.map(({ step, reason }) => `${step} — ${reason}`).join('; ')}`);
 }

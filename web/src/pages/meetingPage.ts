@@ -5,7 +5,7 @@ import { createPlayer, type Player } from '../player.js';
 import { meetingHref, type Route } from '../router.js';
 import { transcriptView, type TranscriptView } from '../transcriptView.js';
 import type { ActionItem, Chapter, MeetingDetail, Transcript, Translation } from '../types.js';
-import { errorView, pageHeading, stateBadges, type Page } from './common.js';
+import { degradedLine, errorView, failureLine, pageHeading, stateBadges, type Page } from './common.js';
 
 const REFRESH_MS = 3_000;
 
@@ -55,7 +55,8 @@ function header(detail: MeetingDetail): HTMLElement[] {
   const parts: (HTMLElement | null)[] = [
     pageHeading(meeting.title),
     h('p', { class: 'meta' }, h('time', { datetime: meeting.recordedAt }, formatDate(meeting.recordedAt)), ' ', ...stateBadges(meeting)),
-    meeting.error === null ? null : h('p', { class: 'failure' }, `Failed${meeting.error.step === null ? '' : ` in ${meeting.error.step}`}: ${meeting.error.name} — ${meeting.error.message}`),
+    failureLine(meeting),
+    degradedLine(meeting.manifest?.degraded ?? []),
   ];
   return parts.filter((part): part is HTMLElement => part !== null);
 }
@@ -122,7 +123,7 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, b
   );
 
   player.audio.addEventListener('timeupdate', () => transcript?.highlight(player.audio.currentTime * 1000));
-  player.load(`${base}/audio`).then(
+  player.load(`${base}/audio-url`).then(
     () => {
       playerStatus.textContent = '';
     },
