@@ -12,8 +12,8 @@ export interface LiveScriptTurn {
 
 export interface FakeDeepgramLiveServerOptions {
   apiKey: string;
-  /** What every connection's audio "says", by audio time. */
-  turns: readonly LiveScriptTurn[];
+  /** What a connection's audio "says", by audio time: the same for every connection, or by connection (0 = the first opened). */
+  turns: readonly LiveScriptTurn[] | ((connectionIndex: number) => readonly LiveScriptTurn[]);
   /** How often an interim result is sent while a turn is being spoken, in audio ms. Default 500. */
   interimEveryMs?: number;
 }
@@ -72,6 +72,7 @@ export async function startFakeDeepgramLiveServer(options: FakeDeepgramLiveServe
 
   function serve(ws: WebSocket, query: URLSearchParams, authorization: string | undefined): void {
     const connection: LiveConnection = { query, authorization, audioBytes: 0, controls: [], closedBy: null };
+    const turns = typeof options.turns === 'function' ? options.turns(connections.length) : options.turns;
     connections.push(connection);
     sockets.add(ws);
     const requestId = randomUUID();
@@ -96,7 +97,7 @@ export async function startFakeDeepgramLiveServer(options: FakeDeepgramLiveServe
     // Audio time drives the script: everything said up to `heardMs` is answered now.
     const advance = () => {
       for (;;) {
-        const turn = options.turns[turnIndex];
+        const turn = turns[turnIndex];
         if (turn === undefined || heardMs < turn.startMs) return;
         if (spokenAt < turnIndex) {
           spokenAt = turnIndex;
@@ -126,7 +127,7 @@ export async function startFakeDeepgramLiveServer(options: FakeDeepgramLiveServe
       const type = controlType(data.toString());
       connection.controls.push(type);
       if (type === 'Finalize') {
-        const turn = options.turns[turnIndex];
+        const turn = turns[turnIndex];
         if (turn !== undefined && spokenAt === turnIndex) {
           results(turn, heardMs, true, true);
           turnIndex += 1;
