@@ -1,22 +1,29 @@
 #!/usr/bin/env -S npx tsx
 /**
  * Scores the offline meeting-understanding engine on the reference meetings, next to trivial
- * baselines: chapters (Pk, WindowDiff), summary (ROUGE-1/2/L), and action-item counts.
+ * baselines: chapters (Pk, WindowDiff), summary (ROUGE-1/2/L), archive search (recall at k, MRR
+ * against the questions' answer spans) and action-item counts.
  *
  *   npx tsx bin/eval.ts [--data <dir>] [--json <file>]
  *
  * Data: `<id>.vtt` and `<id>.truth.json` pairs; by default ../shared/data/meetings beside the
  * repository, else the samples in samples/meetings.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { LanceVectorIndex } from '../lib/adapters/lancedb/LanceVectorIndex.js';
 import { meetingCorpusDir } from '../lib/bench/meetingCorpus.js';
 import { parseArgs } from 'node:util';
 import { importTranscript } from '../lib/domain/transcript/importTranscript.js';
+import { HashedTermEmbedder } from '../lib/domain/search/hashedTermEmbedder.js';
+import { understandingResults } from '../lib/domain/understanding/understandingResults.js';
 import { extractActionItems } from '../lib/domain/understanding/extractActionItems.js';
 import { segmentChapters } from '../lib/domain/understanding/segmentChapters.js';
 import { summarizeExtractive } from '../lib/domain/understanding/summarizeExtractive.js';
-import { formatActionItems, formatScoreTable, type ActionItemCount, type ActionItemExample, type ReportRow } from '../lib/evaluation/formatReport.js';
+import { alignUtterances } from '../lib/evaluation/alignUtterances.js';
+import { evaluateSearch, type EvaluatedMeeting } from '../lib/evaluation/evaluateSearch.js';
+import { formatActionItems, formatScoreTable, formatSearchScores, type ActionItemCount, type ActionItemExample, type ReportRow } from '../lib/evaluation/formatReport.js';
 import { meanScores } from '../lib/evaluation/meanScores.js';
 import { MeetingTruthSchema } from '../lib/evaluation/meetingTruth.js';
 import { scoreMeeting } from '../lib/evaluation/scoreMeeting.js';
@@ -56,6 +63,7 @@ async function main(): Promise<void> {
   const rows: ReportRow[] = [];
   const counts: ActionItemCount[] = [];
   const examples: ActionItemExample[] = [];
+  const searchable: EvaluatedMeeting[] = [];
   for (const id of ids) {
     const transcript = await importTranscript(readFileSync(join(dir, `${id}.vtt`), 'utf8'), 'vtt', { meetingId: id, key: `${id}.vtt` });
     const truth = MeetingTruthSchema.parse(JSON.parse(readFileSync(join(dir, `${id}.truth.json`), 'utf8')));
@@ -67,6 +75,12 @@ async function main(): Promise<void> {
     const engineMs = performance.now() - started;
 
     rows.push({ scores: scoreMeeting(transcript, truth, { chapters, summary: summary.text }), engineMs });
+    const alignment = alignUtterances(transcript, truth);
+    searchable.push({
+      input: { tenantId: 'eval', transcript, ...understandingResults(id, 'aftercall-extractive', { summary, actionItems, chapters }) },
+      referenceIndex: new Map(transcript.utterances.map((utterance, i) => [utterance.id, alignment[i] ?? -1])),
+      questions: (truth.queries ?? []).flatMap((q) => (q.relevant_text_span === undefined ? [] : [{ meetingId: id, query: q.query, spans: q.relevant_text_span }])),
+    });
     counts.push({
       meetingId: id,
       items: actionItems.length,
@@ -86,8 +100,20 @@ async function main(): Promise<void> {
   process.stdout.write(`Evaluation on ${ids.length} meetings from ${dir}\n\n`);
   process.stdout.write(`${formatScoreTable(rows, mean)}\n\n${formatActionItems(counts, examples, MEETING_DATE_LABEL)}\n`);
 
+  const indexDir = mkdtempSync(join(tmpdir(), 'aftercall-eval-'));
+  const embedder = new HashedTermEmbedder();
+  const index = await LanceVectorIndex.open(indexDir, embedder.dimensions);
+  let search;
+  try {
+    search = await evaluateSearch({ embedder, index }, searchable);
+  } finally {
+    await index.close();
+    rmSync(indexDir, { recursive: true, force: true });
+  }
+  process.stdout.write(`\n${formatSearchScores(search, ids.length)}\n`);
+
   if (values.json !== undefined) {
-    const report = { dataDir: dir, meetingDate: MEETING_DATE_LABEL, meetings: rows, mean, actionItems: counts };
+    const report = { dataDir: dir, meetingDate: MEETING_DATE_LABEL, meetings: rows, mean, actionItems: counts, search };
     writeFileSync(resolve(values.json), `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(`\nScores written to ${resolve(values.json)}\n`);
   }

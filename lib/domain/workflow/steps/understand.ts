@@ -2,7 +2,7 @@ import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
 import type { StepInput } from '../../meeting/schema.js';
 import { TranscriptSchema } from '../../transcript/schema.js';
 import { groundDraft } from '../../understanding/groundDraft.js';
-import { UNDERSTANDING_SCHEMA_VERSION, type ActionItems, type Chapters, type Summary } from '../../understanding/schema.js';
+import { understandingResults } from '../../understanding/understandingResults.js';
 import { getJson, putJson } from '../jsonResults.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
@@ -23,11 +23,7 @@ export async function understand(deps: StepDeps, { meeting }: StepInput): Promis
     const proposed = await deps.understander.understand(transcript, { meetingDate: new Date(meeting.recordedAt) });
     const { draft, rejected } = groundDraft(transcript, proposed);
     const engine = proposed.engine ?? deps.understander.name;
-    const common = { schemaVersion: UNDERSTANDING_SCHEMA_VERSION, meetingId: meeting.meetingId, engine } as const;
-
-    const summary: Summary = { ...common, text: draft.summary.text, sentences: draft.summary.sentences };
-    const actionItems: ActionItems = { ...common, items: draft.actionItems.map((item, i) => ({ ...item, id: `a${i + 1}` })) };
-    const chapters: Chapters = { ...common, chapters: draft.chapters.map((chapter, i) => ({ ...chapter, id: `c${i + 1}` })) };
+    const { summary, actionItems, chapters } = understandingResults(meeting.meetingId, engine, draft);
 
     const keys = [resultFiles.summary, resultFiles.actionItems, resultFiles.chapters].map((file) => resultKey(meeting.resultPrefix, file));
     const [summaryKey, actionItemsKey, chaptersKey] = keys as [string, string, string];
