@@ -18,8 +18,8 @@ export function stateMachineArnFrom(env: Record<string, string | undefined>): st
 
 /**
  * The control plane as it runs on Lambda: the steps' ports, with the workflow on Step
- * Functions. CRM deliveries are null: their queue on AWS (SQS) is not built yet, so
- * subscription routes that enqueue deliveries answer as in a deployment without a queue.
+ * Functions, and CRM deliveries on the stack's SQS queue (their log in the bucket), so the
+ * subscription and delivery routes work as locally.
  */
 export function awsControlPlane(config: Config, deps: BuiltStepDeps, stateMachineArn: string): ControlPlane {
   return {
@@ -30,7 +30,7 @@ export function awsControlPlane(config: Config, deps: BuiltStepDeps, stateMachin
     clock: deps.clock,
     bucket: config.AFTERCALL_BUCKET,
     defaultTenant: config.AFTERCALL_DEFAULT_TENANT,
-    deliveries: null,
+    deliveries: deps.deliveries,
     transcription: deps,
     // Unlike local mode there is no dev-key fallback: without keys in the secret, the webhook answers 503.
     livekit:

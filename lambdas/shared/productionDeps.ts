@@ -3,9 +3,10 @@ import { SfnTaskTokens } from '../../lib/adapters/stepfunctions/SfnTaskTokens.js
 import { buildStepDeps, type BuiltStepDeps } from '../../lib/app/buildStepDeps.js';
 import { loadConfig, type Config } from '../../lib/config/config.js';
 import { loadProviderSecrets } from './secrets.js';
+import { sqsDeliveryQueue } from './sqsDeliveries.js';
 
 /** Keeps a promise for the container's life, but not a failure: the next invocation tries again. */
-function once<T>(make: () => Promise<T>): () => Promise<T> {
+export function once<T>(make: () => Promise<T>): () => Promise<T> {
   let kept: Promise<T> | undefined;
   return () => {
     if (kept === undefined) {
@@ -25,5 +26,7 @@ export const productionConfig = once(async (): Promise<Config> => loadConfig(pro
 /** Built on the first invocation and kept for the life of the Lambda container. */
 export const productionDeps = once(async (): Promise<BuiltStepDeps> => {
   const config = await productionConfig();
-  return buildStepDeps(config, { taskTokens: new SfnTaskTokens(new SFNClient({ region: config.AWS_REGION })) });
+  const built = await buildStepDeps(config, { taskTokens: new SfnTaskTokens(new SFNClient({ region: config.AWS_REGION })) });
+  // Publish enqueues CRM webhooks, and the API lists and replays them, on the stack's SQS queue.
+  return { ...built, deliveries: sqsDeliveryQueue(config, built.blobs) };
 });

@@ -1,19 +1,15 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { StepDeps } from '../../lib/domain/workflow/StepDeps.js';
+import { lambdaLogger as logger } from './logger.js';
 import { zodInput } from './zodInput.js';
 
 export type DepsProvider = () => Promise<StepDeps>;
 
 /** A workflow step as Lambda runs it and as the local runner calls it: the same middy chain. */
 export type StepHandler<TResult> = (event: unknown, context: Context) => Promise<TResult>;
-
-let sharedLogger: Logger | undefined;
-// Created on first use, not at import: Powertools reads its level from the environment.
-const logger = (): Logger => (sharedLogger ??= new Logger({ serviceName: 'aftercall' }));
 
 /**
  * Wraps one domain step: validate the event, run the step with its ports, log failures with

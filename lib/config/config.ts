@@ -19,6 +19,9 @@ export const ConfigSchema = z.object({
   AFTERCALL_DEFAULT_TENANT: TenantId.default('demo'),
   AFTERCALL_HOST: z.string().default('127.0.0.1'),
   AFTERCALL_PORT: Port.default(3000),
+  /** On AWS: the SQS queue of CRM webhook deliveries and its dead-letter queue (the stack sets both). */
+  AFTERCALL_DELIVERY_QUEUE_URL: z.url().optional(),
+  AFTERCALL_DELIVERY_DLQ_URL: z.url().optional(),
   /** Checks LiveKit's webhook signatures. Locally the LiveKit dev-server pair is the default. */
   LIVEKIT_API_KEY: z.string().min(1).optional(),
   LIVEKIT_API_SECRET: z.string().min(1).optional(),
@@ -37,6 +40,11 @@ export const ConfigSchema = z.object({
   AFTERCALL_PUBLIC_URL: z.url().optional(),
   /** Signs callback URLs, so that only Deepgram's answer to our request can complete a transcription. */
   AFTERCALL_CALLBACK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /**
+   * Signs the short-lived audio URLs the web UI's player streams from. Unset: a random key is
+   * generated on first use and kept in the bucket (see lib/domain/auth/audioUrlKey.ts).
+   */
+  AFTERCALL_AUDIO_URL_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   /** Any OpenAI-compatible endpoint (vLLM, Ollama, Azure-compatible proxies); unset means OpenAI. */
   OPENAI_BASE_URL: z.url().optional(),

@@ -1,0 +1,51 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { standardWebhookSigner } from '../lib/adapters/crm/standardWebhookSigner.js';
+import { createS3Client } from '../lib/adapters/s3/createS3Client.js';
+import { S3BlobStore } from '../lib/adapters/s3/S3BlobStore.js';
+import { BlobDeliveryLog } from '../lib/adapters/sqs/BlobDeliveryLog.js';
+import { createDeliveryConsumer } from '../lib/adapters/sqs/consumeDeliveries.js';
+import { loadConfig } from '../lib/config/config.js';
+import { MissingSettingError } from './http/awsControlPlane.js';
+import { lambdaLogger as logger } from './shared/logger.js';
+import { once } from './shared/productionDeps.js';
+
+export type DeliveryConsumer = ReturnType<typeof createDeliveryConsumer>;
+
+/**
+ * SQS → CRM webhooks: one attempt per message, the failed ones reported as batch item failures
+ * (the event source mapping has ReportBatchItemFailures) so only they come back, after their
+ * back-off. A short handler: the consumer does the work; this logs what happened.
+ */
+export function createDeliveryHandler(getConsumer: () => Promise<DeliveryConsumer>) {
+  return middy<SQSEvent, SQSBatchResponse, Error, Context>()
+    .use(injectLambdaContext(logger(), { resetKeys: true }))
+    .handler(async (event) => {
+      const { batchItemFailures, outcomes } = await (await getConsumer())(event);
+      const counts = Object.fromEntries([...new Set(outcomes)].map((outcome) => [outcome, outcomes.filter((o) => o === outcome).length]));
+      logger().info('webhook deliveries attempted', { messages: outcomes.length, ...counts });
+      return { batchItemFailures };
+    });
+}
+
+const productionConsumer = once(async (): Promise<DeliveryConsumer> => {
+  const config = loadConfig();
+  const queueUrl = config.AFTERCALL_DELIVERY_QUEUE_URL;
+  const deadLetterQueueUrl = config.AFTERCALL_DELIVERY_DLQ_URL;
+  if (queueUrl === undefined || deadLetterQueueUrl === undefined) {
+    throw new MissingSettingError('AFTERCALL_DELIVERY_QUEUE_URL and AFTERCALL_DELIVERY_DLQ_URL are not set: the stack sets them on the delivery function');
+  }
+  const blobs = new S3BlobStore(createS3Client({ region: config.AWS_REGION }), config.AFTERCALL_BUCKET);
+  return createDeliveryConsumer({
+    sqs: new SQSClient({ region: config.AWS_REGION }),
+    queueUrl,
+    deadLetterQueueUrl,
+    log: new BlobDeliveryLog(blobs),
+    deliver: { blobs, sign: standardWebhookSigner, fetch: globalThis.fetch, clock: () => new Date() },
+    onError: (message, details) => logger().error(message, details),
+  });
+});
+
+export const handler = createDeliveryHandler(productionConsumer);

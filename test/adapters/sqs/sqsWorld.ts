@@ -1,0 +1,47 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSEvent } from 'aws-lambda';
+import { BlobDeliveryLog } from '../../../lib/adapters/sqs/BlobDeliveryLog.js';
+import { SqsDeliveryQueue } from '../../../lib/adapters/sqs/SqsDeliveryQueue.js';
+import { memoryBlobs } from '../../support/memoryBlobStore.js';
+import { FakeSqsServer, type QueuedMessage } from './fakeSqsServer.js';
+
+export const QUEUE = 'aftercall-deliveries';
+export const DLQ = 'aftercall-deliveries-dlq';
+
+/** The real SQS client against the fake on loopback; no retries, so a failure shows at once. */
+export async function sqsWorld() {
+  const fake = await FakeSqsServer.start([QUEUE, DLQ]);
+  const sqs = new SQSClient({ region: 'us-east-1', endpoint: fake.endpoint, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }, maxAttempts: 1 });
+  const blobs = memoryBlobs();
+  const log = new BlobDeliveryLog(blobs);
+  return {
+    fake,
+    sqs,
+    blobs,
+    log,
+    queue: new SqsDeliveryQueue(sqs, fake.queueUrl(QUEUE), log),
+    /** Takes the messages waiting in the main queue as one Lambda event (each receive counted once). */
+    receive(): SQSEvent {
+      const taken = fake.messages(QUEUE).splice(0);
+      return { Records: taken.map((message) => sqsRecord(message, fake.queueUrl(QUEUE))) };
+    },
+    async close(): Promise<void> {
+      sqs.destroy();
+      await fake.close();
+    },
+  };
+}
+
+export function sqsRecord(message: QueuedMessage, queueUrl: string): SQSEvent['Records'][number] {
+  return {
+    messageId: message.messageId,
+    receiptHandle: `rh-${message.messageId}`,
+    body: message.body,
+    attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'AIDAEXAMPLE', ApproximateFirstReceiveTimestamp: String(Date.now()) },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: `arn:aws:sqs:us-east-1:123456789012:${queueUrl.split('/').at(-1) ?? ''}`,
+    awsRegion: 'us-east-1',
+  };
+}
