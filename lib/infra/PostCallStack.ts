@@ -1,16 +1,21 @@
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { BlockPublicAccess, Bucket, BucketEncryption, EventType } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, EventType, StorageClass, type LifecycleRule } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { WEB_DIST_DIR } from '../../bin/buildWeb.js';
 import { readPostCallDefinitionText } from '../workflow/postCallDefinition.js';
 import { Alarms } from './Alarms.js';
 import { HttpApi } from './HttpApi.js';
+import { LiveRelay } from './LiveRelay.js';
 import { acknowledgeNagFindings } from './nagAcknowledgements.js';
 import { ProviderSecret } from './ProviderSecret.js';
+import { stackOptionsFrom, type StackOptions } from './stackOptions.js';
 import { StepFunctionLambda } from './StepFunctionLambda.js';
+import { WebhookDelivery } from './WebhookDelivery.js';
+import { WebUi } from './WebUi.js';
 
 /** The steps that call providers: the only ones that may read the provider keys. */
 export const STEPS_READING_SECRET = ['Transcribe', 'Translate', 'Understand', 'Index'] as const;
@@ -35,6 +40,31 @@ const STEPS = {
 
 export type StepName = keyof typeof STEPS;
 
+export interface PostCallStackProps extends StackProps {
+  /** The built web UI (default web/dist; bin/cdk.ts builds it before synth). */
+  webDistDir?: string;
+}
+
+/**
+ * The recordings bucket's lifecycle: old versions (replaced results, deleted meetings) go after
+ * `noncurrentVersionDays`, delete markers left alone are removed, unfinished multipart uploads are
+ * aborted after 7 days; optionally everything moves to Standard-IA (objects under 128 KB, like the
+ * JSON results, never transition).
+ */
+export function recordingsLifecycle(options: StackOptions): LifecycleRule[] {
+  return [
+    {
+      id: 'old-versions-and-unfinished-uploads',
+      noncurrentVersionExpiration: Duration.days(options.noncurrentVersionDays),
+      expiredObjectDeleteMarker: true,
+      abortIncompleteMultipartUploadAfter: Duration.days(7),
+    },
+    ...(options.infrequentAccessAfterDays === undefined
+      ? []
+      : [{ id: 'infrequent-access', transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(options.infrequentAccessAfterDays) }] }]),
+  ];
+}
+
 /**
  * The batch AI plane on AWS: the recordings bucket (stateful, kept on stack deletion), one
  * Lambda per step, and the post-call state machine built from the same ASL file the local
@@ -48,11 +78,18 @@ export class PostCallStack extends Stack {
   readonly http: HttpApi;
   readonly s3Event: StepFunctionLambda;
   readonly alarms: Alarms;
+  readonly delivery: WebhookDelivery;
+  readonly webUi: WebUi;
+  /** Absent when deployed with `-c live=false`. */
+  readonly relay: LiveRelay | undefined;
+  readonly options: StackOptions;
 
-  constructor(scope: Construct, id: string, props: StackProps = {}) {
+  constructor(scope: Construct, id: string, props: PostCallStackProps = {}) {
     super(scope, id, props);
+    this.options = stackOptionsFrom(this.node);
 
     this.bucket = new Bucket(this, 'Recordings', {
+      lifecycleRules: recordingsLifecycle(this.options),
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
@@ -114,9 +151,26 @@ export class PostCallStack extends Stack {
     const destination = new LambdaDestination(this.s3Event.function);
     for (const suffix of RECORDING_SUFFIXES) this.bucket.addEventNotification(EventType.OBJECT_CREATED, destination, { suffix });
 
+    // CRM webhooks: Publish enqueues action items, the API lists and replays, a consumer sends.
+    this.delivery = new WebhookDelivery(this, 'WebhookDelivery', { bucket: this.bucket, environment });
+    this.delivery.grantEnqueue(this.functions.Publish.function);
+    this.delivery.grantEnqueue(api);
+
+    this.webUi = new WebUi(this, 'WebUi', { distDir: props.webDistDir ?? WEB_DIST_DIR, api: this.http.api });
+
+    this.relay = this.options.live
+      ? new LiveRelay(this, 'LiveRelay', { bucket: this.bucket, providerSecret: this.providerSecret.secret, certificateArn: this.options.relayCertificateArn })
+      : undefined;
+
     this.alarms = new Alarms(this, 'Alarms', {
       stateMachine: this.stateMachine,
-      functions: { ...Object.fromEntries(Object.entries(this.functions).map(([name, step]) => [name, step.function])), Api: api, S3EventIntake: this.s3Event.function },
+      functions: {
+        ...Object.fromEntries(Object.entries(this.functions).map(([name, step]) => [name, step.function])),
+        Api: api,
+        S3EventIntake: this.s3Event.function,
+        WebhookDelivery: this.delivery.consumer.function,
+      },
+      deadLetterQueues: { WebhookDeliveries: this.delivery.deadLetterQueue },
     });
 
     new CfnOutput(this, 'ProviderSecretArn', { value: this.providerSecret.secret.secretArn, description: 'Put the provider keys here (JSON)' });

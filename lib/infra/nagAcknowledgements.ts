@@ -1,6 +1,8 @@
 import { Validations, type CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import type { LiveRelay } from './LiveRelay.js';
 import type { PostCallStack } from './PostCallStack.js';
+import { DELIVERY_LOG_KEYS, SUBSCRIPTION_KEYS } from './WebhookDelivery.js';
 
 /**
  * Every cdk-nag (AwsSolutions) finding this stack accepts, each with the granular id it
@@ -44,9 +46,67 @@ export function acknowledgeNagFindings(stack: PostCallStack): void {
   // the body's hash), Deepgram callbacks carry an HMAC-signed URL, /api requires an API key.
   ack(stack.http.api, 'AwsSolutions-APIG4', 'Every route authenticates in the app: signed webhooks, HMAC-signed callbacks, API keys on /api');
 
-  // CDK's own singleton that configures bucket notifications uses the basic execution policy.
+  // CDK's own singletons (bucket notifications, the web UI's BucketDeployment) use the basic execution policy.
+  const basicExecution = 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]';
   const notificationsHandler = stack.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
   if (notificationsHandler !== undefined) {
-    ack(notificationsHandler, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'CDK-managed custom resource that sets the bucket notifications; it only writes its own logs');
+    ack(notificationsHandler, basicExecution, 'CDK-managed custom resource that sets the bucket notifications; it only writes its own logs');
   }
+
+  // The CRM delivery consumer reads subscriptions and reads and writes the delivery log, under
+  // every tenant's folder (tenants are data, not deploy-time resources): these two key patterns only.
+  const consumerRole = stack.delivery.consumer.function.role;
+  if (consumerRole !== undefined) {
+    for (const keys of [SUBSCRIPTION_KEYS, DELIVERY_LOG_KEYS]) {
+      ack(consumerRole, `AwsSolutions-IAM5[Resource::<${logicalId(stack.bucket)}.Arn>/${keys}]`, 'Subscriptions and the delivery log of any tenant; the tenant is only known from each message');
+    }
+  }
+
+  acknowledgeWebUiFindings(stack, ack, basicExecution);
+  if (stack.relay !== undefined) acknowledgeRelayFindings(stack.relay, ack);
+}
+
+type Ack = (scope: IConstruct, id: string, reason: string) => void;
+
+function acknowledgeWebUiFindings(stack: PostCallStack, ack: Ack, basicExecution: string): void {
+  const { webUi } = stack;
+  // AwsSolutions-S1 / CFR3: the site bucket holds only the built UI, written by the deployment;
+  // CloudFront reaches it through OAC. Logging every page load would need a log bucket (itself S1).
+  ack(webUi.bucket, 'AwsSolutions-S1', 'Static UI files written only by the deployment; read only by CloudFront through OAC');
+  ack(webUi.distribution, 'AwsSolutions-CFR3', 'Standard logs are optional: the API behind /api/* has its own access logs in API Gateway');
+  // AwsSolutions-CFR4: with the default *.cloudfront.net certificate CloudFront fixes the viewer
+  // policy at TLSv1; a custom domain with an ACM certificate can raise it to TLSv1.2_2021 (README).
+  // AwsSolutions-CFR1 / CFR2: the UI is for a deployment's own users wherever they are; every API
+  // call needs an API key and API Gateway throttles the stage. Add geo rules or WAF (about $5/month
+  // plus $1 per rule) where policy asks for them.
+  ack(webUi.distribution, 'AwsSolutions-CFR1', 'Users may be anywhere; nothing is served without an API key but the static UI');
+  ack(webUi.distribution, 'AwsSolutions-CFR2', 'API keys on every API call and stage throttling; WAF is an optional, billed addition');
+  ack(webUi.distribution, 'AwsSolutions-CFR4', 'Default CloudFront certificate: its security policy cannot be changed without a custom domain');
+
+  // The BucketDeployment's CDK-managed function: reads the CDK asset bucket, writes the site
+  // bucket, and invalidates the distribution (CloudFront invalidation actions take no resource).
+  const deployment = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+  if (deployment !== undefined) {
+    ack(deployment, basicExecution, 'CDK-managed BucketDeployment function; it only writes its own logs');
+    ack(deployment, 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]', 'Reads the UI files CDK uploaded to its own asset bucket');
+    ack(deployment, `AwsSolutions-IAM5[Resource::<${stack.resolve(stack.getLogicalId(webUi.bucket.node.defaultChild as CfnElement)) as string}.Arn>/*]`, 'Writes the UI files into the site bucket');
+    ack(deployment, 'AwsSolutions-IAM5[Resource::*]', 'cloudfront:CreateInvalidation and GetInvalidation as granted by CDK for the distribution');
+    ack(deployment, 'AwsSolutions-L1', 'CDK-managed function; its runtime is chosen by aws-cdk-lib');
+  }
+}
+
+function acknowledgeRelayFindings(relay: LiveRelay, ack: Ack): void {
+  // AwsSolutions-VPC7: the VPC only hosts the relay and its load balancer; flow logs would be
+  // billed per GB for no audit need here (enable them if your organisation requires it).
+  ack(relay.vpc, 'AwsSolutions-VPC7', 'Single-service VPC for the relay; flow logs are an optional, per-GB cost');
+  // AwsSolutions-ELB2 / EC23: the relay is a public endpoint (LiveKit rooms and browsers connect
+  // to it) on 80/443 only; access logs would need a log bucket; the task port is reachable only from the balancer.
+  ack(relay.loadBalancer, 'AwsSolutions-ELB2', 'Public relay endpoint; the relay logs its sessions to CloudWatch');
+  ack(relay.loadBalancer, 'AwsSolutions-EC23', 'Internet-facing load balancer of a public endpoint: listeners on 80/443 only');
+  // AwsSolutions-ECS2: the plain environment holds only the port, the bucket name and the log
+  // service name; every credential (Deepgram, LiveKit) is an ECS secret from Secrets Manager.
+  ack(relay.taskDefinition, 'AwsSolutions-ECS2', 'Non-secret settings only; provider keys are injected as ECS secrets');
+  // The execution role pulls the image: ecr:GetAuthorizationToken supports no resource scoping.
+  const executionRole = relay.taskDefinition.executionRole;
+  if (executionRole !== undefined) ack(executionRole, 'AwsSolutions-IAM5[Resource::*]', 'ecr:GetAuthorizationToken takes no resource');
 }

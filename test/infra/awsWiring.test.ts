@@ -1,15 +1,14 @@
-import { App, Stack, type CfnElement } from 'aws-cdk-lib';
+import type { App } from 'aws-cdk-lib';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_KEYS } from '../../lambdas/shared/secrets.js';
-import { PostCallStack, RECORDING_SUFFIXES, STEPS_READING_SECRET } from '../../lib/infra/PostCallStack.js';
-
-type Resource = { Properties: Record<string, unknown> };
+import { RECORDING_SUFFIXES, STEPS_READING_SECRET, type PostCallStack } from '../../lib/infra/PostCallStack.js';
+import { testStack, type Resource } from './testStack.js';
 
 describe('the stack on AWS: secrets, HTTP API, S3 intake and alarms', () => {
   let app: App;
@@ -18,16 +17,15 @@ describe('the stack on AWS: secrets, HTTP API, S3 intake and alarms', () => {
   let logicalId: (construct: IConstruct) => string;
   let functions: Record<string, Resource>;
 
-  beforeAll(() => {
-    app = new App();
-    stack = new PostCallStack(app, 'Test');
-    template = Template.fromStack(stack);
-    logicalId = (construct) => stack.resolve(Stack.of(stack).getLogicalId(construct.node.defaultChild as CfnElement)) as string;
+  beforeAll(async () => {
+    ({ app, stack, template, logicalId } = await testStack());
     functions = template.findResources('AWS::Lambda::Function') as Record<string, Resource>;
   }, 120_000);
 
   const variablesOf = (fn: Resource): Record<string, unknown> => ((fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {});
   const readersOfSecret = () => [...STEPS_READING_SECRET.map((name) => stack.functions[name].function), stack.http.handler.function];
+  /** Roles that may read the secret: those functions', and the relay's task execution role (ECS injects its keys). */
+  const rolesReadingSecret = () => [...readersOfSecret().map((fn) => fn.role!), stack.relay!.taskDefinition.executionRole!];
 
   it('creates one provider-key secret: every key empty but the callback secret, which it generates', () => {
     const secrets = template.findResources('AWS::SecretsManager::Secret') as Record<string, Resource>;
@@ -53,7 +51,7 @@ describe('the stack on AWS: secrets, HTTP API, S3 intake and alarms', () => {
       JSON.stringify(policy.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'),
     );
     const roles = readingPolicies.flatMap((policy) => (policy.Properties.Roles as { Ref: string }[]).map((role) => role.Ref));
-    expect(roles.sort()).toEqual(readersOfSecret().map((fn) => logicalId(fn.role!)).sort());
+    expect(roles.sort()).toEqual(rolesReadingSecret().map(logicalId).sort());
     for (const policy of readingPolicies) {
       const statements = (policy.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement;
       const secretStatements = statements.filter((s) => JSON.stringify(s.Action).includes('secretsmanager:'));
@@ -106,13 +104,13 @@ describe('the stack on AWS: secrets, HTTP API, S3 intake and alarms', () => {
     const erroring = alarms
       .filter((a) => a.Properties.Namespace === 'AWS/Lambda' && a.Properties.MetricName === 'Errors')
       .map((a) => ((a.Properties.Dimensions as { Value: { Ref: string } }[])[0]?.Value.Ref));
-    const ours = [...Object.values(stack.functions).map((step) => step.function), stack.http.handler.function, stack.s3Event.function];
+    const ours = [...Object.values(stack.functions).map((step) => step.function), stack.http.handler.function, stack.s3Event.function, stack.delivery.consumer.function];
     expect(erroring.sort()).toEqual(ours.map(logicalId).sort());
   });
 
   it('ships Lambda bundles that load on their own, with no node_modules beside them', () => {
     const nodeFunctions = Object.values(functions).filter((fn) => String(fn.Properties.Runtime).startsWith('nodejs'));
-    expect(nodeFunctions).toHaveLength(9);
+    expect(nodeFunctions).toHaveLength(10);
     for (const fn of nodeFunctions) {
       // The code asset's S3 key is "<hash>.zip"; the assembly stages it as "asset.<hash>".
       const assetPath = `asset.${(fn.Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '')}`;

@@ -1,18 +1,18 @@
-import { App, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PostCallStack, type StepName } from '../../lib/infra/PostCallStack.js';
+import type { PostCallStack, StepName } from '../../lib/infra/PostCallStack.js';
 import { functionNamesInDefinition, readPostCallDefinitionText } from '../../lib/workflow/postCallDefinition.js';
+import { testStack } from './testStack.js';
 
 describe('the CDK stack of the batch plane', () => {
   let stack: PostCallStack;
   let template: Template;
 
-  beforeAll(() => {
-    stack = new PostCallStack(new App(), 'Test');
-    template = Template.fromStack(stack);
+  beforeAll(async () => {
+    ({ stack, template } = await testStack());
   }, 120_000);
 
   it('deploys the same ASL file the local runner runs, each Task pointing at its own Lambda', () => {
@@ -41,9 +41,9 @@ describe('the CDK stack of the batch plane', () => {
     });
   });
 
-  it('runs every step, the HTTP API and the S3 intake on Node 22, arm64, with tracing', () => {
+  it('runs every step, the HTTP API, the S3 intake and the webhook consumer on Node 22, arm64, with tracing', () => {
     const functions = template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
-    expect(Object.keys(functions)).toHaveLength(7 + 2);
+    expect(Object.keys(functions)).toHaveLength(7 + 3);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });

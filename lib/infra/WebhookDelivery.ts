@@ -1,0 +1,70 @@
+import { CfnOutput, Duration } from 'aws-cdk-lib';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { StepFunctionLambda } from './StepFunctionLambda.js';
+
+/** The object keys the consumer touches (see lib/domain/crm/subscriptions.ts and lib/adapters/sqs/BlobDeliveryLog.ts). */
+export const SUBSCRIPTION_KEYS = '_aftercall/tenants/*/subscriptions/*';
+export const DELIVERY_LOG_KEYS = '_aftercall/tenants/*/deliveries/*';
+
+/**
+ * Receives per message before SQS moves it to the dead-letter queue: a safety net for messages
+ * that keep failing for other reasons (storage errors, crashes). The domain's 24-hour window gives
+ * up first: its back-off (5 s doubling to an hourly cap, full jitter) makes about 60 attempts a day.
+ */
+export const MAX_RECEIVE_COUNT = 200;
+
+const CONSUMER_TIMEOUT = Duration.seconds(60);
+const RETENTION = Duration.days(14);
+
+export interface WebhookDeliveryProps {
+  bucket: Bucket;
+  environment: Record<string, string>;
+}
+
+/**
+ * CRM webhook delivery on AWS: an SQS queue (SSE, TLS only, 14-day retention) with a dead-letter
+ * queue behind it, and the consumer Lambda that makes the attempts. The consumer may read
+ * subscriptions, read and write the delivery log, consume its queue and send to the DLQ; nothing else.
+ */
+export class WebhookDelivery extends Construct {
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly consumer: StepFunctionLambda;
+
+  constructor(scope: Construct, id: string, props: WebhookDeliveryProps) {
+    super(scope, id);
+    const secure = { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: RETENTION } as const;
+    this.deadLetterQueue = new Queue(this, 'DeadLetters', secure);
+    this.queue = new Queue(this, 'Queue', {
+      ...secure,
+      // Six times the function's timeout, as Lambda advises for SQS event sources.
+      visibilityTimeout: Duration.seconds(CONSUMER_TIMEOUT.toSeconds() * 6),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
+    });
+
+    this.consumer = new StepFunctionLambda(this, 'Consumer', {
+      entry: 'deliverWebhooks',
+      memoryMb: 256,
+      timeout: CONSUMER_TIMEOUT,
+      environment: { ...props.environment, AFTERCALL_DELIVERY_QUEUE_URL: this.queue.queueUrl, AFTERCALL_DELIVERY_DLQ_URL: this.deadLetterQueue.queueUrl },
+    });
+    const fn = this.consumer.function;
+    fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }));
+    this.deadLetterQueue.grantSendMessages(fn);
+    props.bucket.grantRead(fn, SUBSCRIPTION_KEYS);
+    props.bucket.grantRead(fn, DELIVERY_LOG_KEYS);
+    props.bucket.grantPut(fn, DELIVERY_LOG_KEYS);
+
+    new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetterQueue.queueUrl, description: 'Deliveries that gave up; redrive them to the queue from the SQS console or start-message-move-task' });
+  }
+
+  /** Lets a function enqueue deliveries (Publish) or replay them (the API). */
+  grantEnqueue(fn: NodejsFunction): void {
+    this.queue.grantSendMessages(fn);
+    fn.addEnvironment('AFTERCALL_DELIVERY_QUEUE_URL', this.queue.queueUrl);
+  }
+}

@@ -1,0 +1,21 @@
+import { App, Stack, type CfnElement } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { buildWeb } from '../../bin/buildWeb.js';
+import { PostCallStack } from '../../lib/infra/PostCallStack.js';
+
+export type Resource = { Properties: Record<string, unknown>; DeletionPolicy?: string };
+
+/**
+ * The stack as the CDK app builds it (web UI built first, as bin/cdk.ts does), its template, and
+ * a way to name a construct's logical id in that template. `context` is what `-c` would set.
+ */
+export async function testStack(context: Record<string, string> = {}) {
+  await buildWeb();
+  const app = new App({ context });
+  const stack = new PostCallStack(app, 'Test');
+  const template = Template.fromStack(stack);
+  const logicalId = (construct: IConstruct): string => stack.resolve(Stack.of(stack).getLogicalId(construct.node.defaultChild as CfnElement)) as string;
+  const resources = (type: string): Record<string, Resource> => template.findResources(type) as Record<string, Resource>;
+  return { app, stack, template, logicalId, resources };
+}
