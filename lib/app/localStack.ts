@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { stepHandlersByTaskState } from '../../lambdas/stepHandlers.js';
@@ -19,6 +20,9 @@ import { localFunctionArn, readPostCallDefinitionText, withFunctionArns } from '
 import { buildStepDeps, type BuiltStepDeps } from './buildStepDeps.js';
 import type { ControlPlane } from './ControlPlane.js';
 import { createHttpApp } from './http/createHttpApp.js';
+import { attachLiveSockets } from './live/attachLiveSockets.js';
+import type { CaptionRelay } from './live/CaptionRelay.js';
+import { createCaptionRelay } from './live/createCaptionRelay.js';
 
 // LiveKit's dev server (`livekit-server --dev`) signs with this pair; production sets its own.
 const LIVEKIT_DEV_KEY = 'devkey';
@@ -37,6 +41,8 @@ export interface LocalStack {
   /** CRM webhooks: the queue under `<data>/deliveries` and the worker that sends from it. */
   deliveries: FileDeliveryQueue;
   deliveryWorker: DeliveryWorker;
+  /** The live caption relay, on the HTTP server's port; null without http. */
+  live: CaptionRelay | null;
   /** Runs a crashed process left unfinished, started again at start-up. */
   recovered: string[];
   /** Meetings started by S3 events, as they start (for the CLI's progress and tests). */
@@ -118,13 +124,17 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
 
   let server: ServerType | null = null;
   let httpUrl: string | null = null;
+  let live: CaptionRelay | null = null;
+  let liveSockets: { close(): void } | null = null;
   if (options.http === true) {
-    const app = createHttpApp(plane, { log });
+    live = createCaptionRelay(config, { blobs: deps.blobs, translator: deps.translator, log });
+    const app = createHttpApp(plane, { log, live });
     const port = options.port ?? config.AFTERCALL_PORT;
     server = await new Promise<ServerType>((resolveServer) => {
       const started = serve({ fetch: app.fetch, hostname: config.AFTERCALL_HOST, port }, () => resolveServer(started));
     });
     httpUrl = `http://${config.AFTERCALL_HOST}:${(server.address() as AddressInfo).port}`;
+    liveSockets = attachLiveSockets(server as Server, live);
   }
 
   return {
@@ -137,9 +147,13 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     httpUrl,
     deliveries,
     deliveryWorker,
+    live,
     recovered,
     onMeetingStarted: (listener) => startedListeners.push(listener),
     close: async () => {
+      // Live streams end first: ending them saves each room's captions while the blob store is still up.
+      liveSockets?.close();
+      await live?.close();
       if (server !== null) await new Promise<void>((done) => server?.close(() => done()));
       await Promise.all(pending);
       await runner.drain();

@@ -1,17 +1,21 @@
 import { Hono } from 'hono';
 import type { ControlPlane } from '../ControlPlane.js';
+import type { CaptionRelay } from '../live/CaptionRelay.js';
 import { apiRoutes } from './apiRoutes.js';
 import { callbackRoutes } from './callbackRoutes.js';
 import { errorResponse } from './errorResponse.js';
+import { liveRoutes } from './liveRoutes.js';
 import { webhookRoutes } from './webhookRoutes.js';
 import { webUiRoutes } from './webUiRoutes.js';
 
 /** Local mode's one HTTP server: webhook intake, the API and the web UI. */
-export function createHttpApp(plane: ControlPlane, options: { log?: (message: string, error: unknown) => void } = {}): Hono {
+export function createHttpApp(plane: ControlPlane, options: { log?: (message: string, error: unknown) => void; live?: CaptionRelay } = {}): Hono {
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/webhooks', webhookRoutes(plane));
   app.route('/callbacks', callbackRoutes(plane));
+  // Before /api: the live routes authenticate themselves (an API key, or a ticket for SSE).
+  if (options.live !== undefined) app.route('/api/live', liveRoutes(options.live));
   app.route('/api', apiRoutes(plane));
   // The web UI's static assets; anything else falls through to the JSON 404.
   app.route('/', webUiRoutes());

@@ -1,6 +1,8 @@
 import { DeepgramLiveTranscriber } from '../../adapters/deepgram/DeepgramLiveTranscriber.js';
 import { createDeepgramClient } from '../../adapters/deepgram/createDeepgramClient.js';
 import { SpeechActivityTranscriber } from '../../adapters/offline/SpeechActivityTranscriber.js';
+import { createOpenAiClient } from '../../adapters/openai/createOpenAiClient.js';
+import { OpenAiTranslator } from '../../adapters/openai/OpenAiTranslator.js';
 import type { Config } from '../../config/config.js';
 import type { LiveTranscriber } from '../../domain/live/LiveTranscriber.js';
 import type { BlobStore } from '../../domain/ports/BlobStore.js';
@@ -20,4 +22,11 @@ export function createCaptionRelay(
   deps: { blobs: BlobStore; translator: Translator | null } & Partial<Omit<CaptionRelayOptions, 'blobs' | 'translator' | 'defaultTenant' | 'transcriber'>>,
 ): CaptionRelay {
   return new CaptionRelay({ ...deps, transcriber: chooseLiveTranscriber(config), defaultTenant: config.AFTERCALL_DEFAULT_TENANT });
+}
+
+/** The second caption track's translator for a relay running on its own: the language model when its key is set, else none. */
+export function liveTranslator(config: Pick<Config, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'OPENAI_MODEL'>): Translator | null {
+  if (config.OPENAI_API_KEY === undefined) return null;
+  const client = createOpenAiClient({ apiKey: config.OPENAI_API_KEY, ...(config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL }) });
+  return new OpenAiTranslator({ client, model: config.OPENAI_MODEL });
 }
