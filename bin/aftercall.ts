@@ -5,9 +5,12 @@ import { describeMeeting } from '../lib/cli/printMeeting.js';
 import { processRecording } from '../lib/cli/processRecording.js';
 import { runDemo } from '../lib/cli/runDemo.js';
 import { waitForMeetings } from '../lib/cli/waitForMeetings.js';
+import { createS3Client } from '../lib/adapters/s3/createS3Client.js';
+import { S3BlobStore } from '../lib/adapters/s3/S3BlobStore.js';
 import { loadConfig } from '../lib/config/config.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../lib/domain/auth/apiKeys.js';
 import { ResumeFromSchema } from '../lib/domain/meeting/schema.js';
+import type { BlobStore } from '../lib/domain/ports/BlobStore.js';
 import { getMeeting, listMeetings } from '../lib/domain/meetings/meetingView.js';
 import { rebuildIndex } from '../lib/domain/meetings/rebuildIndex.js';
 import { renameSpeakers } from '../lib/domain/meetings/renameSpeakers.js';
@@ -168,6 +171,22 @@ program
     });
   });
 
+/**
+ * Where API keys live: the deployed stack's bucket with --bucket (your AWS credentials and region,
+ * or AFTERCALL_S3_ENDPOINT), else the local stack's store. The AWS mode starts nothing locally.
+ */
+async function withKeyStore<T>(bucket: string | undefined, work: (blobs: BlobStore, defaultTenant: string) => Promise<T>): Promise<T> {
+  if (bucket === undefined) return withStack({}, (stack) => work(stack.deps.blobs, stack.config.AFTERCALL_DEFAULT_TENANT));
+  const config = loadConfig(process.env, { AFTERCALL_BUCKET: bucket });
+  const s3 = createS3Client({ region: config.AWS_REGION, endpoint: config.AFTERCALL_S3_ENDPOINT });
+  try {
+    return await work(new S3BlobStore(s3, config.AFTERCALL_BUCKET), config.AFTERCALL_DEFAULT_TENANT);
+  } finally {
+    s3.destroy();
+  }
+}
+const BUCKET_OPTION = ['--bucket <name>', 'the deployed bucket (output RecordingsBucketName), with your AWS credentials'] as const;
+
 const keys = program.command('keys').description('API keys: each belongs to one tenant, as member (read) or admin (also delete, reprocess, rename)');
 
 keys
@@ -176,9 +195,10 @@ keys
   .option('--tenant <id>', 'tenant id (default AFTERCALL_DEFAULT_TENANT)')
   .addOption(new Option('--role <role>', 'member or admin').choices(['member', 'admin']).default('member'))
   .requiredOption('--name <name>', 'what the key is for, e.g. "web UI"')
-  .action(async (options: { tenant?: string; role: 'member' | 'admin'; name: string }) => {
-    await withStack({}, async (stack) => {
-      const created = await createApiKey(stack.deps.blobs, { tenantId: tenantOf(stack, options.tenant), role: options.role, name: options.name });
+  .option(...BUCKET_OPTION)
+  .action(async (options: { tenant?: string; role: 'member' | 'admin'; name: string; bucket?: string }) => {
+    await withKeyStore(options.bucket, async (blobs, defaultTenant) => {
+      const created = await createApiKey(blobs, { tenantId: options.tenant ?? defaultTenant, role: options.role, name: options.name });
       print(`created ${created.record.role} key ${created.record.keyId} for tenant ${created.record.tenantId} ("${created.record.name}")`);
       print('the key (shown once; store it now):');
       print(created.key);
@@ -189,9 +209,10 @@ keys
   .command('list')
   .description('list API keys (never their secrets)')
   .option('--tenant <id>', "only this tenant's keys")
-  .action(async (options: { tenant?: string }) => {
-    await withStack({}, async (stack) => {
-      const listed = await listApiKeys(stack.deps.blobs, options.tenant);
+  .option(...BUCKET_OPTION)
+  .action(async (options: { tenant?: string; bucket?: string }) => {
+    await withKeyStore(options.bucket, async (blobs) => {
+      const listed = await listApiKeys(blobs, options.tenant);
       for (const key of listed) print(`${key.keyId}  ${key.tenantId.padEnd(16)}  ${key.role.padEnd(6)}  ${key.createdAt}  ${key.name}`);
       if (listed.length === 0) print('no API keys');
     });
@@ -200,9 +221,10 @@ keys
 keys
   .command('revoke <keyId>')
   .description('revoke an API key (other running servers stop accepting it within 30 s)')
-  .action(async (keyId: string) => {
-    await withStack({}, async (stack) => {
-      if (await revokeApiKey(stack.deps.blobs, keyId)) print(`revoked ${keyId}`);
+  .option(...BUCKET_OPTION)
+  .action(async (keyId: string, options: { bucket?: string }) => {
+    await withKeyStore(options.bucket, async (blobs) => {
+      if (await revokeApiKey(blobs, keyId)) print(`revoked ${keyId}`);
       else {
         print(`no API key ${keyId}`);
         process.exitCode = 1;
