@@ -27,7 +27,7 @@ export function stepHandler<S extends z.ZodType, TResult>(
     .use({
       onError: (request) => {
         const error = request.error;
-        logger().error(`step ${stepName} failed`, { errorName: error?.name, message: error?.message });
+        logger().error(`step ${stepName} failed`, { errorName: error?.name, errorMessage: error?.message });
       },
     })
     .handler(async (event) => step(await getDeps(), event as z.infer<S>));

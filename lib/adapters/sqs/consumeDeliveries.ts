@@ -74,7 +74,7 @@ export function createDeliveryConsumer(deps: DeliveryConsumerDeps) {
       event.Records.map((record) =>
         consume(record).catch((error: unknown): RecordOutcome => {
           // Storage or SQS trouble: SQS redelivers after the queue's visibility timeout.
-          onError('delivery message failed', { messageId: record.messageId, errorName: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) });
+          onError('delivery message failed', { messageId: record.messageId, errorName: error instanceof Error ? error.name : 'Error', errorMessage: error instanceof Error ? error.message : String(error) });
           return 'failed';
         }),
       ),
