@@ -5,6 +5,7 @@ import { meetingListPage } from './pages/meetingList.js';
 import { meetingPage } from './pages/meetingPage.js';
 import { searchPage } from './pages/searchPage.js';
 import { signInPage } from './pages/signIn.js';
+import { livePage } from './live/livePage.js';
 import { navigate, parseRoute, type Route, type RouteName } from './router.js';
 
 const PAGES: Record<RouteName, (main: HTMLElement, route: Route) => Page> = {
@@ -12,6 +13,7 @@ const PAGES: Record<RouteName, (main: HTMLElement, route: Route) => Page> = {
   meetings: meetingListPage,
   meeting: meetingPage,
   search: searchPage,
+  live: livePage,
 };
 
 let current: Page | null = null;
@@ -42,6 +44,7 @@ function renderNav(route: Route): void {
       ? [
           link('#/meetings', 'Meetings', route.name === 'meetings' || route.name === 'meeting'),
           link('#/search', 'Search', route.name === 'search'),
+          link('#/live', 'Live', route.name === 'live'),
           h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: signOut }, 'Sign out')),
         ]
       : [link('#/signin', 'Sign in', true)]),

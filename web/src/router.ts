@@ -2,7 +2,7 @@
  * Hash routes, so the UI is one index.html that any static host (S3, CloudFront) can serve
  * without rewrite rules: #/signin, #/meetings, #/meetings/<id>?t=<ms>, #/search?q=…
  */
-export type RouteName = 'signin' | 'meetings' | 'meeting' | 'search';
+export type RouteName = 'signin' | 'meetings' | 'meeting' | 'search' | 'live';
 
 export interface Route {
   name: RouteName;
@@ -16,7 +16,7 @@ export function parseRoute(hash: string): Route | null {
   const params = new URLSearchParams(query);
   const parts = path.split('/').filter((part) => part !== '');
   if (parts.length === 0) return { name: 'meetings', id: '', params };
-  if (parts.length === 1 && (parts[0] === 'signin' || parts[0] === 'meetings' || parts[0] === 'search')) return { name: parts[0], id: '', params };
+  if (parts.length === 1 && (parts[0] === 'signin' || parts[0] === 'meetings' || parts[0] === 'search' || parts[0] === 'live')) return { name: parts[0], id: '', params };
   if (parts.length === 2 && parts[0] === 'meetings') return { name: 'meeting', id: decodeURIComponent(parts[1] ?? ''), params };
   return null;
 }

@@ -1,4 +1,5 @@
 import type { DeepgramClient } from '@deepgram/sdk';
+import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { LiveStream, LiveStreamHandlers, LiveTranscriber } from '../../domain/live/LiveTranscriber.js';
 import { DEFAULT_DEEPGRAM_MODEL } from './DeepgramTranscriber.js';
@@ -68,6 +69,7 @@ export class DeepgramLiveTranscriber implements LiveTranscriber {
       handlers.onLost(reason);
     };
     socket.on('message', (message) => {
+      const receivedAt = performance.now();
       const results = ResultsSchema.safeParse(message);
       if (!results.success) return; // Metadata, SpeechStarted, UtteranceEnd: nothing to caption.
       handlers.onTranscript({
@@ -76,6 +78,7 @@ export class DeepgramLiveTranscriber implements LiveTranscriber {
         // Deepgram gives seconds as floats; whole milliseconds are what captions show.
         startMs: Math.round(results.data.start * 1000),
         endMs: Math.round((results.data.start + results.data.duration) * 1000),
+        receivedAt,
       });
     });
     // One handler per event: the SDK keeps only the last one registered for an event.

@@ -5,6 +5,8 @@ export interface LiveTranscript {
   /** Milliseconds from the start of this provider connection's audio. */
   startMs: number;
   endMs: number;
+  /** performance.now() when the provider's message reached the adapter, so the relay's latency includes its own parsing. */
+  receivedAt?: number;
 }
 
 export interface LiveStreamHandlers {

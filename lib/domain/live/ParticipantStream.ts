@@ -85,7 +85,7 @@ export class ParticipantStream {
   }
 
   private onTranscript(transcript: LiveTranscript): void {
-    const receivedAt = this.now();
+    const receivedAt = transcript.receivedAt ?? this.now();
     if (transcript.text.trim() === '' && transcript.kind === 'interim') return;
     const caption = {
       type: 'caption' as const,

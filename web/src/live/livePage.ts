@@ -1,0 +1,102 @@
+import { apiFetch, getJson, loadSettings } from '../api.js';
+import { h, liveStatus } from '../dom.js';
+import { formatTime } from '../format.js';
+import { errorView, pageHeading, type Page } from '../pages/common.js';
+import { navigate, type Route } from '../router.js';
+import { applyEvent, captionsSocketUrl, type LiveEvent, type SpeakerLines } from './liveCaptions.js';
+
+interface ActiveRoom {
+  name: string;
+  startedAt: string;
+  speakers: string[];
+}
+
+const RETRY_MS = 2000;
+const OFFLINE_SOURCE = 'offline:speech-activity';
+
+/**
+ * Live captions of a room in progress (#/live?room=…): a subscribe ticket is minted with the
+ * API key (POST /api/live/tickets), and only the ticket goes into the WebSocket URL.
+ */
+export function livePage(main: HTMLElement, route: Route): Page {
+  const room = route.params.get('room') ?? '';
+  main.append(pageHeading(room === '' ? 'Live captions' : `Live captions: ${room}`));
+  const input = h('input', { id: 'live-room', name: 'room', type: 'text', value: room, required: true, autocomplete: 'off', pattern: '[A-Za-z0-9][A-Za-z0-9._\\-]{0,63}' });
+  const form = h('form', { class: 'card form' }, h('div', { class: 'field' }, h('label', { for: 'live-room' }, 'Room'), input), h('button', { type: 'submit', class: 'primary' }, 'Show captions'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate(`#/live?${new URLSearchParams({ room: input.value.trim() }).toString()}`);
+  });
+  const status = liveStatus();
+  const rooms = h('ul', { class: 'live-rooms' });
+  const board = h('div', { class: 'live-captions', 'aria-live': 'off' });
+  main.append(form, h('section', { 'aria-label': 'Rooms in progress' }, h('h2', {}, 'Rooms in progress'), rooms), status, board);
+  void listRooms(rooms);
+  if (room === '') return {};
+
+  const speakers = new Map<string, SpeakerLines>();
+  let socket: WebSocket | null = null;
+  let retry: number | undefined;
+  let left = false;
+  let offline = false;
+
+  const render = () => {
+    board.replaceChildren(
+      ...(offline ? [h('p', { class: 'notice' }, 'No speech-to-text key is configured: these captions show only when each participant is speaking, not their words.')] : []),
+      ...[...speakers.entries()].map(([participant, lines]) =>
+        h(
+          'section',
+          { class: 'card live-speaker' },
+          h('h2', {}, participant),
+          h('ol', { class: 'live-lines' }, lines.finals.map((line) => h('li', { class: line.translation ? 'translation' : '' }, h('span', { class: 'time' }, formatTime(line.startMs)), ' ', line.text))),
+          lines.interim === '' ? null : h('p', { class: 'interim' }, h('em', {}, lines.interim)),
+          lines.note === '' ? null : h('p', { class: 'note' }, lines.note),
+        ),
+      ),
+    );
+  };
+
+  const connect = async () => {
+    try {
+      const response = await apiFetch('/api/live/tickets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ room, purpose: 'subscribe' }) });
+      const { ticket } = (await response.json()) as { ticket: string };
+      if (left) return;
+      socket = new WebSocket(captionsSocketUrl(loadSettings()?.baseUrl ?? '', room, ticket));
+      socket.onopen = () => (status.textContent = `Listening to ${room}. Captions appear as people speak.`);
+      socket.onmessage = (message) => {
+        const event = JSON.parse(String(message.data)) as LiveEvent;
+        if (event.type === 'caption' && event.source === OFFLINE_SOURCE) offline = true;
+        applyEvent(speakers, event);
+        render();
+      };
+      socket.onclose = () => {
+        if (left) return;
+        status.textContent = 'Disconnected from the caption relay; reconnecting…';
+        retry = window.setTimeout(() => void connect(), RETRY_MS);
+      };
+    } catch (error) {
+      board.replaceChildren(errorView(error));
+    }
+  };
+  void connect();
+  return {
+    cleanup() {
+      left = true;
+      window.clearTimeout(retry);
+      socket?.close();
+    },
+  };
+}
+
+async function listRooms(list: HTMLElement): Promise<void> {
+  try {
+    const { rooms } = await getJson<{ rooms: ActiveRoom[] }>('/api/live/rooms');
+    list.replaceChildren(
+      ...(rooms.length === 0
+        ? [h('li', {}, 'No call is being captioned right now.')]
+        : rooms.map((room) => h('li', {}, h('a', { href: `#/live?${new URLSearchParams({ room: room.name }).toString()}` }, room.name), ` — ${room.speakers.join(', ')}`))),
+    );
+  } catch (error) {
+    list.replaceChildren(h('li', {}, errorView(error)));
+  }
+}
