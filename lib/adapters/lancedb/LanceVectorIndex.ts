@@ -7,6 +7,7 @@ import {
   type IndexedDocument,
   type KeywordQuery,
   type SearchDocument,
+  type SearchScope,
   type SearchDocumentKind,
   type VectorHit,
   type VectorIndex,
@@ -207,9 +208,9 @@ export class LanceVectorIndex implements VectorIndex {
   }
 
   /** The table a search reads, or null when there is nothing it could find. */
-  private async tableToRead(query: { limit: number; kinds?: readonly SearchDocumentKind[] }): Promise<lancedb.Table | null> {
-    // An explicit empty list of kinds asks for nothing: an absent filter must never mean "all".
-    if (query.limit < 1 || query.kinds?.length === 0) return null;
+  private async tableToRead(query: SearchScope): Promise<lancedb.Table | null> {
+    // An explicit empty list asks for nothing: an absent filter must never mean "all".
+    if (query.limit < 1 || query.kinds?.length === 0 || query.meetingIds?.length === 0) return null;
     return this.existingTable();
   }
 
@@ -247,10 +248,11 @@ async function assertDimensions(table: lancedb.Table, dimensions: number, direct
 }
 
 /** Every read is scoped to one tenant; values are quoted literals (see sqlFilter). */
-function scopeFilter(query: { tenantId: string; meetingId?: string; kinds?: readonly SearchDocumentKind[] }): string {
+function scopeFilter(query: SearchScope): string {
   return sqlAnd(
     sqlEquals('tenant_id', query.tenantId),
     query.meetingId !== undefined ? sqlEquals('meeting_id', query.meetingId) : null,
+    query.meetingIds ? sqlIn('meeting_id', query.meetingIds) : null,
     query.kinds ? sqlIn('kind', query.kinds) : null,
   );
 }

@@ -10,6 +10,8 @@ import { fromMetadata, toMetadata } from './vectorMetadata.js';
 
 /** Pinecone's documented maximum for topK. */
 const MAX_TOP_K = 10_000;
+/** Meeting ids sent in one query's filter at most; more are filtered by the caller instead. */
+const MAX_FILTERED_MEETINGS = 1_000;
 
 export interface PineconeVectorIndexOptions {
   indexName: string;
@@ -121,14 +123,21 @@ export class PineconeVectorIndex implements VectorIndex {
 
   async query(query: VectorQuery): Promise<VectorHit[]> {
     const namespace = namespaceOf(query.tenantId);
-    // An explicit empty list of kinds asks for nothing: an absent filter must never mean "all".
-    if (query.limit < 1 || query.kinds?.length === 0) return [];
+    // An explicit empty list asks for nothing: an absent filter must never mean "all".
+    if (query.limit < 1 || query.kinds?.length === 0 || query.meetingIds?.length === 0) return [];
     const target = await this.target();
     assertVector(query.vector, target.dimension, 'the query vector');
     if (!hasDirection(query.vector)) return [];
 
+    // A long list of meetings (a wide date range) is left to the caller's own filtering: a filter
+    // that size would be slow to send and near Pinecone's limits on filter expressions.
+    const meetingIds = query.meetingIds !== undefined && query.meetingIds.length <= MAX_FILTERED_MEETINGS ? query.meetingIds : undefined;
+    const meetingConditions = [
+      ...(query.meetingId === undefined ? [] : [{ meetingId: { $eq: query.meetingId } }]),
+      ...(meetingIds === undefined ? [] : [{ meetingId: { $in: [...meetingIds] } }]),
+    ];
     const filter = {
-      ...(query.meetingId === undefined ? {} : { meetingId: { $eq: query.meetingId } }),
+      ...(meetingConditions.length === 0 ? {} : meetingConditions.length === 1 ? meetingConditions[0] : { $and: meetingConditions }),
       ...(query.kinds === undefined ? {} : { kind: { $in: [...query.kinds] } }),
     };
     const response = await this.dataCall('query', () =>

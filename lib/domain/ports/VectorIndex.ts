@@ -19,22 +19,27 @@ export interface IndexedDocument extends SearchDocument {
   vector: Float32Array;
 }
 
-export interface VectorQuery {
+/** Which of a tenant's documents a search reads, and how many of them it returns at most. */
+export interface SearchScope {
   tenantId: string;
-  vector: Float32Array;
   limit: number;
   meetingId?: string;
+  /**
+   * Only these meetings (e.g. those recorded in a date range); an empty list finds nothing. An
+   * index may leave it to the caller's own filtering above some number of ids.
+   */
+  meetingIds?: readonly string[];
   kinds?: readonly SearchDocumentKind[];
 }
 
+export interface VectorQuery extends SearchScope {
+  vector: Float32Array;
+}
+
 /** Passages that contain the query's words, whatever their vectors say. */
-export interface KeywordQuery {
-  tenantId: string;
+export interface KeywordQuery extends SearchScope {
   /** The words to look for, space-separated: any of them matches, rarer words weigh more (BM25). */
   text: string;
-  limit: number;
-  meetingId?: string;
-  kinds?: readonly SearchDocumentKind[];
 }
 
 export interface VectorHit {

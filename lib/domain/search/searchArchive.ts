@@ -55,7 +55,7 @@ export async function searchArchive(deps: { embedder: Embedder; index: VectorInd
   const parsed = SearchArchiveInputSchema.safeParse(input);
   if (!parsed.success) throw new InvalidSearchInputError(`invalid search: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
   const { tenantId, query, limit, kinds, meetingId, meetingIds, speaker } = parsed.data;
-  if (meetingIds?.length === 0) return [];
+  if (meetingIds?.length === 0 || (meetingId !== undefined && meetingIds !== undefined && !meetingIds.includes(meetingId))) return [];
 
   const words = keywordsOf(query);
   const [vector] = await deps.embedder.embed([query]);
@@ -65,11 +65,14 @@ export async function searchArchive(deps: { embedder: Embedder; index: VectorInd
   // A query of only stopwords and fillers ("what was that?") has nothing to match on.
   if (semanticVector === null && keywordSearch === null) return [];
 
+  // The filters the index can apply go with the query, so its candidates are all in scope; the
+  // rest (speaker, a meeting list the index did not take) are applied to the candidates below.
   const scope = {
     tenantId,
     limit: Math.min(limit * OVERFETCH, MAX_SEARCH_LIMIT * OVERFETCH),
     ...(kinds ? { kinds } : {}),
     ...(meetingId !== undefined ? { meetingId } : {}),
+    ...(meetingIds !== undefined && meetingId === undefined ? { meetingIds } : {}),
   };
   const [semantic, keyword] = await Promise.all([
     semanticVector === null ? [] : deps.index.query({ ...scope, vector: semanticVector }),

@@ -164,7 +164,7 @@ describe('LanceVectorIndex', () => {
       expect(hit!.score).toBeGreaterThan(0);
     });
 
-    it('applies tenant, meeting and kind filters, and the limit', async () => {
+    it('applies tenant, meeting, meeting list and kind filters, and the limit', async () => {
       await index.replaceMeeting('t1', 'm1', [doc('t1', 'm1', 0, { text: 'Okonkwo speaks' }), doc('t1', 'm1', 1, { kind: 'summary', text: 'Okonkwo summary' })]);
       await index.replaceMeeting('t1', 'm2', [doc('t1', 'm2', 0, { text: 'Okonkwo again' })]);
       await index.replaceMeeting('t2', 'm1', [doc('t2', 'm1', 0, { text: 'Okonkwo of another tenant' })]);
@@ -174,6 +174,9 @@ describe('LanceVectorIndex', () => {
       expect((await ids('okonkwo', { meetingId: 'm1' })).sort()).toEqual(['m1:summary:1', 'm1:transcript:0']);
       expect(await ids('okonkwo', { kinds: ['summary'] })).toEqual(['m1:summary:1']);
       expect(await ids('okonkwo', { kinds: [] })).toEqual([]);
+      expect(await ids('okonkwo', { meetingIds: ['m2', 'm9'] })).toEqual(['m2:transcript:0']);
+      expect(await ids('okonkwo', { meetingIds: [] })).toEqual([]);
+      expect((await index.query({ tenantId: 't1', vector: axis(0), limit: 10, meetingIds: ["m2", "x' OR '1'='1"] })).map((hit) => hit.document.id)).toEqual(['m2:transcript:0']);
       expect(await ids('okonkwo', { limit: 1 })).toHaveLength(1);
     });
 

@@ -40,7 +40,7 @@ async function setup(mode: Mode, serverOptions: Partial<FakePineconeOptions> = {
   return { server, index, indexName, dataRequests };
 }
 
-const idsOf = async (index: PineconeVectorIndex, tenantId: string, extra: { meetingId?: string; kinds?: SearchDocumentKind[] } = {}) =>
+const idsOf = async (index: PineconeVectorIndex, tenantId: string, extra: { meetingId?: string; meetingIds?: string[]; kinds?: SearchDocumentKind[] } = {}) =>
   (await index.query({ tenantId, vector: axis(0), limit: 10_000, ...extra })).map((hit) => hit.document.id).sort();
 
 describe.each<Mode>(['control plane', 'explicit host'])('PineconeVectorIndex through the SDK, %s', (mode) => {
@@ -125,6 +125,10 @@ describe.each<Mode>(['control plane', 'explicit host'])('PineconeVectorIndex thr
     expect(await idsOf(index, 't1', { kinds: ['summary', 'chapter'] })).toEqual(['m1:summary:0', 'm2:chapter:0']);
     expect(await idsOf(index, 't1', { meetingId: 'm1', kinds: ['action_item'] })).toEqual(['m1:action_item:0']);
     expect(await idsOf(index, 't1', { kinds: [] })).toEqual([]);
+    // A list of meetings (a date range), alone or with one meeting.
+    expect(await idsOf(index, 't1', { meetingIds: ['m2', 'm3'] })).toEqual(['m2:chapter:0', 'm2:transcript:0']);
+    expect(await idsOf(index, 't1', { meetingIds: ['m2'], meetingId: 'm1' })).toEqual([]);
+    expect(await idsOf(index, 't1', { meetingIds: [] })).toEqual([]);
   });
 
   it('splits a large meeting into upserts of at most 1,000 records, lists it page by page and deletes in batches of 1,000', async () => {

@@ -1,5 +1,5 @@
 import type { Embedder } from '../../../lib/domain/ports/Embedder.js';
-import type { IndexedDocument, KeywordQuery, VectorHit, VectorIndex, VectorQuery } from '../../../lib/domain/ports/VectorIndex.js';
+import type { IndexedDocument, KeywordQuery, SearchScope, VectorHit, VectorIndex, VectorQuery } from '../../../lib/domain/ports/VectorIndex.js';
 import { keywordScores } from '../../../lib/domain/search/hybridRank.js';
 import { queryStemsOf } from '../../../lib/domain/search/snippet.js';
 import { stableHash32 } from '../../../lib/domain/search/stableHash.js';
@@ -44,13 +44,20 @@ export class InMemoryVectorIndex implements VectorIndex {
 
   async query(query: VectorQuery): Promise<VectorHit[]> {
     this.queries.push(query);
-    return this.documents
-      .filter((document) => document.tenantId === query.tenantId)
-      .filter((document) => query.meetingId === undefined || document.meetingId === query.meetingId)
-      .filter((document) => query.kinds === undefined || query.kinds.includes(document.kind))
+    return this.inScope(query)
       .map(({ vector, ...document }) => ({ document, score: dot(vector, query.vector) }))
       .sort((a, b) => b.score - a.score)
       .slice(0, query.limit);
+  }
+
+  protected inScope(scope: SearchScope): IndexedDocument[] {
+    return this.documents.filter(
+      (document) =>
+        document.tenantId === scope.tenantId &&
+        (scope.meetingId === undefined || document.meetingId === scope.meetingId) &&
+        (scope.meetingIds === undefined || scope.meetingIds.includes(document.meetingId)) &&
+        (scope.kinds === undefined || scope.kinds.includes(document.kind)),
+    );
   }
 }
 
@@ -62,10 +69,7 @@ export class InMemoryHybridIndex extends InMemoryVectorIndex {
 
   async keywordQuery(query: KeywordQuery): Promise<VectorHit[]> {
     this.keywordQueries.push(query);
-    const inScope = this.documents
-      .filter((document) => document.tenantId === query.tenantId)
-      .filter((document) => query.meetingId === undefined || document.meetingId === query.meetingId)
-      .filter((document) => query.kinds === undefined || query.kinds.includes(document.kind));
+    const inScope = this.inScope(query);
     const scores = keywordScores(inScope.map((document) => document.text), queryStemsOf(query.text));
     return inScope
       .map(({ vector: _vector, ...document }, index) => ({ document, score: scores[index] ?? 0 }))

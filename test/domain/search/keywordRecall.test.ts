@@ -59,6 +59,18 @@ describe('keyword recall: passages the vectors miss', () => {
     expect(await meetingsFound({ meetingIds: ['supplier'] })).toEqual(['supplier']);
   });
 
+  it('hands a meeting list (a date range) to the index, so its passages are found however far down the archive they rank', async () => {
+    await indexMeeting(deps(), { tenantId: 't1', transcript: transcriptOf('late', [['Ann', 'A quarterly plan, one more time.']]) });
+    // 400 planning passages share those words; only the listed meetings are candidates at all.
+    expect(await meetingsFound({ query: 'quarterly plan budget', meetingIds: ['late', 'supplier'] })).toEqual(['late', 'supplier']);
+    expect(index.queries.at(-1)?.meetingIds).toEqual(['late', 'supplier']);
+    expect(index.keywordQueries.at(-1)?.meetingIds).toEqual(['late', 'supplier']);
+    // One meeting outside the list finds nothing, without asking the index.
+    const asked = index.queries.length;
+    expect(await meetingsFound({ meetingId: 'planning', meetingIds: ['late'] })).toEqual([]);
+    expect(index.queries).toHaveLength(asked);
+  });
+
   it("never returns another tenant's keyword hits", async () => {
     expect(await meetingsFound({ tenantId: 't2' })).toEqual(['other']);
     expect(await meetingsFound()).not.toContain('other');
