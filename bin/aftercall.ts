@@ -1,4 +1,5 @@
 #!/usr/bin/env -S npx tsx
+import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { startLocalStack, type LocalStack } from '../lib/app/localStack.js';
 import { describeMeeting } from '../lib/cli/printMeeting.js';
@@ -17,6 +18,8 @@ import { renameSpeakers } from '../lib/domain/meetings/renameSpeakers.js';
 import { reprocessMeeting } from '../lib/domain/meetings/reprocessMeeting.js';
 import { searchArchive } from '../lib/domain/search/searchArchive.js';
 import { AFTERCALL_VERSION } from '../lib/version.js';
+import { readPcmWav } from '../lib/domain/live/pcmWav.js';
+import { streamRecordingToRelay } from '../lib/app/live/streamRecordingToRelay.js';
 
 // Step failures reach the user through the meeting's status; Lambda-style JSON logs would bury the output.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
@@ -169,6 +172,33 @@ program
       for (const hit of hits) print(`${hit.meetingId} ${(hit.startMs / 1000).toFixed(0)}s [${hit.kind}] ${hit.snippet}`);
       if (hits.length === 0) print('no hits');
     });
+  });
+
+program
+  .command('live <recording>')
+  .description('stream a 16-bit mono WAV into the caption relay in real time as one participant, printing the room\'s captions (API key from env AFTERCALL_API_KEY)')
+  .requiredOption('--room <name>', 'the room to caption')
+  .option('--participant <identity>', 'whose voice this is', 'cli')
+  .option('--url <url>', 'the app or relay base URL', 'http://127.0.0.1:3000')
+  .option('--speed <x>', 'playback speed (1 = real time)', Number, 1)
+  .action(async (recording: string, options: { room: string; participant: string; url: string; speed: number }) => {
+    // From the environment, not an option: a key on the command line ends up in shell history and ps.
+    const apiKey = process.env.AFTERCALL_API_KEY;
+    if (apiKey === undefined || apiKey === '') throw new Error('set AFTERCALL_API_KEY to an API key (create one with "aftercall keys create --name live")');
+    const wav = readPcmWav(await readFile(recording));
+    print(`streaming ${recording} (${wav.sampleRate} Hz) into room ${options.room} as ${options.participant}…`);
+    const closed = await streamRecordingToRelay(wav, {
+      ...options,
+      apiKey,
+      onEvent: (event) => {
+        if (event.type === 'caption' && event.kind === 'final') print(`${(event.startMs / 1000).toFixed(1).padStart(7)}s ${event.participant}${event.track === 'translation' ? ` [${event.language ?? ''}]` : ''}: ${event.text}`);
+        else if (event.type === 'gap') print(`        — gap: ${event.reason}`);
+      },
+    });
+    if (closed.code !== 1000) {
+      print(`the relay closed the stream: ${closed.code} ${closed.reason}`);
+      process.exitCode = 1;
+    }
   });
 
 /**
