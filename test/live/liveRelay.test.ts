@@ -114,6 +114,20 @@ describe('caption relay: audio over WebSocket → Deepgram live (real SDK, fake 
     expect(after.map((event) => event.type === 'caption' && event.startMs)).toEqual(turns.filter((turn) => turn.startMs >= dropAtMs).map((turn) => turn.startMs));
   });
 
+  it('closes the ingest client with 1011 and a reason when the provider cannot be reached again', async () => {
+    const subscriber = connectLive(captionsUrl(server.url, { room: 'down' }), bearer(acmeKey));
+    await subscriber.opened;
+    const ingest = connectLive(ingestUrl(server.url, { room: 'down', participant: 'pm' }), bearer(acmeKey));
+    await ingest.opened;
+    await streamChunks(ingest.ws, pcmChunks(speechPcm(turns, 2000)), { end: false });
+    await expect.poll(() => fake.connections[0]?.audioBytes).toBe(2000 * 32);
+
+    await fake.close(); // the provider is gone for good: every reconnection attempt fails
+
+    expect(await ingest.closed).toMatchObject({ code: CLOSE.providerFailed, reason: expect.stringMatching(/could not be reached again after 3 attempts/) });
+    await expect.poll(() => events(subscriber).map((event) => event.type)).toEqual(expect.arrayContaining(['gap', 'ended']));
+  });
+
   it('tells a client that sends garbage or the wrong sample rate why, and closes only that client', async () => {
     // Prepare: alice streams properly into the room.
     const subscriber = connectLive(captionsUrl(server.url, { room: 'mixed' }), bearer(acmeKey));
