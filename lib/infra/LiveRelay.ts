@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Port, SubnetType, Vpc, type IVpc } from 'aws-cdk-lib/aws-ec2';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import {
@@ -13,7 +13,7 @@ import {
   OperatingSystemFamily,
   Secret as EcsSecret,
 } from 'aws-cdk-lib/aws-ecs';
-import { ApplicationLoadBalancer, ApplicationProtocol, ListenerAction, ListenerCertificate } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { ApplicationLoadBalancer, ApplicationProtocol, ListenerCertificate } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -23,8 +23,10 @@ import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RELAY_PORT = 8787;
-/** Keys of the provider secret the relay gets, as ECS secrets (never plain environment values). */
-export const RELAY_SECRET_KEYS = ['DEEPGRAM_API_KEY', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET'] as const;
+/** Keys of the provider secret the relay reads (live speech-to-text, live translation), as ECS secrets. */
+export const RELAY_SECRET_KEYS = ['DEEPGRAM_API_KEY', 'OPENAI_API_KEY'] as const;
+/** The relay's routes (bin/relay.ts): the web UI reaches them through CloudFront on its own origin. */
+export const RELAY_PATHS = ['/api/live/*', '/live/*'] as const;
 
 export interface LiveRelayProps {
   bucket: Bucket;
@@ -62,7 +64,8 @@ export class LiveRelay extends Construct {
       // Built by `cdk deploy` (Docker needed then, not at synth); the context is the repository root.
       image: ContainerImage.fromAsset(REPO_ROOT, { file: 'lib/infra/relay/Dockerfile', platform: Platform.LINUX_ARM64 }),
       portMappings: [{ containerPort: RELAY_PORT }],
-      environment: { PORT: String(RELAY_PORT), AFTERCALL_BUCKET: props.bucket.bucketName, POWERTOOLS_SERVICE_NAME: 'aftercall-relay' },
+      // AFTERCALL_HOST: in a container the relay must listen on every interface, not loopback.
+      environment: { PORT: String(RELAY_PORT), AFTERCALL_HOST: '0.0.0.0', AFTERCALL_BUCKET: props.bucket.bucketName, AWS_REGION: Stack.of(this).region },
       secrets: Object.fromEntries(RELAY_SECRET_KEYS.map((key) => [key, EcsSecret.fromSecretsManager(asInterface<ISecret>(props.providerSecret), key)])),
       logging: new AwsLogDriver({ streamPrefix: 'relay', logGroup }),
       healthCheck: {
@@ -87,20 +90,21 @@ export class LiveRelay extends Construct {
 
     // A caption stream is one long WebSocket: idle up to an hour before the balancer closes it.
     this.loadBalancer = new ApplicationLoadBalancer(this, 'LoadBalancer', { vpc: asInterface<IVpc>(this.vpc), internetFacing: true, idleTimeout: Duration.hours(1), dropInvalidHeaderFields: true });
-    const listener =
-      props.certificateArn === undefined
-        ? this.loadBalancer.addListener('Http', { protocol: ApplicationProtocol.HTTP, port: 80 })
-        : this.loadBalancer.addListener('Https', { protocol: ApplicationProtocol.HTTPS, port: 443, certificates: [ListenerCertificate.fromArn(props.certificateArn)] });
+    // HTTP is what CloudFront (the web UI's origin, which terminates TLS for browsers) forwards to;
+    // with a certificate the balancer also answers HTTPS/WSS directly, on a domain of your own.
+    const listeners = [this.loadBalancer.addListener('Http', { protocol: ApplicationProtocol.HTTP, port: 80 })];
     if (props.certificateArn !== undefined) {
-      this.loadBalancer.addListener('Http', { protocol: ApplicationProtocol.HTTP, port: 80, defaultAction: ListenerAction.redirect({ protocol: 'HTTPS', port: '443', permanent: true }) });
+      listeners.push(this.loadBalancer.addListener('Https', { protocol: ApplicationProtocol.HTTPS, port: 443, certificates: [ListenerCertificate.fromArn(props.certificateArn)] }));
     }
-    listener.addTargets('Relay', {
-      protocol: ApplicationProtocol.HTTP,
-      port: RELAY_PORT,
-      targets: [this.service],
-      healthCheck: { path: '/healthz', healthyHttpCodes: '200', interval: Duration.seconds(30) },
-      deregistrationDelay: Duration.seconds(30),
-    });
+    for (const listener of listeners) {
+      listener.addTargets('Relay', {
+        protocol: ApplicationProtocol.HTTP,
+        port: RELAY_PORT,
+        targets: [this.service],
+        healthCheck: { path: '/healthz', healthyHttpCodes: '200', interval: Duration.seconds(30) },
+        deregistrationDelay: Duration.seconds(30),
+      });
+    }
     this.service.connections.allowFrom(this.loadBalancer, Port.tcp(RELAY_PORT), 'the load balancer only');
 
     this.url = `${props.certificateArn === undefined ? 'http' : 'https'}://${this.loadBalancer.loadBalancerDnsName}`;

@@ -9,7 +9,7 @@ import { WEB_DIST_DIR } from '../../bin/buildWeb.js';
 import { readPostCallDefinitionText } from '../workflow/postCallDefinition.js';
 import { Alarms } from './Alarms.js';
 import { HttpApi } from './HttpApi.js';
-import { LiveRelay } from './LiveRelay.js';
+import { LiveRelay, RELAY_PATHS } from './LiveRelay.js';
 import { acknowledgeNagFindings } from './nagAcknowledgements.js';
 import { ProviderSecret } from './ProviderSecret.js';
 import { stackOptionsFrom, type StackOptions } from './stackOptions.js';
@@ -156,11 +156,15 @@ export class PostCallStack extends Stack {
     this.delivery.grantEnqueue(this.functions.Publish.function);
     this.delivery.grantEnqueue(api);
 
-    this.webUi = new WebUi(this, 'WebUi', { distDir: props.webDistDir ?? WEB_DIST_DIR, api: this.http.api });
-
     this.relay = this.options.live
       ? new LiveRelay(this, 'LiveRelay', { bucket: this.bucket, providerSecret: this.providerSecret.secret, certificateArn: this.options.relayCertificateArn })
       : undefined;
+
+    this.webUi = new WebUi(this, 'WebUi', {
+      distDir: props.webDistDir ?? WEB_DIST_DIR,
+      api: this.http.api,
+      relay: this.relay === undefined ? undefined : { domainName: this.relay.loadBalancer.loadBalancerDnsName, paths: RELAY_PATHS },
+    });
 
     this.alarms = new Alarms(this, 'Alarms', {
       stateMachine: this.stateMachine,

@@ -24,6 +24,8 @@ export interface WebUiProps {
   /** The built UI (bin/buildWeb.ts writes web/dist): index.html and content-hashed assets. */
   distDir: string;
   api: HttpApi;
+  /** The live relay's load balancer, when deployed: its routes are served on the UI's origin too. */
+  relay?: { domainName: string; paths: readonly string[] } | undefined;
 }
 
 /** What the UI loads: its own scripts and styles, audio as blob: URLs, the API on the same origin. */
@@ -79,14 +81,21 @@ export class WebUi extends Construct {
     // API Gateway answers only to its own host name: CloudFront must not forward the viewer's Host.
     // Nothing under /api is cached (responses depend on the API key), so Authorization is forwarded.
     const apiDomain = `${props.api.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`;
-    const apiBehavior = {
-      origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+    const passThrough = (origin: HttpOrigin) => ({
+      origin,
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
       allowedMethods: AllowedMethods.ALLOW_ALL,
       cachePolicy: CachePolicy.CACHING_DISABLED,
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       responseHeadersPolicy: headers,
-    };
+    });
+    // The relay's paths come first: CloudFront matches behaviours in order, and /api/live/* is also /api/*.
+    // CloudFront carries WebSocket upgrades; it reaches the balancer over HTTP (no certificate of ours there).
+    const relay = props.relay;
+    const relayBehaviors =
+      relay === undefined
+        ? {}
+        : Object.fromEntries(relay.paths.map((path) => [path, passThrough(new HttpOrigin(relay.domainName, { protocolPolicy: OriginProtocolPolicy.HTTP_ONLY }))]));
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'aftercall web UI and API',
       defaultRootObject: 'index.html',
@@ -97,7 +106,7 @@ export class WebUi extends Construct {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
       },
-      additionalBehaviors: { '/api/*': apiBehavior },
+      additionalBehaviors: { ...relayBehaviors, '/api/*': passThrough(new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY })) },
     });
 
     // Two deployments into one bucket, neither pruning the other's files: hashed assets are

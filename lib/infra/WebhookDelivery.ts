@@ -59,7 +59,7 @@ export class WebhookDelivery extends Construct {
     props.bucket.grantRead(fn, DELIVERY_LOG_KEYS);
     props.bucket.grantPut(fn, DELIVERY_LOG_KEYS);
 
-    new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetterQueue.queueUrl, description: 'Deliveries that gave up; redrive them to the queue from the SQS console or start-message-move-task' });
+    new CfnOutput(this, 'DeadLetterQueueArn', { value: this.deadLetterQueue.queueArn, description: 'Deliveries that gave up: move them back with aws sqs start-message-move-task --source-arn <this>' });
   }
 
   /** Lets a function enqueue deliveries (Publish) or replay them (the API). */

@@ -63,6 +63,9 @@ export function acknowledgeNagFindings(stack: PostCallStack): void {
   }
 
   acknowledgeWebUiFindings(stack, ack, basicExecution);
+  // AwsSolutions-CFR5: the relay's paths reach its load balancer over HTTP: the balancer's AWS host
+  // name can carry no certificate of ours. Browsers still get TLS from CloudFront (README).
+  if (stack.relay !== undefined) ack(stack.webUi.distribution, 'AwsSolutions-CFR5', 'Relay origin over HTTP to the load balancer; viewers connect over HTTPS/WSS to CloudFront');
   if (stack.relay !== undefined) acknowledgeRelayFindings(stack.relay, ack);
 }
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_KEYS } from '../../lambdas/shared/secrets.js';
-import { RELAY_SECRET_KEYS } from '../../lib/infra/LiveRelay.js';
+import { RELAY_PATHS, RELAY_SECRET_KEYS } from '../../lib/infra/LiveRelay.js';
 import { PostCallStack } from '../../lib/infra/PostCallStack.js';
 import { StackOptionError } from '../../lib/infra/stackOptions.js';
 import { DELIVERY_LOG_KEYS, MAX_RECEIVE_COUNT, SUBSCRIPTION_KEYS } from '../../lib/infra/WebhookDelivery.js';
@@ -191,6 +191,19 @@ describe('the stack on AWS: webhook delivery, web UI, live relay, lifecycle', ()
       expect(container?.LogConfiguration.LogDriver).toBe('awslogs');
     });
 
+    it('listens on every interface in the container, and serves its routes on the web UI origin ahead of /api/*', () => {
+      const [task] = Object.values(world.resources('AWS::ECS::TaskDefinition'));
+      const [container] = task?.Properties.ContainerDefinitions as { Environment: { Name: string; Value: unknown }[] }[];
+      expect(container?.Environment).toEqual(expect.arrayContaining([{ Name: 'AFTERCALL_HOST', Value: '0.0.0.0' }, { Name: 'PORT', Value: '8787' }]));
+      const [distribution] = Object.values(world.resources('AWS::CloudFront::Distribution'));
+      const config = distribution?.Properties.DistributionConfig as { CacheBehaviors: { PathPattern: string; TargetOriginId: string }[]; Origins: { Id: string; DomainName: unknown; CustomOriginConfig?: { OriginProtocolPolicy: string } }[] };
+      expect(config.CacheBehaviors.map((b) => b.PathPattern)).toEqual([...RELAY_PATHS, '/api/*']);
+      for (const path of RELAY_PATHS) {
+        const origin = config.Origins.find((o) => o.Id === config.CacheBehaviors.find((b) => b.PathPattern === path)?.TargetOriginId);
+        expect(origin?.DomainName).toEqual({ 'Fn::GetAtt': [world.logicalId(world.stack.relay!.loadBalancer), 'DNSName'] });
+      }
+    });
+
     it('puts an ALB in front with a WebSocket-friendly idle timeout and a /healthz health check; the task port is open to the ALB only', () => {
       world.template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
         Scheme: 'internet-facing',
@@ -235,6 +248,8 @@ describe('the stack with context options', () => {
     const { template, stack, resources, logicalId } = await testStack({ live: 'false', infrequentAccessAfterDays: '45', noncurrentVersionDays: '14' });
     expect(stack.relay).toBeUndefined();
     for (const type of ['AWS::ECS::Cluster', 'AWS::ECS::Service', 'AWS::EC2::VPC', 'AWS::ElasticLoadBalancingV2::LoadBalancer']) template.resourceCountIs(type, 0);
+    const [distribution] = Object.values(resources('AWS::CloudFront::Distribution'));
+    expect((distribution?.Properties.DistributionConfig as { CacheBehaviors: { PathPattern: string }[] }).CacheBehaviors.map((b) => b.PathPattern)).toEqual(['/api/*']);
     const rules = (resources('AWS::S3::Bucket')[logicalId(stack.bucket)] as Resource).Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] };
     expect(rules.Rules).toEqual([
       expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 14 } }),
