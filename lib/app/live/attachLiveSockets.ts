@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { z } from 'zod';
 import { LiveInputError } from '../../domain/live/errors.js';
 import { pumpSubscription } from '../../domain/live/pumpSubscription.js';
 import { CaptionRelay, LiveRequestError, type LiveCaller } from './CaptionRelay.js';
@@ -37,7 +38,7 @@ export function attachLiveSockets(server: Server, relay: CaptionRelay): { close(
 
   async function ingest(ws: WebSocket, caller: LiveCaller, params: URLSearchParams): Promise<void> {
     const query = IngestQuerySchema.safeParse(Object.fromEntries(params));
-    if (!query.success) return closeWithError(ws, CLOSE.badRequest, query.error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; '));
+    if (!query.success) return closeWithError(ws, CLOSE.badRequest, describeIssues(query.error));
     // Audio may arrive while the provider connection opens: it waits in order behind it.
     const early: [RawData, boolean][] = [];
     let handle: (data: RawData, isBinary: boolean) => void = (data, isBinary) => early.push([data, isBinary]);
@@ -70,7 +71,7 @@ export function attachLiveSockets(server: Server, relay: CaptionRelay): { close(
 
   function subscribe(ws: WebSocket, caller: LiveCaller, params: URLSearchParams): void {
     const query = SubscribeQuerySchema.safeParse(Object.fromEntries(params));
-    if (!query.success) return closeWithError(ws, CLOSE.badRequest, query.error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; '));
+    if (!query.success) return closeWithError(ws, CLOSE.badRequest, describeIssues(query.error));
     const { queue, unsubscribe } = relay.hub.subscribe(caller.tenantId, query.data.room);
     ws.on('close', unsubscribe);
     const send = (delivery: { event: unknown }) =>
@@ -92,6 +93,8 @@ export function attachLiveSockets(server: Server, relay: CaptionRelay): { close(
     },
   };
 }
+
+const describeIssues = (error: z.ZodError): string => error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; ');
 
 function refuse(socket: Duplex, status: number, message: string): void {
   const body = JSON.stringify({ error: { status, message } });
