@@ -3,11 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDeliveryHandler } from '../../lambdas/deliverWebhooks.js';
 import { createPublishHandler } from '../../lambdas/publish.js';
 import { lambdaLogger } from '../../lambdas/shared/logger.js';
-import { standardWebhookSigner } from '../../lib/adapters/crm/standardWebhookSigner.js';
-import { createDeliveryConsumer } from '../../lib/adapters/sqs/consumeDeliveries.js';
 import { enqueueActionItemsPublished } from '../../lib/domain/crm/publishEvents.js';
 import { createSubscription } from '../../lib/domain/crm/subscriptions.js';
-import { DLQ, QUEUE, sqsRecord, sqsWorld } from '../adapters/sqs/sqsWorld.js';
+import { QUEUE, sqsRecord, sqsWorld } from '../adapters/sqs/sqsWorld.js';
 import { meetingOf } from '../domain/crm/crmWorld.js';
 import { WebhookReceiver } from '../domain/crm/webhookReceiver.js';
 import { freePort } from '../support/freePort.js';
@@ -83,14 +81,8 @@ describe('structured JSON logs from the Lambda handlers', () => {
       const event = world.receive();
       // A third message whose record cannot be read: the consumer logs it as an error.
       event.Records.push(sqsRecord({ messageId: 'm-broken', body: event.Records[0]?.body.replace('acme', 'initech') ?? '' }, world.fake.queueUrl(QUEUE)));
-      const consumer = createDeliveryConsumer({
-        sqs: world.sqs,
-        queueUrl: world.fake.queueUrl(QUEUE),
-        deadLetterQueueUrl: world.fake.queueUrl(DLQ),
-        log: world.log,
-        deliver: { blobs: world.blobs, sign: standardWebhookSigner, fetch: globalThis.fetch, clock: () => new Date(), random: () => 1, timeoutMs: 2_000 },
-        onError: (message, details) => lambdaLogger().error(message, details),
-      });
+      // Errors go to the shared logger, as in lambdas/deliverWebhooks.ts.
+      const consumer = world.consumer((message, details) => lambdaLogger().error(message, details));
       const handler = createDeliveryHandler(async () => consumer);
 
       const lines = await capture(() => handler(event, context('req-deliver-7')));

@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { standardWebhookSigner } from '../../../lib/adapters/crm/standardWebhookSigner.js';
-import { createDeliveryConsumer } from '../../../lib/adapters/sqs/consumeDeliveries.js';
 import { enqueueActionItemsPublished } from '../../../lib/domain/crm/publishEvents.js';
 import { createSubscription } from '../../../lib/domain/crm/subscriptions.js';
 import { freePort } from '../../support/freePort.js';
@@ -27,16 +25,7 @@ describe('the SQS consumer of CRM deliveries (partial batch responses)', () => {
     vi.useRealTimers();
   });
 
-  const consumer = () =>
-    createDeliveryConsumer({
-      sqs: world.sqs,
-      queueUrl: world.fake.queueUrl(QUEUE),
-      deadLetterQueueUrl: world.fake.queueUrl(DLQ),
-      log: world.log,
-      // Every back-off at its ceiling, so the visibility timeouts are predictable.
-      deliver: { blobs: world.blobs, sign: standardWebhookSigner, fetch: globalThis.fetch, clock: () => new Date(), random: () => 1, timeoutMs: 2_000 },
-      onError: (message) => errors.push(message),
-    });
+  const consumer = () => world.consumer((message) => errors.push(message));
 
   /** A tenant subscribed to a receiver, and one published meeting: one message in the queue. */
   const published = async (tenantId: string, receiver: { url: string; secret: string }) => {

@@ -1,6 +1,8 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
+import { standardWebhookSigner } from '../../../lib/adapters/crm/standardWebhookSigner.js';
 import { BlobDeliveryLog } from '../../../lib/adapters/sqs/BlobDeliveryLog.js';
+import { createDeliveryConsumer } from '../../../lib/adapters/sqs/consumeDeliveries.js';
 import { SqsDeliveryQueue } from '../../../lib/adapters/sqs/SqsDeliveryQueue.js';
 import { memoryBlobs } from '../../support/memoryBlobStore.js';
 import { FakeSqsServer, type QueuedMessage } from './fakeSqsServer.js';
@@ -20,6 +22,16 @@ export async function sqsWorld() {
     blobs,
     log,
     queue: new SqsDeliveryQueue(sqs, fake.queueUrl(QUEUE), log),
+    /** The consumer as the Lambda builds it; every back-off at its ceiling, so visibility timeouts are predictable. */
+    consumer: (onError: (message: string, details: Record<string, unknown>) => void) =>
+      createDeliveryConsumer({
+        sqs,
+        queueUrl: fake.queueUrl(QUEUE),
+        deadLetterQueueUrl: fake.queueUrl(DLQ),
+        log,
+        deliver: { blobs, sign: standardWebhookSigner, fetch: globalThis.fetch, clock: () => new Date(), random: () => 1, timeoutMs: 2_000 },
+        onError,
+      }),
     /** Takes the messages waiting in the main queue as one Lambda event (each receive counted once). */
     receive(): SQSEvent {
       const taken = fake.messages(QUEUE).splice(0);
