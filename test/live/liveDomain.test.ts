@@ -62,10 +62,14 @@ describe('RoomHub', () => {
     const globex = hub.subscribe('globex', 'standup');
     hub.publish('acme', 'standup', { type: 'gap', participant: 'a', fromMs: 0, reason: 'x' }, 0);
     hub.publish('acme', 'standup', { type: 'ended', participant: 'a' }, 0);
-    hub.publish('acme', 'other', { type: 'ended', participant: 'b' }, 0);
     expect(seqs([await acme.queue.next(), await acme.queue.next()])).toEqual([0, 1]);
     expect(globex.queue.length).toBe(0);
-    expect(hub.find('acme', 'other')?.nextSeq).toBe(1);
+  });
+
+  it('drops events for a room that is gone instead of bringing it back', () => {
+    const hub = new RoomHub();
+    expect(hub.publish('acme', 'over', { type: 'ended', participant: 'b' }, 0)).toBeNull();
+    expect(hub.size).toBe(0);
   });
 
   it('hands the finals and gaps of a call to onRoomEnded when its last speaker leaves', () => {

@@ -78,9 +78,14 @@ export class RoomHub {
     this.forgetIfIdle(room);
   }
 
-  /** Numbers the event and hands it to every subscriber of the room; returns its sequence number. */
-  publish(tenantId: string, name: string, input: RoomEventInput, receivedAt: number): number {
-    const room = this.room(tenantId, name);
+  /**
+   * Numbers the event and hands it to every subscriber of the room; returns its sequence number,
+   * or null when the room is gone (a translation that arrives after the call ended is dropped
+   * rather than bringing back a room nobody will ever clean up).
+   */
+  publish(tenantId: string, name: string, input: RoomEventInput, receivedAt: number): number | null {
+    const room = this.rooms.get(key(tenantId, name));
+    if (room === undefined) return null;
     const event = { ...input, room: name, seq: room.nextSeq } as LiveEvent;
     room.nextSeq += 1;
     if ((event.type === 'caption' && event.kind === 'final') || event.type === 'gap') {
