@@ -75,6 +75,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
     openapi: '3.1.0',
     info: { title: 'aftercall API', version: '1', description: 'Post-call meeting intelligence, tenant-scoped by API key.' },
   });
+
   const meetingOr404 = async (tenantId: string, meetingId: string) => {
     const meeting = await getMeeting(plane.blobs, tenantId, meetingId);
     if (meeting === null) throw new HttpError(404, `no meeting ${meetingId}`);
@@ -86,7 +87,8 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
   // request without signature parameters goes on to the key check and the route below.
   app.use('/meetings/:id/audio', async (c, next) => {
     const query = c.req.query();
-    if (query.sig === undefined && query.expires === undefined && query.tenant === undefined) return next();
+    // A signature only ever stands for reading: any other method goes through the key check.
+    if (c.req.method !== 'GET' || (query.sig === undefined && query.expires === undefined && query.tenant === undefined)) return next();
     const params = SignedAudioParamsSchema.safeParse(query);
     if (!params.success) throw new HttpError(403, 'invalid audio link: it needs tenant, expires and sig as issued by /api/meetings/{id}/audio-url');
     const meetingId = c.req.param('id');
