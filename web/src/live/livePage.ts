@@ -12,6 +12,7 @@ interface ActiveRoom {
 }
 
 const RETRY_MS = 2000;
+const ROOMS_REFRESH_MS = 5000;
 const OFFLINE_SOURCE = 'offline:speech-activity';
 
 /**
@@ -32,7 +33,9 @@ export function livePage(main: HTMLElement, route: Route): Page {
   const board = h('div', { class: 'live-captions', 'aria-live': 'off' });
   main.append(form, h('section', { 'aria-label': 'Rooms in progress' }, h('h2', {}, 'Rooms in progress'), rooms), status, board);
   void listRooms(rooms);
-  if (room === '') return {};
+  // Calls start and end while the page is open: the list follows them.
+  const roomsTimer = window.setInterval(() => void listRooms(rooms), ROOMS_REFRESH_MS);
+  if (room === '') return { cleanup: () => window.clearInterval(roomsTimer) };
 
   const speakers = new Map<string, SpeakerLines>();
   let socket: WebSocket | null = null;
@@ -83,6 +86,7 @@ export function livePage(main: HTMLElement, route: Route): Page {
     cleanup() {
       left = true;
       window.clearTimeout(retry);
+      window.clearInterval(roomsTimer);
       socket?.close();
     },
   };
