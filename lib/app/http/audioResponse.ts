@@ -20,6 +20,13 @@ const AUDIO_TYPES: Record<string, string> = {
 export const contentTypeOf = (key: string): string => AUDIO_TYPES[key.slice(key.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
 
 /**
+ * The most bytes an open-ended range (`bytes=N-`, what a player asks first) is answered with: the
+ * player asks again from where the answer ends, so a long recording streams in pieces, and each
+ * answer stays under a Lambda response's 6 MB limit (base64 adds a third) on AWS.
+ */
+export const MAX_OPEN_RANGE_BYTES = 4_000_000;
+
+/**
  * The byte range a `Range` header asks for (one range only: all a media player sends), inclusive,
  * or null for the whole object. Unsatisfiable ranges are a 416 carrying the size, as RFC 9110 asks.
  */
@@ -35,7 +42,8 @@ export function requestedRange(header: string | undefined, size: number): { star
     end = size - 1;
   } else {
     start = Number(first);
-    end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
+    // RFC 9110 lets a server send less than an open-ended range asks for; Content-Range says how much.
+    end = last === '' ? Math.min(size - 1, start + MAX_OPEN_RANGE_BYTES - 1) : Math.min(Number(last), size - 1);
   }
   if (size === 0 || start > end || start >= size) throw new HttpError(416, `range not satisfiable: the recording is ${size} bytes`);
   return { start, end };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIO_URL_KEY_KEY } from '../../../lib/domain/auth/audioUrlKey.js';
 import { signAudioParams } from '../../../lib/domain/auth/audioUrlSignature.js';
+import { MAX_OPEN_RANGE_BYTES } from '../../../lib/app/http/audioResponse.js';
 import { deriveMeetingId } from '../../../lib/domain/meeting/meetingId.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../../support/localStackFixture.js';
 
@@ -67,6 +68,19 @@ describe('signed audio URLs', () => {
     expect(whole.status).toBe(200);
     expect(whole.headers.get('accept-ranges')).toBe('bytes');
     expect(whole.bytes.length).toBe(audio.length);
+  });
+
+  it('answers an open-ended range of a long recording a piece at a time, so a player streams it', async () => {
+    // Not audio at all, so intake fails; the recording is still the meeting's, and playable bytes.
+    const long = Buffer.alloc(MAX_OPEN_RANGE_BYTES + 1_000_000, 7);
+    const failed = await fixture.process('recordings/long.ogg', long);
+    const { body } = await issue(failed.meetingId);
+    const first = await play(body.url, 'bytes=0-');
+    expect(first.status).toBe(206);
+    expect(first.headers.get('content-range')).toBe(`bytes 0-${MAX_OPEN_RANGE_BYTES - 1}/${long.length}`);
+    expect(first.bytes.length).toBe(MAX_OPEN_RANGE_BYTES);
+    const rest = await play(body.url, `bytes=${MAX_OPEN_RANGE_BYTES}-`);
+    expect(rest.headers.get('content-range')).toBe(`bytes ${MAX_OPEN_RANGE_BYTES}-${long.length - 1}/${long.length}`);
   });
 
   it('still serves the recording to a key in the Authorization header, and nothing to no key at all', async () => {
