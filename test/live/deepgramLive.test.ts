@@ -1,3 +1,4 @@
+import { DeepgramClient } from '@deepgram/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeepgramLiveTranscriber } from '../../lib/adapters/deepgram/DeepgramLiveTranscriber.js';
 import { createDeepgramClient } from '../../lib/adapters/deepgram/createDeepgramClient.js';
@@ -58,6 +59,31 @@ describe('DeepgramLiveTranscriber through @deepgram/sdk', () => {
     expect(lost).toHaveLength(1);
     expect(fake.connections).toHaveLength(1);
     stream.abort();
+  });
+
+  it('keeps a quiet stream open with KeepAlive messages', async () => {
+    const quiet = new DeepgramLiveTranscriber(createDeepgramClient({ apiKey: KEY, baseUrl: fake.url }), { keepAliveMs: 20 });
+    const stream = await quiet.open({ sampleRate: 16000, language: null }, { onTranscript: () => undefined, onLost: () => undefined });
+    await expect.poll(() => fake.connections[0]?.controls.filter((type) => type === 'KeepAlive').length).toBeGreaterThanOrEqual(2);
+    stream.abort();
+  });
+
+  it('the fake answers Finalize with the turn in progress as a final result marked from_finalize', async () => {
+    // Prepare: the SDK's socket directly, as Finalize is not something the relay sends.
+    const socket = await new DeepgramClient({ apiKey: KEY, baseUrl: fake.url }).listen.v1.connect({ model: 'nova-3', encoding: 'linear16', sample_rate: 16000, channels: 1, interim_results: 'true', reconnectAttempts: 0 });
+    const messages: unknown[] = [];
+    socket.on('message', (message) => messages.push(message));
+    socket.connect();
+    await socket.waitForOpen();
+    const first = turns[0];
+    // Act: half of the first turn, then Finalize.
+    for (const chunk of pcmChunks(speechPcm(turns, ((first?.startMs ?? 0) + (first?.endMs ?? 0)) / 2))) socket.sendMedia(chunk);
+    socket.sendFinalize({ type: 'Finalize' });
+    // Assess
+    await expect.poll(() => messages.some((m) => (m as { from_finalize?: boolean }).from_finalize === true)).toBe(true);
+    const final = messages.find((m) => (m as { from_finalize?: boolean }).from_finalize === true);
+    expect(final).toMatchObject({ type: 'Results', is_final: true, speech_final: false, channel: { alternatives: [{ transcript: expect.any(String) }] } });
+    socket.close();
   });
 
   it('fails to open with a wrong key (Deepgram refuses the upgrade with 401)', async () => {
