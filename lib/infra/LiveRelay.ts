@@ -109,5 +109,8 @@ export class LiveRelay extends Construct {
 
     this.url = `${props.certificateArn === undefined ? 'http' : 'https'}://${this.loadBalancer.loadBalancerDnsName}`;
     new CfnOutput(this, 'Url', { value: this.url, description: 'The live caption relay (GET /healthz answers 200)' });
+    // For `aws ecs update-service --cluster … --service … --force-new-deployment` after the keys change.
+    new CfnOutput(this, 'ClusterName', { value: this.cluster.clusterName });
+    new CfnOutput(this, 'ServiceName', { value: this.service.serviceName });
   }
 }
