@@ -94,7 +94,10 @@ export class LanceVectorIndex implements VectorIndex {
       if (table) await assertDimensions(table, dimensions, directory);
       const index = new LanceVectorIndex(connection, table, dimensions);
       // A folder written before keyword search existed gets its full-text index now (a fraction of a second per 50k rows).
-      if (table) index.#textIndexed = await ensureTextIndex(table);
+      if (table) {
+        index.#textIndexed = await ensureTextIndex(table);
+        await prewarmIndices(table);
+      }
       return index;
     } catch (error) {
       connection.close();
@@ -185,6 +188,7 @@ export class LanceVectorIndex implements VectorIndex {
       await table.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
       await ensureTextIndex(table);
       await ensureVectorIndex(table);
+      await prewarmIndices(table);
       this.#writesSinceOptimize = 0;
     });
   }
@@ -255,6 +259,15 @@ function scopeFilter(query: SearchScope): string {
     query.meetingIds ? sqlIn('meeting_id', query.meetingIds) : null,
     query.kinds ? sqlIn('kind', query.kinds) : null,
   );
+}
+
+/**
+ * Loads the indices into memory now, so the first searches do not each pay for reading them from
+ * disk (on a 100k-passage archive the first pass of queries was twice as slow at the 95th percentile).
+ */
+async function prewarmIndices(table: lancedb.Table): Promise<void> {
+  // Only an optimisation: an index that cannot be prewarmed is read from disk when first used.
+  for (const index of await table.listIndices()) await table.prewarmIndex(index.name).catch(() => undefined);
 }
 
 /** The full-text (BM25) index on the text column, built once; returns whether it exists. */
