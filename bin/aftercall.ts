@@ -18,7 +18,7 @@ import { renameSpeakers } from '../lib/domain/meetings/renameSpeakers.js';
 import { reprocessMeeting } from '../lib/domain/meetings/reprocessMeeting.js';
 import { searchArchive } from '../lib/domain/search/searchArchive.js';
 import { AFTERCALL_VERSION } from '../lib/version.js';
-import { readPcmWav } from '../lib/domain/live/pcmWav.js';
+import { readRecordingPcm } from '../lib/app/live/readRecordingPcm.js';
 import { streamRecordingToRelay } from '../lib/app/live/streamRecordingToRelay.js';
 
 // Step failures reach the user through the meeting's status; Lambda-style JSON logs would bury the output.
@@ -176,7 +176,7 @@ program
 
 program
   .command('live <recording>')
-  .description('stream a 16-bit mono WAV into the caption relay in real time as one participant, printing the room\'s captions (API key from env AFTERCALL_API_KEY)')
+  .description('stream a recording (Ogg Opus or 16-bit mono WAV) into the caption relay in real time as one participant, printing the room\'s captions (API key from env AFTERCALL_API_KEY)')
   .requiredOption('--room <name>', 'the room to caption')
   .option('--participant <identity>', 'whose voice this is', 'cli')
   .option('--url <url>', 'the app or relay base URL', 'http://127.0.0.1:3000')
@@ -185,7 +185,7 @@ program
     // From the environment, not an option: a key on the command line ends up in shell history and ps.
     const apiKey = process.env.AFTERCALL_API_KEY;
     if (apiKey === undefined || apiKey === '') throw new Error('set AFTERCALL_API_KEY to an API key (create one with "aftercall keys create --name live")');
-    const wav = readPcmWav(await readFile(recording));
+    const wav = await readRecordingPcm(new Uint8Array(await readFile(recording)));
     print(`streaming ${recording} (${wav.sampleRate} Hz) into room ${options.room} as ${options.participant}…`);
     const closed = await streamRecordingToRelay(wav, {
       ...options,

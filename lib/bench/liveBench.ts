@@ -6,7 +6,7 @@ import { createDeepgramClient } from '../adapters/deepgram/createDeepgramClient.
 import { CaptionRelay } from '../app/live/CaptionRelay.js';
 import { startRelayServer } from '../app/live/startRelayServer.js';
 import { createApiKey } from '../domain/auth/apiKeys.js';
-import { memoryBlobStore } from '../../test/live/support/memoryBlobStore.js';
+import { memoryBlobs } from '../../test/support/memoryBlobStore.js';
 
 export interface LiveBenchStep {
   streams: number;
@@ -71,7 +71,7 @@ export async function benchLiveRelay(options: LiveBenchOptions = {}): Promise<Li
   let samples: number[] = [];
   try {
     const { fakeUrl } = await ask<{ fakeUrl: string }>(generator, { type: 'start', apiKey: DG_KEY }, 'ready');
-    const blobs = memoryBlobStore();
+    const blobs = memoryBlobs();
     const { key } = await createApiKey(blobs, { tenantId: 'bench', role: 'member', name: 'live bench' });
     const relay = new CaptionRelay({
       blobs,

@@ -4,7 +4,7 @@ import { DeepgramLiveTranscriber } from '../../lib/adapters/deepgram/DeepgramLiv
 import { createDeepgramClient } from '../../lib/adapters/deepgram/createDeepgramClient.js';
 import type { LiveTranscript } from '../../lib/domain/live/LiveTranscriber.js';
 import { startFakeDeepgramLiveServer, type FakeDeepgramLiveServer } from '../support/fakes/fakeDeepgramLiveServer.js';
-import { pcmChunks, sampleTurns, speechPcm, type SampleTurn } from './support/sampleSpeech.js';
+import { pcmChunks, sampleTurns, recordingPcm, type SampleTurn } from './support/sampleSpeech.js';
 
 const KEY = 'dg-live-test-key';
 let fake: FakeDeepgramLiveServer;
@@ -24,7 +24,7 @@ describe('DeepgramLiveTranscriber through @deepgram/sdk', () => {
     const seen: LiveTranscript[] = [];
     // Act
     const stream = await transcriber().open({ sampleRate: 16000, language: 'en' }, { onTranscript: (t) => seen.push(t), onLost: () => undefined });
-    for (const chunk of pcmChunks(speechPcm(turns, 12_000))) stream.send(chunk);
+    for (const chunk of pcmChunks(await recordingPcm('standup-is1008b', 12_000))) stream.send(chunk);
     await stream.finish();
     // Assess
     const [connection] = fake.connections;
@@ -77,7 +77,7 @@ describe('DeepgramLiveTranscriber through @deepgram/sdk', () => {
     await socket.waitForOpen();
     const first = turns[0];
     // Act: half of the first turn, then Finalize.
-    for (const chunk of pcmChunks(speechPcm(turns, ((first?.startMs ?? 0) + (first?.endMs ?? 0)) / 2))) socket.sendMedia(chunk);
+    for (const chunk of pcmChunks(await recordingPcm('standup-is1008b', ((first?.startMs ?? 0) + (first?.endMs ?? 0)) / 2))) socket.sendMedia(chunk);
     socket.sendFinalize({ type: 'Finalize' });
     // Assess
     await expect.poll(() => messages.some((m) => (m as { from_finalize?: boolean }).from_finalize === true)).toBe(true);

@@ -4,7 +4,7 @@ import { CLOSE } from '../../lib/app/live/closeCodes.js';
 import { LiveCaptionsFileSchema } from '../../lib/domain/live/saveLiveCaptions.js';
 import { startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 import { captionsUrl, connectLive, events, finals, ingestUrl, streamChunks } from './support/liveClients.js';
-import { pcmChunks, sampleTurns, speechPcm } from './support/sampleSpeech.js';
+import { pcmChunks, sampleTurns, recordingPcm } from './support/sampleSpeech.js';
 
 let fixture: StackFixture;
 let url: string;
@@ -33,7 +33,7 @@ describe('live captions in the local stack, without keys', () => {
     await ingest.opened;
 
     // Act
-    await streamChunks(ingest.ws, pcmChunks(speechPcm(turns, 15_000)));
+    await streamChunks(ingest.ws, pcmChunks(await recordingPcm('kickoff-es2002a', 15_000)));
     expect((await ingest.closed).code).toBe(CLOSE.normal);
     await expect.poll(() => events(subscriber).some((event) => event.type === 'ended')).toBe(true);
     await fixture.stack.live?.settled();

@@ -9,12 +9,12 @@ import type { GapEvent } from '../../lib/domain/live/captionEvents.js';
 import { LiveCaptionsFileSchema } from '../../lib/domain/live/saveLiveCaptions.js';
 import { startFakeDeepgramLiveServer, type FakeDeepgramLiveServer, type LiveScriptTurn } from '../support/fakes/fakeDeepgramLiveServer.js';
 import { bearer, captionsUrl, connectLive, events, finals, ingestUrl, readSse, streamChunks } from './support/liveClients.js';
-import { memoryBlobStore } from './support/memoryBlobStore.js';
-import { pcmChunks, sampleTurns, speechPcm, type SampleTurn } from './support/sampleSpeech.js';
+import { memoryBlobs } from '../support/memoryBlobStore.js';
+import { pcmChunks, sampleTurns, recordingPcm, type SampleTurn } from './support/sampleSpeech.js';
 
 const DG_KEY = 'dg-relay-test';
 const SECONDS = 20_000;
-let blobs: ReturnType<typeof memoryBlobStore>;
+let blobs: ReturnType<typeof memoryBlobs>;
 let fake: FakeDeepgramLiveServer;
 let relay: CaptionRelay;
 let server: RelayServer;
@@ -27,7 +27,7 @@ let scriptFor: (index: number) => readonly LiveScriptTurn[];
 beforeEach(async () => {
   turns = await sampleTurns('standup-is1008b', SECONDS);
   scriptFor = () => turns;
-  blobs = memoryBlobStore();
+  blobs = memoryBlobs();
   acmeKey = (await createApiKey(blobs, { tenantId: 'acme', role: 'member', name: 'relay test' })).key;
   globexKey = (await createApiKey(blobs, { tenantId: 'globex', role: 'member', name: 'relay test' })).key;
   fake = await startFakeDeepgramLiveServer({ apiKey: DG_KEY, turns: (index) => scriptFor(index) });
@@ -46,7 +46,7 @@ afterEach(async () => {
   await fake.close();
 });
 
-const speakerPcm = (speaker: string) => speechPcm(turns.filter((turn) => turn.speaker === speaker), SECONDS);
+const speakerPcm = (speaker: string) => recordingPcm('standup-is1008b', SECONDS, turns.filter((turn) => turn.speaker === speaker));
 
 describe('caption relay: audio over WebSocket → Deepgram live (real SDK, fake server) → subscribers', () => {
   it('delivers interim and final captions of each participant, numbered per room, over WebSocket and SSE, and saves them beside the recording marked live', async () => {
@@ -66,7 +66,7 @@ describe('caption relay: audio over WebSocket → Deepgram live (real SDK, fake 
     const bob = connectLive(ingestUrl(server.url, { room: 'standup', participant: speakers[1] }), bearer(acmeKey));
     await bob.opened;
     await expect.poll(() => fake.connections.length).toBe(2);
-    await Promise.all([streamChunks(alice.ws, pcmChunks(speakerPcm(speakers[0]))), streamChunks(bob.ws, pcmChunks(speakerPcm(speakers[1])))]);
+    await Promise.all([streamChunks(alice.ws, pcmChunks(await speakerPcm(speakers[0]))), streamChunks(bob.ws, pcmChunks(await speakerPcm(speakers[1])))]);
     expect((await alice.closed).code).toBe(CLOSE.normal);
     expect((await bob.closed).code).toBe(CLOSE.normal);
     await expect.poll(() => events(subscriber).filter((event) => event.type === 'ended').length).toBe(2);
@@ -94,7 +94,7 @@ describe('caption relay: audio over WebSocket → Deepgram live (real SDK, fake 
     await subscriber.opened;
     const ingest = connectLive(ingestUrl(server.url, { room: 'drop', participant: 'pm' }), bearer(acmeKey));
     await ingest.opened;
-    const chunks = pcmChunks(speechPcm(turns, SECONDS));
+    const chunks = pcmChunks(await recordingPcm('standup-is1008b', SECONDS));
     const cut = dropAtMs / 100;
 
     // Act
@@ -119,7 +119,7 @@ describe('caption relay: audio over WebSocket → Deepgram live (real SDK, fake 
     await subscriber.opened;
     const ingest = connectLive(ingestUrl(server.url, { room: 'down', participant: 'pm' }), bearer(acmeKey));
     await ingest.opened;
-    await streamChunks(ingest.ws, pcmChunks(speechPcm(turns, 2000)), { end: false });
+    await streamChunks(ingest.ws, pcmChunks(await recordingPcm('standup-is1008b', 2000)), { end: false });
     await expect.poll(() => fake.connections[0]?.audioBytes).toBe(2000 * 32);
 
     await fake.close(); // the provider is gone for good: every reconnection attempt fails
@@ -134,7 +134,7 @@ describe('caption relay: audio over WebSocket → Deepgram live (real SDK, fake 
     await subscriber.opened;
     const alice = connectLive(ingestUrl(server.url, { room: 'mixed', participant: 'alice' }), bearer(acmeKey));
     await alice.opened;
-    const chunks = pcmChunks(speechPcm(turns, SECONDS));
+    const chunks = pcmChunks(await recordingPcm('standup-is1008b', SECONDS));
     await streamChunks(alice.ws, chunks.slice(0, 50), { end: false });
 
     // Act: bob sends text that is not a control message, carol a WAV file, dave declares 12 kHz, erin an odd byte count.
@@ -172,7 +172,7 @@ describe('caption relay: audio over WebSocket → Deepgram live (real SDK, fake 
     await Promise.all([acme.opened, globex.opened]);
     const ingest = connectLive(ingestUrl(server.url, { room: 'standup', participant: 'pm' }), bearer(acmeKey));
     await ingest.opened;
-    await streamChunks(ingest.ws, pcmChunks(speechPcm(turns, 6000)));
+    await streamChunks(ingest.ws, pcmChunks(await recordingPcm('standup-is1008b', 6000)));
     await ingest.closed;
 
     // Assess
@@ -190,7 +190,7 @@ describe('caption relay: audio over WebSocket → Deepgram live (real SDK, fake 
     const rooms = Array.from({ length: 12 }, (_, i) => `room-${i}`);
     const subscribers = rooms.map((room) => connectLive(captionsUrl(server.url, { room }), bearer(acmeKey)));
     await Promise.all(subscribers.map((subscriber) => subscriber.opened));
-    const pcm = pcmChunks(speechPcm(turns, 10_000));
+    const pcm = pcmChunks(await recordingPcm('standup-is1008b', 10_000));
 
     // Act
     const ingests = rooms.map((room) => connectLive(ingestUrl(server.url, { room, participant: `speaker-of-${room}` }), bearer(acmeKey)));

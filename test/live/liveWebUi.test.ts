@@ -5,7 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 import { bearer, connectLive, ingestUrl, streamChunks } from './support/liveClients.js';
-import { pcmChunks, sampleTurns, speechPcm } from './support/sampleSpeech.js';
+import { pcmChunks, recordingPcm } from './support/sampleSpeech.js';
 
 // Runs in the page; the test's own tsconfig has no DOM types.
 declare const localStorage: { setItem(key: string, value: string): void };
@@ -36,10 +36,9 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI: live captions of a room in progr
     await page.getByRole('status').filter({ hasText: 'Listening to weekly' }).waitFor();
 
     // Act: a participant streams the first 12 s of the standup sample's speech.
-    const turns = await sampleTurns('standup-is1008b', 12_000);
     const ingest = connectLive(ingestUrl(fixture.stack.httpUrl ?? '', { room: 'weekly', participant: 'Project Manager' }), bearer(key));
     await ingest.opened;
-    await streamChunks(ingest.ws, pcmChunks(speechPcm(turns, 12_000)), { paceMs: 2 });
+    await streamChunks(ingest.ws, pcmChunks(await recordingPcm('standup-is1008b', 12_000)), { paceMs: 2 });
     await ingest.closed;
 
     // Assess

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { decodeOggOpus } from '../../../lib/adapters/media/decodeOggOpus.js';
 import { cueLinesFromSubtitles } from '../../../lib/domain/transcript/importSubtitles.js';
 import type { LiveScriptTurn } from '../../support/fakes/fakeDeepgramLiveServer.js';
 
 /**
- * The sample recordings are Opus in Ogg and the repository has no Opus decoder, so the tests
- * stream a PCM rendering of a sample's speech instead: a voiced tone wherever its `.vtt` (cue
- * times measured from the audio) says someone speaks, silence elsewhere. The fake provider
- * "hears" the same cues as words, so audio time, turns and captions line up as with the recording.
+ * The tests stream the sample recordings themselves: Opus in Ogg decoded to 16 kHz PCM and cut
+ * into real-time-sized chunks. Their `.vtt` (cue times measured from the audio) is what the fake
+ * provider "hears" as words, so audio time, turns and captions line up as with the recording.
  */
 export const SAMPLE_DIR = join(import.meta.dirname, '../../../samples/recordings');
 
@@ -27,18 +27,27 @@ export async function sampleTurns(name: string, limitMs = Number.POSITIVE_INFINI
     });
 }
 
-/** 16-bit mono PCM, `durationMs` long, voiced during `turns` (a 180 Hz tone with two harmonics) and silent elsewhere. */
-export function speechPcm(turns: readonly LiveScriptTurn[], durationMs: number, sampleRate = 16000): Uint8Array {
-  const samples = new Int16Array(Math.round((durationMs / 1000) * sampleRate));
-  for (const turn of turns) {
-    const from = Math.round((turn.startMs / 1000) * sampleRate);
-    const to = Math.min(samples.length, Math.round((turn.endMs / 1000) * sampleRate));
-    for (let i = from; i < to; i += 1) {
-      const t = i / sampleRate;
-      samples[i] = Math.round(4000 * Math.sin(2 * Math.PI * 180 * t) + 2000 * Math.sin(2 * Math.PI * 360 * t) + 1000 * Math.sin(2 * Math.PI * 540 * t));
-    }
+const decoded = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * The first `durationMs` of a sample recording as 16-bit mono PCM at 16 kHz. With `only`, the
+ * audio outside those turns is silenced: one participant's own microphone, cut from the mix.
+ */
+export async function recordingPcm(name: string, durationMs: number, only?: readonly LiveScriptTurn[]): Promise<Uint8Array> {
+  let pcm = decoded.get(name);
+  if (pcm === undefined) {
+    pcm = readFile(join(SAMPLE_DIR, `${name}.ogg`)).then(async (bytes) => (await decodeOggOpus(new Uint8Array(bytes))).pcm);
+    decoded.set(name, pcm);
   }
-  return new Uint8Array(samples.buffer);
+  const all = await pcm;
+  const bytes = Math.min(all.length, Math.round((durationMs / 1000) * 16000) * 2);
+  const out = all.slice(0, bytes);
+  if (only === undefined) return out;
+  const samples = new Int16Array(out.buffer);
+  const keep = new Uint8Array(samples.length);
+  for (const turn of only) keep.fill(1, Math.round((turn.startMs / 1000) * 16000), Math.round((turn.endMs / 1000) * 16000));
+  for (let i = 0; i < samples.length; i += 1) if (keep[i] === 0) samples[i] = 0;
+  return out;
 }
 
 /** The audio cut into `chunkMs` pieces, as a client streams it. */
