@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { meetingCorpusDir, meetingIdsIn } from '../lib/bench/meetingCorpus.js';
 import { benchDeliveries } from '../lib/bench/deliveryBench.js';
 import { benchMeetingList } from '../lib/bench/listBench.js';
+import { benchLiveRelay, printLiveBench } from '../lib/bench/liveBench.js';
 import { benchSearch } from '../lib/bench/searchBench.js';
 import { benchMeetings, benchStateMachineOverhead } from '../lib/bench/workflowBench.js';
 import { benchMeetingPath, benchProviders, INSTANT, REALISTIC } from './benchProviders.js';
@@ -26,10 +27,13 @@ const TARGET_LIST_P95_MS = 20;
 const { values } = parseArgs({
   options: { data: { type: 'string' }, overhead: { type: 'string', default: '30' }, providers: { type: 'boolean', default: true },
     'no-providers': { type: 'boolean' },
+    live: { type: 'boolean', default: true },
+    'no-live': { type: 'boolean' },
     'search-meetings': { type: 'string', default: '1000' },
   },
 });
 if (values['no-providers'] === true) values.providers = false;
+if (values['no-live'] === true) values.live = false;
 const corpus = meetingCorpusDir(values.data);
 const dataDir = await mkdtemp(join(tmpdir(), 'aftercall-bench-'));
 const print = (line = '') => process.stdout.write(`${line}\n`);
@@ -76,6 +80,13 @@ try {
 
   const delivery = await benchDeliveries(dataDir, 500);
   print(`CRM webhook delivery  ${delivery.perSecond.toFixed(0)} signed deliveries/s from the durable queue to a receiver on loopback (${delivery.events} in ${delivery.seconds.toFixed(2)} s)`);
+
+  if (values.live !== false) {
+    print('');
+    print('Live captions — the relay with the fake Deepgram live server through the real SDK; each stream one participant');
+    print('sending 100 ms of PCM every 100 ms into its own room with one subscriber; clients and provider in a child process.');
+    printLiveBench(await benchLiveRelay(), print);
+  }
 
   if (values.providers !== false) await benchWithProviders(corpus, runs.filter((r) => r.meetingMinutes >= 60).sort((a, b) => a.meetingMinutes - b.meetingMinutes)[0]?.meeting ?? 'Bro014');
 } finally {
