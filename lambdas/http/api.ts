@@ -13,7 +13,7 @@ const appHandler = (): Promise<Handle> => {
     const [config, deps] = await Promise.all([productionConfig(), productionDeps()]);
     const plane = awsControlPlane(config, deps, stateMachineArnFrom(process.env));
     // Lambda sends stderr to the function's log group.
-    return handle(createApiApp(plane, (message, error) => console.error(message, error)));
+    return handle(createApiApp(plane, (message, error) => console.error(message, error), { audioUrlSecret: config.AFTERCALL_AUDIO_URL_SECRET }));
   })();
   app.catch(() => (app = undefined));
   return app;

@@ -13,6 +13,7 @@ export const SECRET_KEYS = [
   'LIVEKIT_API_KEY',
   'LIVEKIT_API_SECRET',
   'AFTERCALL_CALLBACK_SECRET',
+  'AFTERCALL_AUDIO_URL_SECRET',
 ] as const satisfies readonly (keyof Config)[];
 export type SecretKey = (typeof SECRET_KEYS)[number];
 export type ProviderSecrets = Partial<Record<SecretKey, string>>;

@@ -128,7 +128,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
   let liveSockets: { close(): void } | null = null;
   if (options.http === true) {
     live = createCaptionRelay(config, { blobs: deps.blobs, translator: deps.translator, log });
-    const app = createHttpApp(plane, { log, live });
+    const app = createHttpApp(plane, { log, live, audioUrlSecret: config.AFTERCALL_AUDIO_URL_SECRET });
     const port = options.port ?? config.AFTERCALL_PORT;
     server = await new Promise<ServerType>((resolveServer) => {
       const started = serve({ fetch: app.fetch, hostname: config.AFTERCALL_HOST, port }, () => resolveServer(started));

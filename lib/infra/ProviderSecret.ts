@@ -15,7 +15,7 @@ export class ProviderSecret extends Construct {
     super(scope, id);
     const placeholders = Object.fromEntries(SECRET_KEYS.filter((key) => key !== 'AFTERCALL_CALLBACK_SECRET').map((key) => [key, '']));
     this.secret = new Secret(this, 'Secret', {
-      description: 'aftercall provider keys (JSON): DEEPGRAM_API_KEY, OPENAI_API_KEY, PINECONE_API_KEY, LIVEKIT_API_KEY/SECRET, AFTERCALL_CALLBACK_SECRET',
+      description: 'aftercall provider keys (JSON): DEEPGRAM_API_KEY, OPENAI_API_KEY, PINECONE_API_KEY, LIVEKIT_API_KEY/SECRET, AFTERCALL_CALLBACK_SECRET, AFTERCALL_AUDIO_URL_SECRET',
       generateSecretString: {
         secretStringTemplate: JSON.stringify(placeholders),
         generateStringKey: 'AFTERCALL_CALLBACK_SECRET',

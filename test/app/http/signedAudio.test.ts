@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIO_URL_KEY_KEY } from '../../../lib/domain/auth/audioUrlKey.js';
 import { signAudioParams } from '../../../lib/domain/auth/audioUrlSignature.js';
 import { MAX_OPEN_RANGE_BYTES } from '../../../lib/app/http/audioResponse.js';
+import { createHttpApp } from '../../../lib/app/http/createHttpApp.js';
 import { deriveMeetingId } from '../../../lib/domain/meeting/meetingId.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../../support/localStackFixture.js';
 
@@ -128,5 +129,19 @@ describe('signed audio URLs', () => {
   it('describes the audio-url route in the OpenAPI document', async () => {
     const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toContain('/meetings/{id}/audio-url');
+  });
+
+  it('signs with the configured secret (AFTERCALL_AUDIO_URL_SECRET) when there is one, not the key kept in the bucket', async () => {
+    const secret = 'a-configured-audio-url-secret-of-40-chars';
+    const app = createHttpApp(fixture.stack.plane, { audioUrlSecret: secret });
+    const urlSignedWith = (key: string) => {
+      const { tenant, expires, sig } = signAudioParams(key, 'demo', kickoff, new Date());
+      return `/api/meetings/${kickoff}/audio?${new URLSearchParams({ tenant, expires, sig }).toString()}`;
+    };
+    expect((await app.request(urlSignedWith(secret), { headers: { Range: 'bytes=0-9' } })).status).toBe(206);
+    expect((await app.request(urlSignedWith('some-other-secret-that-is-long-enough-too'))).status).toBe(403);
+    const issued = (await (await app.request(`/api/meetings/${kickoff}/audio-url`, { headers: { Authorization: `Bearer ${demoKey}` } })).json()) as { url: string };
+    expect((await app.request(issued.url, { headers: { Range: 'bytes=0-9' } })).status).toBe(206);
+    expect((await play(issued.url, 'bytes=0-9')).status).toBe(403);
   });
 });
