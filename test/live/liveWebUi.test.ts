@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 import { bearer, connectLive, ingestUrl, streamChunks } from './support/liveClients.js';
@@ -10,7 +11,6 @@ import { pcmChunks, recordingPcm } from './support/sampleSpeech.js';
 // Runs in the page; the test's own tsconfig has no DOM types.
 declare const localStorage: { setItem(key: string, value: string): void };
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(import.meta.dirname, 'screenshots');
 
 describe.skipIf(!existsSync(CHROMIUM))('web UI: live captions of a room in progress', () => {
@@ -21,7 +21,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI: live captions of a room in progr
   beforeAll(async () => {
     fixture = await startStackFixture({ http: true, port: 0 });
     key = await fixture.apiKey({ role: 'member' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

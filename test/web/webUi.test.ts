@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../lib/app/http/createHttpApp.js';
 import { ProviderUnavailableError } from '../../lib/domain/errors.js';
@@ -14,6 +14,7 @@ import { FallbackUnderstander } from '../../lib/domain/understanding/FallbackUnd
 import { webUiRoutes } from '../../lib/app/http/webUiRoutes.js';
 import type { MeetingView } from '../../lib/domain/meetings/meetingView.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fakes/fakeOpenAiServer.js';
+import { CHROMIUM, launchChromium, openPage } from '../support/chromium.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 
 // The callbacks given to page.evaluate run in the browser. The root project has no DOM types,
@@ -45,7 +46,6 @@ declare const window: { pwned?: number; notReloaded?: boolean };
 declare const localStorage: { getItem(key: string): string | null };
 declare const getComputedStyle: (element: BrowserElement) => { outlineStyle: string };
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
 const PHONE = { width: 375, height: 740 };
 const LONG = 120_000;
@@ -81,8 +81,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
     ui = await serveUi(fixture);
     await mkdir(SCREENSHOTS, { recursive: true });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    page.on('pageerror', (error) => console.error('page error:', error));
+    page = await openPage(browser, { width: 1280, height: 900 }, { acceptDownloads: true });
   }, LONG);
 
   afterAll(async () => {
@@ -273,25 +272,6 @@ function topInScroller(row: BrowserRow): boolean {
   return outer !== undefined && box.top >= outer.top - 1 && box.top < outer.bottom;
 }
 
-function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // The test starts playback itself, without a click on the player.
-      '--autoplay-policy=no-user-gesture-required',
-      '--mute-audio',
-    ],
-  });
-}
-
 function saveShot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true });
 }
@@ -397,8 +377,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI meeting states and streamed audio
     expect(broken.state).toBe('failed');
     ui = await serveUi(fixture);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => console.error('page error:', error));
+    page = await openPage(browser, { width: 1280, height: 900 });
   }, LONG);
 
   afterAll(async () => {
