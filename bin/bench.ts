@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { meetingCorpusDir, meetingIdsIn } from '../lib/bench/meetingCorpus.js';
 import { benchDeliveries } from '../lib/bench/deliveryBench.js';
 import { benchMeetingList } from '../lib/bench/listBench.js';
-import { benchLiveRelay, printLiveBench } from '../lib/bench/liveBench.js';
 import { benchSearch } from '../lib/bench/searchBench.js';
 import { benchMeetings, benchStateMachineOverhead } from '../lib/bench/workflowBench.js';
 import { benchMeetingPath, benchProviders, INSTANT, REALISTIC } from './benchProviders.js';
@@ -83,9 +84,7 @@ try {
 
   if (values.live !== false) {
     print('');
-    print('Live captions — the relay with the fake Deepgram live server through the real SDK; each stream one participant');
-    print('sending 100 ms of PCM every 100 ms into its own room with one subscriber; clients and provider in a child process.');
-    printLiveBench(await benchLiveRelay(), print);
+    await runInFreshProcess(fileURLToPath(new URL('./benchLive.ts', import.meta.url)));
   }
 
   if (values.providers !== false) await benchWithProviders(corpus, runs.filter((r) => r.meetingMinutes >= 60).sort((a, b) => a.meetingMinutes - b.meetingMinutes)[0]?.meeting ?? 'Bro014');
@@ -117,4 +116,13 @@ async function benchWithProviders(corpusDir: string, meeting: string): Promise<v
     await rm(instantDir, { recursive: true, force: true });
     await rm(realisticDir, { recursive: true, force: true });
   }
+}
+
+/** Runs a bench script in its own Node process, its output inline with ours. */
+function runInFreshProcess(script: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited with ${code ?? 'a signal'}`))));
+  });
 }

@@ -155,13 +155,15 @@ function stopReason(step: LiveBenchStep, target: number, ceiling: number): strin
 
 function ask<T>(child: ChildProcess, command: object, answer: string): Promise<T> {
   return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`the live load generator exited (${code ?? 'signal'})`));
     const onMessage = (message: { type: string } & T) => {
       if (message.type !== answer) return;
       child.off('message', onMessage);
+      child.off('exit', onExit);
       resolve(message);
     };
     child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`the live load generator exited (${code ?? 'signal'})`)));
+    child.once('exit', onExit);
     child.send(command);
   });
 }
