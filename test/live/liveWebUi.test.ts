@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { CHROMIUM, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStackFixture, type StackFixture } from '../support/localStackFixture.js';
+import { sampleBytes, startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 import { bearer, connectLive, ingestUrl, streamChunks } from './support/liveClients.js';
 import { pcmChunks, recordingPcm } from './support/sampleSpeech.js';
 
@@ -48,5 +48,40 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI: live captions of a room in progr
     expect(await page.locator('.notice').textContent()).toMatch(/only when each participant is speaking, not their words/);
     await mkdir(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'live-captions.png'), fullPage: true });
+  });
+
+  it("shows the call's saved live captions on the meeting page once its recording is processed, folded away and marked rough", async () => {
+    // Prepare: the room above ended, so its captions wait beside recordings/weekly.ogg; the recording arrives.
+    await fixture.stack.live?.settled();
+    const meeting = await fixture.process('recordings/weekly.ogg', await sampleBytes('recordings/standup-is1008b.ogg'), { ext: 'vtt', text: await sampleBytes('recordings/standup-is1008b.vtt') });
+    expect(meeting.state).toBe('ready');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript((apiKey) => localStorage.setItem('aftercall.apiKey', apiKey), key);
+
+    // Act
+    await page.goto(`${fixture.stack.httpUrl ?? ''}/#/meetings/${meeting.meetingId}`);
+    const section = page.locator('.live-captions-saved');
+    await section.getByText('Live captions from the call').click();
+
+    // Assess: the run kept the live file, and the page shows its finals under the participant.
+    await section.locator('.live-saved li', { hasText: 'Project Manager' }).first().waitFor();
+    expect(await section.locator('.hint').first().textContent()).toMatch(/room weekly — fast and rough; the transcript is the record/);
+    await page.screenshot({ path: join(SHOTS, 'meeting-live-captions.png'), fullPage: true });
+  });
+
+  it('answers the saved live captions through the API to the tenant only, and 404 for a meeting without them', async () => {
+    const meetings = (await (await fetch(`${fixture.stack.httpUrl ?? ''}/api/meetings`, { headers: bearer(key) })).json()) as { meetings: { meetingId: string; title: string }[] };
+    const withCaptions = meetings.meetings.find((m) => m.title === 'weekly');
+    expect(withCaptions).toBeDefined();
+    const url = (id: string) => `${fixture.stack.httpUrl ?? ''}/api/meetings/${id}/live-captions`;
+    const saved = await fetch(url(withCaptions?.meetingId ?? ''), { headers: bearer(key) });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ source: 'live', room: 'weekly' });
+    const other = await fixture.apiKey({ tenantId: 'acme', role: 'member' });
+    expect((await fetch(url(withCaptions?.meetingId ?? ''), { headers: bearer(other) })).status).toBe(404);
+    const plain = await fixture.process('recordings/plain.ogg', await sampleBytes('recordings/kickoff-es2002a.ogg'), { ext: 'vtt', text: await sampleBytes('recordings/kickoff-es2002a.vtt') });
+    const missing = await fetch(url(plain.meetingId), { headers: bearer(key) });
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(/no live captions were saved/);
   });
 });

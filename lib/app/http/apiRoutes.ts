@@ -12,6 +12,7 @@ import { audioUrlSecret } from '../../domain/auth/audioUrlKey.js';
 import { checkAudioSignature, signAudioParams, SignedAudioParamsSchema } from '../../domain/auth/audioUrlSignature.js';
 import { ActionItemsSchema, ChaptersSchema, SummarySchema } from '../../domain/understanding/schema.js';
 import { findJson } from '../../domain/workflow/jsonResults.js';
+import { LiveCaptionsFileSchema, liveCaptionsKey } from '../../domain/live/saveLiveCaptions.js';
 import { z } from 'zod';
 import type { ControlPlane } from '../ControlPlane.js';
 import {
@@ -19,6 +20,7 @@ import {
   ActionItemsResponse,
   AudioUrlResponse,
   DeleteResponse,
+  LiveCaptionsResponse,
   ErrorSchema,
   MeetingIdParams,
   MeetingResponse,
@@ -171,6 +173,22 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
       const body = await plane.blobs.getText(resultKey(meeting.resultPrefix, file));
       if (body === null) throw new HttpError(404, `meeting ${meeting.meetingId} has no ${file} yet (state: ${meeting.state})`);
       return c.body(body, 200, { 'Content-Type': CONTENT_TYPES[format] });
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/meetings/{id}/live-captions',
+      summary: "the captions shown during the call (final captions, translations and gaps; source 'live'): rough, the transcript is the record",
+      request: { params: MeetingIdParams },
+      responses: { 200: json(LiveCaptionsResponse, 'the saved live captions'), 404: failure('no such meeting, or no live captions were saved for it'), ...AUTH_ERRORS },
+    }),
+    async (c) => {
+      const meeting = await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id);
+      const captions = await findJson(plane.blobs, liveCaptionsKey(meeting.recordingKey), LiveCaptionsFileSchema);
+      if (captions === null) throw new HttpError(404, `no live captions were saved for meeting ${meeting.meetingId}`);
+      return c.json(captions, 200);
     },
   );
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ResumeFromSchema } from '../../domain/meeting/schema.js';
 import { SEARCH_DOCUMENT_KINDS } from '../../domain/ports/VectorIndex.js';
+import { LiveCaptionsFileSchema } from '../../domain/live/saveLiveCaptions.js';
 
 /**
  * The API's request and response shapes: the routes validate with them and the OpenAPI
@@ -143,3 +144,6 @@ export const SearchResponse = z.object({
     }),
   ),
 });
+
+/** The captions shown during the call, saved beside the recording: rough, and never the record. */
+export const LiveCaptionsResponse = LiveCaptionsFileSchema.meta({ id: 'LiveCaptions' });

@@ -5,6 +5,7 @@ import { createPlayer, type Player } from '../player.js';
 import { meetingHref, type Route } from '../router.js';
 import { transcriptView, type TranscriptView } from '../transcriptView.js';
 import type { ActionItem, Chapter, MeetingDetail, Transcript, Translation } from '../types.js';
+import { liveCaptionsSection } from './liveCaptionsSection.js';
 import { degradedLine, errorView, failureLine, pageHeading, stateBadges, type Page } from './common.js';
 
 const REFRESH_MS = 3_000;
@@ -112,6 +113,7 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, b
         summarySection(detail),
         actionItemsSection(detail.actionItems?.items ?? null, seekLink),
         chaptersSection(detail.chapters?.chapters ?? null, seekLink),
+        liveCaptionsSection(base),
       ),
       h(
         'section',
