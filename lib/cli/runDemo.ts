@@ -1,6 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { signedEgressEndedWebhook } from '../adapters/livekit/signedEgressEndedWebhook.js';
+import { readRecordingPcm } from '../app/live/readRecordingPcm.js';
+import { streamRecordingToRelay } from '../app/live/streamRecordingToRelay.js';
 import type { LocalStack } from '../app/localStack.js';
 import { createApiKey, resolveApiKey } from '../domain/auth/apiKeys.js';
 import { deriveMeetingId } from '../domain/meeting/meetingId.js';
@@ -17,6 +19,8 @@ import { waitForMeetings } from './waitForMeetings.js';
 export async function runDemo(stack: LocalStack, print: (line: string) => void): Promise<void> {
   const httpUrl = stack.httpUrl ?? '';
   const tenantId = stack.config.AFTERCALL_DEFAULT_TENANT;
+  const key = await demoAdminKey(stack, tenantId);
+  if (stack.live !== null) await liveCall(stack, key, print);
   const runs = [];
   for (const sample of SAMPLE_RECORDINGS) {
     const key = `recordings/${sample.name}.ogg`;
@@ -49,7 +53,6 @@ export async function runDemo(stack: LocalStack, print: (line: string) => void):
   for (const meeting of meetings) print(`${await describeMeeting(stack.deps.blobs, meeting)}\n`);
 
   const bucketDir = resolve(stack.dataDir, 's3', stack.config.AFTERCALL_BUCKET);
-  const key = await demoAdminKey(stack, tenantId);
   print(`Results beside each recording: ${bucketDir}/recordings/<name>.aftercall/`);
   print(`API (admin key for tenant ${tenantId}, kept in ${join(stack.dataDir, DEMO_KEY_FILE)}):`);
   print(`     curl -H "Authorization: Bearer ${key}" ${httpUrl}/api/meetings`);
@@ -58,6 +61,38 @@ export async function runDemo(stack: LocalStack, print: (line: string) => void):
   print(`     ${httpUrl}/api/openapi.json (no key needed)`);
   print(`Web UI: ${httpUrl}/  (sign in with the key above)`);
   print(`Data folder (delete it to start over): ${stack.dataDir}`);
+}
+
+/** Seconds of the standup call played through the caption relay, and how much faster than real time. */
+const LIVE_SECONDS = 20;
+const LIVE_SPEED = 10;
+
+/**
+ * The live plane before the batch one, as in a real call: the start of the standup is streamed
+ * into its room through the caption relay, whose captions are saved beside the recording that
+ * egress then writes (the meeting page shows them). Without a Deepgram key the relay's offline
+ * stand-in captions speech activity only, and says so.
+ */
+async function liveCall(stack: LocalStack, apiKey: string, print: (line: string) => void): Promise<void> {
+  const standup = SAMPLE_RECORDINGS[1];
+  const recording = await readRecordingPcm(new Uint8Array(await readSample(standup.audio)));
+  const pcm = recording.pcm.subarray(0, LIVE_SECONDS * recording.sampleRate * 2);
+  let finals = 0;
+  let source = '';
+  const closed = await streamRecordingToRelay({ ...recording, pcm }, {
+    url: stack.httpUrl ?? '',
+    apiKey,
+    room: standup.name,
+    participant: 'standup room',
+    speed: LIVE_SPEED,
+    onEvent: (event) => {
+      if (event.type !== 'caption' || event.kind !== 'final') return;
+      finals += 1;
+      source = event.source;
+    },
+  });
+  await stack.live?.settled();
+  print(`live call: ${LIVE_SECONDS} s of ${standup.name} streamed into room ${standup.name} at ${LIVE_SPEED}× → ${finals} final captions (${source || 'none'}; close ${closed.code}), saved beside the recording`);
 }
 
 const DEMO_KEY_FILE = 'demo-admin-key.txt';

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +52,15 @@ describe('the aftercall CLI', { timeout: CLI_TEST_TIMEOUT }, () => {
     expect(listed.stdout).not.toContain(key.slice(16));
     expect((await cli('keys', 'revoke', keyId)).stdout).toContain(`revoked ${keyId}`);
     expect((await cli('keys', 'list', '--tenant', 'acme')).stdout).toContain('no API keys');
+  });
+
+  it('runs the demo: a live call through the caption relay, then both samples through the workflow, live captions kept beside the recording', async () => {
+    const demo = await cli('demo', '--exit', '--port', '0');
+    expect(demo.stdout).toMatch(/live call: 20 s of standup-is1008b .* → [1-9]\d* final captions \(offline:speech-activity; close 1000\)/);
+    expect(demo.stdout).toMatch(/■ kickoff-es2002a .*— ready/);
+    expect(demo.stdout).toMatch(/■ standup-is1008b .*— ready/);
+    const saved = await readFile(join(data.path, 's3', 'aftercall-recordings', 'recordings', 'standup-is1008b.aftercall', 'live-captions.json._S3rver_object'), 'utf8');
+    expect(JSON.parse(saved)).toMatchObject({ source: 'live', room: 'standup-is1008b' });
   });
 
   it('explains a bad input and exits non-zero', async () => {
