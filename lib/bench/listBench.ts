@@ -8,7 +8,7 @@ import { deriveMeetingId } from '../domain/meeting/meetingId.js';
 import { catalogKey, catalogPrefix, resultFiles, resultKey, resultPrefixFor } from '../domain/meeting/resultKeys.js';
 import { STATUS_SCHEMA_VERSION, type CatalogEntry, type MeetingContext } from '../domain/meeting/schema.js';
 import { forgetCatalogListing, forgetUnlisted } from '../domain/meetings/catalogEntryCache.js';
-import { refreshListing } from '../domain/meetings/listingRow.js';
+import { listingOf, refreshListing } from '../domain/meetings/listingRow.js';
 import { listMeetingsPage } from '../domain/meetings/meetingQuery.js';
 import { putJson } from '../domain/workflow/jsonResults.js';
 import { writeMeetingStatus } from '../domain/workflow/meetingStatus.js';
@@ -43,9 +43,10 @@ export async function benchMeetingList(dataDir: string, meetings: number, reques
       const entry: CatalogEntry = { schemaVersion: STATUS_SCHEMA_VERSION, tenantId, meetingId, recordingKey, resultPrefix: resultPrefixFor(recordingKey), title: `meeting-${i}`, recordedAt, createdAt: recordedAt };
       await putJson(blobs, catalogKey(tenantId, meetingId), entry);
       const meeting = { tenantId, meetingId, recordingKey, resultPrefix: entry.resultPrefix, runId: meetingId } as MeetingContext;
-      await writeMeetingStatus({ blobs }, meeting, i % 20 === 0 ? 'failed' : 'succeeded', recordedAt);
-      if (i % 20 !== 0) await putJson(blobs, resultKey(entry.resultPrefix, resultFiles.manifest), { schemaVersion: 1 });
-      await refreshListing(blobs, meeting, { speakers: true });
+      const succeeded = i % 20 !== 0;
+      const status = await writeMeetingStatus({ blobs }, meeting, succeeded ? 'succeeded' : 'failed', recordedAt);
+      if (succeeded) await putJson(blobs, resultKey(entry.resultPrefix, resultFiles.manifest), { schemaVersion: 1 });
+      await refreshListing(blobs, meeting, listingOf(status, succeeded, null));
     }
     // A fresh process: nothing cached, as after a deploy or a Lambda cold start.
     forgetCatalogListing(blobs, catalogPrefix(tenantId));

@@ -78,7 +78,7 @@ export async function getMeeting(blobs: BlobStore, tenantId: string, meetingId: 
 
 export async function summarise(blobs: BlobStore, entry: CatalogEntry): Promise<MeetingSummaryView> {
   // Entries written before the listing was kept in the catalog are read from their files.
-  const listing = entry.listing ?? (await readListing(blobs, entry.resultPrefix, { speakers: false }));
+  const listing = entry.listing ?? (await readListing(blobs, entry.resultPrefix));
   return {
     meetingId: entry.meetingId,
     title: entry.title,

@@ -3,7 +3,7 @@ import { deriveMeetingId } from '../../../lib/domain/meeting/meetingId.js';
 import { catalogKey, resultFiles, resultKey, resultPrefixFor } from '../../../lib/domain/meeting/resultKeys.js';
 import type { CatalogEntry, MeetingContext } from '../../../lib/domain/meeting/schema.js';
 import { deleteMeeting } from '../../../lib/domain/meetings/deleteMeeting.js';
-import { refreshListing } from '../../../lib/domain/meetings/listingRow.js';
+import { listingOf, refreshListing } from '../../../lib/domain/meetings/listingRow.js';
 import { listMeetingsPage } from '../../../lib/domain/meetings/meetingQuery.js';
 import { writeMeetingStatus } from '../../../lib/domain/workflow/meetingStatus.js';
 import { InMemoryVectorIndex } from '../search/fixtures.js';
@@ -25,12 +25,13 @@ async function addMeeting(blobs: MemoryBlobStore, n: number, state: 'running' | 
 
 async function finish(blobs: MemoryBlobStore, meeting: MeetingContext, state: 'running' | 'succeeded' | 'failed', speakers: string[]): Promise<void> {
   const error = state === 'failed' ? { step: 'transcribe', name: 'UnsupportedRecordingError', message: 'not audio' } : null;
-  await writeMeetingStatus({ blobs }, meeting, state, '2026-02-01T00:00:00.000Z', error, false);
+  const status = await writeMeetingStatus({ blobs }, meeting, state, '2026-02-01T00:00:00.000Z', error, false);
   if (state === 'succeeded') {
     await blobs.put(resultKey(meeting.resultPrefix, resultFiles.transcriptJson), JSON.stringify(transcriptWith(speakers)));
     await blobs.put(resultKey(meeting.resultPrefix, resultFiles.manifest), '{}');
   }
-  await refreshListing(blobs, meeting, { speakers: state !== 'running' });
+  // As the steps do: Publish knows the transcript's speakers, the others leave them as they were.
+  await refreshListing(blobs, meeting, listingOf(status, state === 'succeeded', state === 'succeeded' ? transcriptWith(speakers).speakers : null));
 }
 
 const transcriptWith = (names: string[]) => ({

@@ -5,7 +5,7 @@ import { catalogKey, catalogPrefix } from '../../meeting/resultKeys.js';
 import { noteCatalogWrite } from '../../meetings/catalogEntryCache.js';
 import { CatalogEntrySchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type StepInput } from '../../meeting/schema.js';
 import { findJson, putJson } from '../jsonResults.js';
-import { refreshListing } from '../../meetings/listingRow.js';
+import { listingOf, refreshListing } from '../../meetings/listingRow.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
@@ -24,8 +24,8 @@ export async function intake(deps: StepDeps, { meeting }: StepInput): Promise<In
   // shows up in the meeting list with the reason.
   await recordInCatalog(deps, meeting, now);
   await deps.blobs.delete(await keysToClearBeforeRun(deps.blobs, meeting));
-  await writeMeetingStatus(deps, meeting, 'running', now);
-  await refreshListing(deps.blobs, meeting, { speakers: false });
+  // Running is processing whatever else is there; the speakers stay as they were until the run ends.
+  await refreshListing(deps.blobs, meeting, listingOf(await writeMeetingStatus(deps, meeting, 'running', now), false, null));
 
   return trackStep(deps, meeting, 'intake', async () => {
     if (!isTracksFolder(meeting.recordingKey)) return { recording: { key: meeting.recordingKey, ...(await checkRecording(deps, meeting.recordingKey)) } };

@@ -9,7 +9,7 @@ import { MeetingContextSchema, StepStatusSchema, type StepStatus } from '../../m
 import { TranslationSchema } from '../../transcript/translationSchema.js';
 import { findJson, putJson } from '../jsonResults.js';
 import { readMeetingResults } from '../meetingResults.js';
-import { refreshListing } from '../../meetings/listingRow.js';
+import { listingOf, refreshListing } from '../../meetings/listingRow.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
@@ -90,10 +90,10 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
       cost: { currency: 'USD', ...priceUsage(usage, deps.prices) },
     };
 
-    await writeMeetingStatus(deps, meeting, 'succeeded', manifest.publishedAt, null, degraded.length > 0);
+    const status = await writeMeetingStatus(deps, meeting, 'succeeded', manifest.publishedAt, null, degraded.length > 0);
     const manifestKey = resultKey(prefix, resultFiles.manifest);
     await putJson(deps.blobs, manifestKey, manifest);
-    await refreshListing(deps.blobs, meeting, { speakers: true });
+    await refreshListing(deps.blobs, meeting, listingOf(status, true, stored.transcript.speakers));
     // After the manifest, so a receiver that follows the link finds the meeting done. A retried
     // Publish enqueues the same message ids again, which the queue ignores.
     if (deps.deliveries !== null) {

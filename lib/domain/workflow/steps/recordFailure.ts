@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { resultKey } from '../../meeting/resultKeys.js';
+import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
 import { MeetingContextSchema, StepStatusSchema, type MeetingStatus } from '../../meeting/schema.js';
-import { refreshListing } from '../../meetings/listingRow.js';
+import { listingOf, refreshListing } from '../../meetings/listingRow.js';
+import { TranscriptSchema } from '../../transcript/schema.js';
 import { findJson } from '../jsonResults.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
@@ -20,7 +21,12 @@ export async function recordFailure(deps: StepDeps, { meeting, error }: RecordFa
     name: error.Error,
     message: causeMessage(error.Cause),
   });
-  await refreshListing(deps.blobs, meeting, { speakers: true });
+  // A run that fails after Publish wrote its manifest still lists as ready, as stateOf says.
+  const [manifestHead, transcript] = await Promise.all([
+    deps.blobs.head(resultKey(meeting.resultPrefix, resultFiles.manifest)),
+    findJson(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.transcriptJson), TranscriptSchema).catch(() => null),
+  ]);
+  await refreshListing(deps.blobs, meeting, listingOf(status, manifestHead !== null, transcript?.speakers ?? null));
   return status;
 }
 
