@@ -51,6 +51,14 @@ const COLUMNS = [
 const line = (cells: readonly string[]): string =>
   cells.map((cell, i) => (i === 0 ? cell.padEnd(COLUMNS[0][1]) : pad(cell, COLUMNS[i]?.[1] ?? cell.length))).join(' ');
 
+/** Pk and WindowDiff (system, one chapter, equal chapters), then ROUGE-1/2/L (system, lead): a meeting's or the mean's. */
+function scoreCells(chapters: MeanScores['chapters'], summary: MeanScores['summary'] | undefined): string[] {
+  return [
+    ...(['pk', 'windowDiff'] as const).flatMap((metric) => [score(chapters.system[metric]), score(chapters.oneChapter[metric]), score(chapters.equalChapters[metric])]),
+    ...(['rouge1', 'rouge2', 'rougeL'] as const).flatMap((metric) => [score(summary?.system[metric]), score(summary?.firstWords[metric])]),
+  ];
+}
+
 function meetingCells(row: ReportRow): string[] {
   const { scores } = row;
   const summary = scores.summary;
@@ -60,18 +68,7 @@ function meetingCells(row: ReportRow): string[] {
     scores.minutes.toFixed(0),
     String(scores.referenceChapters),
     String(scores.systemChapters),
-    score(scores.chapters.system.pk),
-    score(scores.chapters.oneChapter.pk),
-    score(scores.chapters.equalChapters.pk),
-    score(scores.chapters.system.windowDiff),
-    score(scores.chapters.oneChapter.windowDiff),
-    score(scores.chapters.equalChapters.windowDiff),
-    score(summary?.system.rouge1),
-    score(summary?.firstWords.rouge1),
-    score(summary?.system.rouge2),
-    score(summary?.firstWords.rouge2),
-    score(summary?.system.rougeL),
-    score(summary?.firstWords.rougeL),
+    ...scoreCells(scores.chapters, summary),
     row.engineMs.toFixed(0),
   ];
 }
@@ -86,18 +83,7 @@ export function formatScoreTable(rows: readonly ReportRow[], mean: MeanScores): 
     '',
     '',
     '',
-    score(mean.chapters.system.pk),
-    score(mean.chapters.oneChapter.pk),
-    score(mean.chapters.equalChapters.pk),
-    score(mean.chapters.system.windowDiff),
-    score(mean.chapters.oneChapter.windowDiff),
-    score(mean.chapters.equalChapters.windowDiff),
-    score(mean.summary?.system.rouge1),
-    score(mean.summary?.firstWords.rouge1),
-    score(mean.summary?.system.rouge2),
-    score(mean.summary?.firstWords.rouge2),
-    score(mean.summary?.system.rougeL),
-    score(mean.summary?.firstWords.rougeL),
+    ...scoreCells(mean.chapters, mean.summary),
     (rows.reduce((sum, row) => sum + row.engineMs, 0) / Math.max(1, rows.length)).toFixed(0),
   ];
   return [
