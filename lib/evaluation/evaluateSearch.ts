@@ -30,11 +30,12 @@ const TENANT = 'eval';
 export async function evaluateSearch(deps: { embedder: Embedder; index: VectorIndex }, meetings: readonly EvaluatedMeeting[]): Promise<SearchEvaluation> {
   let passages = 0;
   const relevantCounts: number[] = [];
+  const referenceIndexOf = indexOf(meetings);
   for (const meeting of meetings) {
     const input = { ...meeting.input, tenantId: TENANT };
     passages += (await indexMeeting(deps, input)).documents;
     const documents = buildSearchDocuments(input);
-    for (const question of meeting.questions) relevantCounts.push(documents.filter((document) => isRelevant(document, question, indexOf(meetings))).length);
+    for (const question of meeting.questions) relevantCounts.push(documents.filter((document) => isRelevant(document, question, referenceIndexOf)).length);
   }
   const index = deps.index;
   const reranked: VectorIndex = {
@@ -49,7 +50,7 @@ export async function evaluateSearch(deps: { embedder: Embedder; index: VectorIn
     const ranks: (number | null)[] = [];
     for (const question of questions) {
       const hits = await searchArchive({ embedder: deps.embedder, index }, { tenantId: TENANT, query: question.query, limit: 10 });
-      ranks.push(firstRelevantRank(hits.map((hit) => isRelevant(hit, question, indexOf(meetings)))));
+      ranks.push(firstRelevantRank(hits.map((hit) => isRelevant(hit, question, referenceIndexOf))));
     }
     return scoreRanks(ranks);
   };

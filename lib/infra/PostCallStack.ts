@@ -12,6 +12,7 @@ import { HttpApi } from './HttpApi.js';
 import { LiveRelay, RELAY_PATHS } from './LiveRelay.js';
 import { acknowledgeNagFindings } from './nagAcknowledgements.js';
 import { ProviderSecret } from './ProviderSecret.js';
+import { MEDIA_EXTENSIONS } from '../domain/intake/recordingEvent.js';
 import { stackOptionsFrom, type StackOptions } from './stackOptions.js';
 import { StepFunctionLambda } from './StepFunctionLambda.js';
 import { WebhookDelivery } from './WebhookDelivery.js';
@@ -21,11 +22,10 @@ import { WebUi } from './WebUi.js';
 export const STEPS_READING_SECRET = ['Transcribe', 'Translate', 'Understand', 'Index'] as const;
 
 /**
- * Lowercase extensions of the media files a recording may be (mirrors isMediaKey in
- * lib/domain/intake/recordingEvent.ts). S3 suffix filters are case-sensitive; results and
- * transcripts written beside recordings never invoke the function.
+ * The suffixes S3 notifies the workflow of: the domain's media extensions. S3 suffix filters are
+ * case-sensitive; results and transcripts written beside recordings never invoke the function.
  */
-export const RECORDING_SUFFIXES = ['.ogg', '.oga', '.opus', '.mp3', '.wav', '.flac', '.m4a', '.aac', '.mp4', '.m4v', '.webm', '.mkv', '.mov'] as const;
+export const RECORDING_SUFFIXES: readonly string[] = [...MEDIA_EXTENSIONS].map((extension) => `.${extension}`);
 
 /** Memory and time each step needs: transcription waits on providers, understanding on a model. */
 const STEPS = {

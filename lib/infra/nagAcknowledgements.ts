@@ -107,7 +107,7 @@ function acknowledgeRelayFindings(relay: LiveRelay, ack: Ack): void {
   ack(relay.loadBalancer, 'AwsSolutions-ELB2', 'Public relay endpoint; the relay logs its sessions to CloudWatch');
   ack(relay.loadBalancer, 'AwsSolutions-EC23', 'Internet-facing load balancer of a public endpoint: listeners on 80/443 only');
   // AwsSolutions-ECS2: the plain environment holds only the port, the bucket name and the log
-  // service name; every credential (Deepgram, LiveKit) is an ECS secret from Secrets Manager.
+  // service name; every credential (Deepgram, OpenAI) is an ECS secret from Secrets Manager.
   ack(relay.taskDefinition, 'AwsSolutions-ECS2', 'Non-secret settings only; provider keys are injected as ECS secrets');
   // The execution role pulls the image: ecr:GetAuthorizationToken supports no resource scoping.
   const executionRole = relay.taskDefinition.executionRole;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { CHROMIUM, launchChromium } from '../support/chromium.js';
+import { CHROMIUM, launchChromium, openPage } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBytes, startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 import { bearer, connectLive, ingestUrl, streamChunks } from './support/liveClients.js';
@@ -30,7 +30,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI: live captions of a room in progr
 
   it('shows each speaker with their captions as they arrive, and says when only speech activity is available', async () => {
     // Prepare: a signed-in browser on the room's live page.
-    const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+    const page = await openPage(browser, { width: 900, height: 700 });
     await page.addInitScript((apiKey) => localStorage.setItem('aftercall.apiKey', apiKey), key);
     await page.goto(`${fixture.stack.httpUrl ?? ''}/#/live?room=weekly`);
     await page.getByRole('status').filter({ hasText: 'Listening to weekly' }).waitFor();
@@ -55,7 +55,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI: live captions of a room in progr
     await fixture.stack.live?.settled();
     const meeting = await fixture.process('recordings/weekly.ogg', await sampleBytes('recordings/standup-is1008b.ogg'), { ext: 'vtt', text: await sampleBytes('recordings/standup-is1008b.vtt') });
     expect(meeting.state).toBe('ready');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await openPage(browser, { width: 1280, height: 900 });
     await page.addInitScript((apiKey) => localStorage.setItem('aftercall.apiKey', apiKey), key);
 
     // Act

@@ -1,17 +1,12 @@
-import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpApp } from '../../lib/app/http/createHttpApp.js';
 import { ProviderUnavailableError } from '../../lib/domain/errors.js';
 import { deriveMeetingId } from '../../lib/domain/meeting/meetingId.js';
 import { tenantSettingsKey } from '../../lib/domain/meeting/resultKeys.js';
 import { getMeeting } from '../../lib/domain/meetings/meetingView.js';
 import { FallbackUnderstander } from '../../lib/domain/understanding/FallbackUnderstander.js';
-import { webUiRoutes } from '../../lib/app/http/webUiRoutes.js';
 import type { MeetingView } from '../../lib/domain/meetings/meetingView.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fakes/fakeOpenAiServer.js';
 import { CHROMIUM, launchChromium, openPage } from '../support/chromium.js';
@@ -63,7 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
   let meeting: MeetingView;
   let broken: MeetingView;
   let apiKey: string;
-  let ui: { url: string; close(): Promise<void> };
+  let ui: { url: string };
   let browser: Browser;
   let page: Page;
 
@@ -78,7 +73,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
     broken = await fixture.process(`recordings/${MARKUP_TITLE}.ogg`, new Uint8Array([1, 2, 3, 4]));
     expect(broken.state).toBe('failed');
     apiKey = await fixture.apiKey();
-    ui = await serveUi(fixture);
+    ui = serveUi(fixture);
     await mkdir(SCREENSHOTS, { recursive: true });
     browser = await launchChromium();
     page = await openPage(browser, { width: 1280, height: 900 }, { acceptDownloads: true });
@@ -86,7 +81,6 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await ui?.close();
     await fixture?.close();
   });
 
@@ -286,7 +280,7 @@ async function signIn(page: Page, url: string, apiKey: string): Promise<void> {
 describe.skipIf(!existsSync(CHROMIUM))('web UI translations in Chromium', () => {
   let openai: FakeOpenAiServer;
   let fixture: StackFixture;
-  let ui: { url: string; close(): Promise<void> };
+  let ui: { url: string };
   let browser: Browser;
 
   beforeAll(async () => {
@@ -298,13 +292,12 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI translations in Chromium', () => 
       env: { OPENAI_API_KEY: 'sk-test-key', OPENAI_BASE_URL: openai.url, OPENAI_EMBEDDING_DIMENSIONS: '256' },
     });
     await fixture.stack.deps.blobs.put(tenantSettingsKey(fixture.tenantId), JSON.stringify({ schemaVersion: 1, targetLanguages: ['fr'] }), 'application/json');
-    ui = await serveUi(fixture);
+    ui = serveUi(fixture);
     browser = await launchChromium();
   }, LONG);
 
   afterAll(async () => {
     await browser?.close();
-    await ui?.close();
     await fixture?.close();
     await openai?.close();
   });
@@ -345,7 +338,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI meeting states and streamed audio
   /** The understand step waits for this: how a meeting is held in processing while the page is open. */
   let hold: Promise<void> = Promise.resolve();
   let fixture: StackFixture;
-  let ui: { url: string; close(): Promise<void> };
+  let ui: { url: string };
   let browser: Browser;
   let page: Page;
   let broken: MeetingView;
@@ -375,14 +368,13 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI meeting states and streamed audio
     expect(await sample(keys.degraded, 'kickoff-es2002a')).toMatchObject({ state: 'ready', degraded: true });
     broken = await fixture.process('recordings/broken.ogg', new Uint8Array([1, 2, 3, 4]));
     expect(broken.state).toBe('failed');
-    ui = await serveUi(fixture);
+    ui = serveUi(fixture);
     browser = await launchChromium();
     page = await openPage(browser, { width: 1280, height: 900 });
   }, LONG);
 
   afterAll(async () => {
     await browser?.close();
-    await ui?.close();
     await fixture?.close();
   });
 
@@ -444,25 +436,8 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI meeting states and streamed audio
   }, LONG);
 });
 
-/**
- * The UI and the API on one origin. Uses the stack's own server when it already serves the UI
- * (once webUiRoutes is mounted in createHttpApp); until then puts the two together here.
- */
-async function serveUi(fixture: StackFixture): Promise<{ url: string; close(): Promise<void> }> {
-  const own = fixture.stack.httpUrl;
-  if (own !== null) {
-    const response = await fetch(`${own}/`);
-    if (response.ok && (response.headers.get('content-type') ?? '').startsWith('text/html')) return { url: own, close: async () => undefined };
-  }
-  const api = createHttpApp(fixture.stack.plane);
-  const app = new Hono();
-  app.route('/', webUiRoutes());
-  app.all('*', (c) => api.fetch(c.req.raw));
-  const server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  };
+/** The UI and the API on one origin: the stack's own server serves both. */
+function serveUi(fixture: StackFixture): { url: string } {
+  if (fixture.stack.httpUrl === null) throw new Error('the browser tests need the stack started with http');
+  return { url: fixture.stack.httpUrl };
 }

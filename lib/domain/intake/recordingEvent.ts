@@ -15,7 +15,8 @@ export const RecordingEventSchema = z.object({
 });
 export type RecordingEvent = z.infer<typeof RecordingEventSchema>;
 
-const MEDIA_EXTENSIONS = new Set(['ogg', 'oga', 'opus', 'mp3', 'wav', 'flac', 'm4a', 'aac', 'mp4', 'm4v', 'webm', 'mkv', 'mov']);
+/** Lowercase extensions of the media files a recording may be. */
+export const MEDIA_EXTENSIONS: ReadonlySet<string> = new Set(['ogg', 'oga', 'opus', 'mp3', 'wav', 'flac', 'm4a', 'aac', 'mp4', 'm4v', 'webm', 'mkv', 'mov']);
 
 /** Whether a key names a media file (of any kind, a participant's track included). */
 export function isMediaKey(key: string): boolean {

@@ -1,4 +1,4 @@
-import { stemmer } from 'stemmer';
+import { stem } from '../understanding/text/stem.js';
 import { isNoiseStem, isNoiseWord } from './noiseWords.js';
 
 /** A word of a text that tells what the text is about, with where it stands in the text. */
@@ -33,9 +33,9 @@ export function contentTerms(text: string): ContentTerm[] {
     if (isNoiseWord(word)) continue;
     const bare = withoutApostrophes(word);
     if (bare.length === 0 || isSingleLetter(bare) || isNoiseWord(bare)) continue;
-    const stem = stemmer(bare);
-    if (isNoiseStem(stem)) continue;
-    terms.push({ stem, start: match.index, end: match.index + match[0].length });
+    const stemmed = stem(bare);
+    if (isNoiseStem(stemmed)) continue;
+    terms.push({ stem: stemmed, start: match.index, end: match.index + match[0].length });
   }
   return terms;
 }

@@ -5,7 +5,7 @@ import { catalogKey, catalogPrefix } from '../../meeting/resultKeys.js';
 import { noteCatalogWrite } from '../../meetings/catalogEntryCache.js';
 import { CatalogEntrySchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type StepInput } from '../../meeting/schema.js';
 import { findJson, putJson } from '../jsonResults.js';
-import { listingOf, refreshListing } from '../../meetings/listingRow.js';
+import { listingOf, type Listing } from '../../meetings/listingRow.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
@@ -20,12 +20,11 @@ export interface IntakeResult {
 /** Checks the recording is there and is media, clears what this run will redo, and marks the meeting running. */
 export async function intake(deps: StepDeps, { meeting }: StepInput): Promise<IntakeResult> {
   const now = deps.clock().toISOString();
-  // The catalog entry and the status go first, so a recording that fails its checks still
+  // The status and the catalog entry go first, so a recording that fails its checks still
   // shows up in the meeting list with the reason.
-  await recordInCatalog(deps, meeting, now);
   await deps.blobs.delete(await keysToClearBeforeRun(deps.blobs, meeting));
-  // Running is processing whatever else is there; the speakers stay as they were until the run ends.
-  await refreshListing(deps.blobs, meeting, listingOf(await writeMeetingStatus(deps, meeting, 'running', now), false, null));
+  const status = await writeMeetingStatus(deps, meeting, 'running', now);
+  await recordInCatalog(deps, meeting, now, listingOf(status, false, null));
 
   return trackStep(deps, meeting, 'intake', async () => {
     if (!isTracksFolder(meeting.recordingKey)) return { recording: { key: meeting.recordingKey, ...(await checkRecording(deps, meeting.recordingKey)) } };
@@ -56,7 +55,8 @@ async function checkRecording(deps: StepDeps, key: string): Promise<{ bytes: num
   return { bytes: head.size, mime: type.mime };
 }
 
-async function recordInCatalog(deps: StepDeps, meeting: StepInput['meeting'], now: string): Promise<void> {
+/** The catalog entry with its listing, in one write; a rerun keeps the title, the first sighting and, until it ends, the speakers. */
+async function recordInCatalog(deps: StepDeps, meeting: StepInput['meeting'], now: string, listing: Listing): Promise<void> {
   const key = catalogKey(meeting.tenantId, meeting.meetingId);
   const existing = await findJson(deps.blobs, key, CatalogEntrySchema).catch(() => null);
   const fileName = meeting.recordingKey.slice(meeting.recordingKey.lastIndexOf('/') + 1);
@@ -69,6 +69,7 @@ async function recordInCatalog(deps: StepDeps, meeting: StepInput['meeting'], no
     title: existing?.title ?? fileName.replace(/\.[^.]+$/, ''),
     recordedAt: meeting.recordedAt,
     createdAt: existing?.createdAt ?? now,
+    listing: { ...listing, speakers: listing.speakers ?? existing?.listing?.speakers ?? null },
   };
   await putJson(deps.blobs, key, entry);
   noteCatalogWrite(deps.blobs, catalogPrefix(meeting.tenantId), key);
