@@ -9,6 +9,8 @@ import { MeetingContextSchema, StepStatusSchema, type StepStatus } from '../../m
 import { TranslationSchema } from '../../transcript/translationSchema.js';
 import { findJson, putJson } from '../jsonResults.js';
 import { readMeetingResults } from '../meetingResults.js';
+import { preloadedBlobs } from '../preloadedBlobs.js';
+import type { BlobStore } from '../../ports/BlobStore.js';
 import { listingOf, refreshListing } from '../../meetings/listingRow.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
@@ -31,13 +33,17 @@ export type PublishInput = z.infer<typeof PublishInputSchema>;
 export async function publish(deps: StepDeps, { meeting, results }: PublishInput): Promise<{ manifestKey: string }> {
   return trackStep(deps, meeting, 'publish', async () => {
     const prefix = meeting.resultPrefix;
-    const stored = await readMeetingResults(deps.blobs, prefix);
     const keys = await deps.blobs.list(prefix);
     const isResult = (key: string) => {
       const rel = key.slice(prefix.length);
       return !rel.startsWith('steps/') && rel !== resultFiles.status && rel !== resultFiles.manifest;
     };
-    const files = await Promise.all(keys.filter(isResult).map((key) => describeFile(deps, prefix, key)));
+    // Each result file is read once: hashed for the manifest, and parsed where the manifest reports on it.
+    const resultKeys = keys.filter(isResult);
+    const contents = new Map(await Promise.all(resultKeys.map(async (key) => [key, (await deps.blobs.getBytes(key)) ?? new Uint8Array()] as const)));
+    const read = preloadedBlobs(deps.blobs, contents);
+    const stored = await readMeetingResults(read, prefix);
+    const files = [...contents].map(([key, bytes]) => describeFile(prefix, key, bytes));
     // Publish's own status is still "running" while it writes the manifest.
     const steps = (await readStepStatuses(deps, prefix, keys)).filter((s) => s.step !== 'publish');
 
@@ -48,7 +54,7 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
         state: s.state === 'succeeded' ? ('succeeded' as const) : s.state === 'skipped' ? ('skipped' as const) : ('failed' as const),
         reason: s.detail,
       }));
-    const translationEngine = await firstTranslationEngine(deps, prefix, translations);
+    const translationEngine = await firstTranslationEngine(read, prefix, translations);
     const warnings: Manifest['warnings'] = [
       ...translations.filter((t) => t.state !== 'succeeded').map((t) => ({ step: `translate.${t.language}`, message: t.reason ?? t.state })),
       ...(results.indexError === undefined
@@ -103,8 +109,7 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
   });
 }
 
-async function describeFile(deps: StepDeps, prefix: string, key: string): Promise<Manifest['files'][number]> {
-  const bytes = (await deps.blobs.getBytes(key)) ?? new Uint8Array();
+function describeFile(prefix: string, key: string, bytes: Uint8Array): Manifest['files'][number] {
   let schemaVersion: number | null = null;
   if (key.endsWith('.json')) {
     const parsed = z.object({ schemaVersion: z.number().int() }).safeParse(JSON.parse(new TextDecoder().decode(bytes)));
@@ -132,9 +137,9 @@ async function readStepStatuses(deps: StepDeps, prefix: string, keys: readonly s
 const durationOf = (status: StepStatus): number | null =>
   status.finishedAt === null ? null : Date.parse(status.finishedAt) - Date.parse(status.startedAt);
 
-async function firstTranslationEngine(deps: StepDeps, prefix: string, translations: { language: string; state: string }[]): Promise<string | null> {
+async function firstTranslationEngine(blobs: BlobStore, prefix: string, translations: { language: string; state: string }[]): Promise<string | null> {
   const done = translations.find((t) => t.state === 'succeeded');
   if (done === undefined) return null;
-  const translation = await findJson(deps.blobs, resultKey(prefix, resultFiles.translationJson(done.language)), TranslationSchema);
+  const translation = await findJson(blobs, resultKey(prefix, resultFiles.translationJson(done.language)), TranslationSchema);
   return translation?.engine ?? null;
 }
