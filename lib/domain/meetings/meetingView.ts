@@ -1,11 +1,12 @@
 import { ManifestSchema, type Manifest } from '../meeting/manifestSchema.js';
 import { MEETING_ID_PATTERN } from '../meeting/meetingId.js';
 import { catalogKey, catalogPrefix, resultFiles, resultKey } from '../meeting/resultKeys.js';
-import { CatalogEntrySchema, STEP_NAMES, StepStatusSchema, type CatalogEntry, type StepStatus } from '../meeting/schema.js';
+import { CatalogEntrySchema, STEP_NAMES, type CatalogEntry, type StepStatus } from '../meeting/schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { cachedCatalogEntry, forgetUnlisted, listCatalogVersions, rememberCatalogEntry } from './catalogEntryCache.js';
 import { readListing, type Listing, type MeetingState } from './listingRow.js';
 import { findJson } from '../workflow/jsonResults.js';
+import { readStepStatuses } from '../workflow/stepStatus.js';
 
 export type { MeetingState };
 
@@ -92,14 +93,7 @@ export async function summarise(blobs: BlobStore, entry: CatalogEntry): Promise<
 }
 
 async function readSteps(blobs: BlobStore, prefix: string): Promise<StepView[]> {
-  const keys = await blobs.list(`${prefix}steps/`);
-  const statuses = new Map<string, StepStatus>();
-  await Promise.all(
-    keys.map(async (key) => {
-      const status = await findJson(blobs, key, StepStatusSchema).catch(() => null);
-      if (status !== null) statuses.set(key.slice(`${prefix}steps/`.length, -'.json'.length), status);
-    }),
-  );
+  const statuses = await readStepStatuses(blobs, prefix);
   const names = [...STEP_NAMES.filter((step) => step !== 'translate'), ...[...statuses.keys()].filter((n) => n.startsWith('translate.'))];
   const order = (name: string) => STEP_NAMES.indexOf(name.split('.')[0] as (typeof STEP_NAMES)[number]);
   return names

@@ -1,5 +1,6 @@
 import { resultFiles, resultKey } from '../meeting/resultKeys.js';
 import { STATUS_SCHEMA_VERSION, StepStatusSchema, type MeetingContext, type StepName, type StepStatus } from '../meeting/schema.js';
+import type { BlobStore } from '../ports/BlobStore.js';
 import { withStepAccount } from '../usage/usageMeter.js';
 import type { StepDeps } from './StepDeps.js';
 import { findJson, putJson } from './jsonResults.js';
@@ -75,3 +76,19 @@ async function attemptNumber(deps: Pick<StepDeps, 'blobs'>, key: string, runId: 
   const previous = await findJson(deps.blobs, key, StepStatusSchema).catch(() => null);
   return previous !== null && previous.runId === runId && previous.state === 'failed' ? previous.attempt + 1 : 1;
 }
+
+/**
+ * Every step status of a meeting by name ("transcribe", "translate.fr"), read in parallel.
+ * Other files in `steps/` (a pending provider callback) and unreadable ones are skipped: they are not statuses.
+ */
+export async function readStepStatuses(blobs: BlobStore, resultPrefix: string, keys?: readonly string[]): Promise<Map<string, StepStatus>> {
+  const folder = resultKey(resultPrefix, 'steps/');
+  const statusKeys = (keys ?? (await blobs.list(folder))).filter((key) => key.startsWith(folder) && key.endsWith('.json'));
+  const statuses = await Promise.all(statusKeys.map((key) => findJson(blobs, key, StepStatusSchema).catch(() => null)));
+  const byName = new Map<string, StepStatus>();
+  statuses.forEach((status, i) => {
+    if (status !== null) byName.set((statusKeys[i] ?? '').slice(folder.length, -'.json'.length), status);
+  });
+  return byName;
+}
+

@@ -5,7 +5,7 @@ import { enqueueActionItemsPublished } from '../../crm/publishEvents.js';
 import { priceUsage } from '../../usage/priceTable.js';
 import { MANIFEST_SCHEMA_VERSION, type Manifest } from '../../meeting/manifestSchema.js';
 import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
-import { MeetingContextSchema, StepStatusSchema, type StepStatus } from '../../meeting/schema.js';
+import { MeetingContextSchema, type StepStatus } from '../../meeting/schema.js';
 import { TranslationSchema } from '../../transcript/translationSchema.js';
 import { findJson, putJson } from '../jsonResults.js';
 import { readMeetingResults } from '../meetingResults.js';
@@ -14,7 +14,7 @@ import type { BlobStore } from '../../ports/BlobStore.js';
 import { listingOf, refreshListing } from '../../meetings/listingRow.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
-import { trackStep } from '../stepStatus.js';
+import { readStepStatuses, trackStep } from '../stepStatus.js';
 
 const StateError = z.object({ Error: z.string(), Cause: z.string().optional() });
 
@@ -45,7 +45,9 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
     const stored = await readMeetingResults(read, prefix);
     const files = [...contents].map(([key, bytes]) => describeFile(prefix, key, bytes));
     // Publish's own status is still "running" while it writes the manifest.
-    const steps = (await readStepStatuses(deps, prefix, keys)).filter((s) => s.step !== 'publish');
+    const steps = [...(await readStepStatuses(deps.blobs, prefix, keys))]
+      .map(([name, status]) => ({ ...status, name, durationMs: durationOf(status) }))
+      .filter((s) => s.step !== 'publish');
 
     const translations = steps
       .filter((s) => s.step === 'translate')
@@ -122,16 +124,6 @@ function describeFile(prefix: string, key: string, bytes: Uint8Array): Manifest[
     sha256: createHash('sha256').update(bytes).digest('hex'),
     schemaVersion,
   };
-}
-
-async function readStepStatuses(deps: StepDeps, prefix: string, keys: readonly string[]): Promise<Manifest['steps']> {
-  const statusKeys = keys.filter((key) => key.startsWith(`${prefix}steps/`) && key.endsWith('.json'));
-  const statuses = await Promise.all(statusKeys.map((key) => findJson(deps.blobs, key, StepStatusSchema)));
-  return statuses.flatMap((status, i) => {
-    if (status === null) return [];
-    const name = (statusKeys[i] ?? '').slice(`${prefix}steps/`.length, -'.json'.length);
-    return [{ ...status, name, durationMs: durationOf(status) }];
-  });
 }
 
 const durationOf = (status: StepStatus): number | null =>

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
-import { MeetingContextSchema, StepStatusSchema, type MeetingStatus } from '../../meeting/schema.js';
+import { MeetingContextSchema, type MeetingStatus } from '../../meeting/schema.js';
 import { listingOf, refreshListing } from '../../meetings/listingRow.js';
 import { TranscriptSchema } from '../../transcript/schema.js';
 import { findJson } from '../jsonResults.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
+import { readStepStatuses } from '../stepStatus.js';
 import type { StepDeps } from '../StepDeps.js';
 
 export const RecordFailureInputSchema = z.object({
@@ -31,10 +32,8 @@ export async function recordFailure(deps: StepDeps, { meeting, error }: RecordFa
 }
 
 async function failedStep(deps: StepDeps, meeting: RecordFailureInput['meeting']): Promise<string | null> {
-  const prefix = resultKey(meeting.resultPrefix, 'steps/');
-  for (const key of await deps.blobs.list(prefix)) {
-    const status = await findJson(deps.blobs, key, StepStatusSchema).catch(() => null);
-    if (status?.state === 'failed' && status.runId === meeting.runId) return status.step;
+  for (const status of (await readStepStatuses(deps.blobs, meeting.resultPrefix)).values()) {
+    if (status.state === 'failed' && status.runId === meeting.runId) return status.step;
   }
   return null;
 }
