@@ -8,6 +8,7 @@ export interface MeetingSummary {
   recordedAt: string;
   state: MeetingState;
   degraded: boolean;
+  degradedReasons: Degradation[];
   error: { step: string | null; name: string; message: string } | null;
   updatedAt: string | null;
 }

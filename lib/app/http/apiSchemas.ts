@@ -40,6 +40,7 @@ export const MeetingSummarySchema = z
     recordedAt: z.string(),
     state: z.enum(['processing', 'ready', 'failed']),
     degraded: z.boolean(),
+    degradedReasons: z.array(z.object({ step: z.string(), reason: z.string() })).meta({ description: 'which steps fell back to the offline engine, and why' }),
     error: MeetingErrorSchema,
     updatedAt: z.string().nullable(),
   })

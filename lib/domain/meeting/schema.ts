@@ -94,6 +94,8 @@ export const CatalogEntrySchema = z.object({
       updatedAt: z.string().nullable(),
       /** Null until a transcript exists. */
       speakers: z.array(z.string()).nullable(),
+      /** Which steps fell back and why, as in the manifest; absent when none did. */
+      degradedReasons: z.array(z.object({ step: z.string(), reason: z.string() })).optional(),
     })
     .optional(),
 });

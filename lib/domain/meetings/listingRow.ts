@@ -1,3 +1,4 @@
+import { ManifestSchema, type Manifest } from '../meeting/manifestSchema.js';
 import { catalogKey, catalogPrefix, resultFiles, resultKey } from '../meeting/resultKeys.js';
 import { CatalogEntrySchema, MeetingStatusSchema, type CatalogEntry, type MeetingStatus } from '../meeting/schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
@@ -17,14 +18,18 @@ export function stateOf(status: MeetingStatus | null, hasManifest: boolean): Mee
   return 'processing';
 }
 
-/** What the list shows about a meeting, from its status, whether its manifest exists, and its speakers' names (null: not known). */
-export function listingOf(status: MeetingStatus | null, hasManifest: boolean, speakers: readonly { name: string }[] | null): Listing {
+/**
+ * What the list shows about a meeting, from its status, whether its manifest exists, its
+ * speakers' names (null: not known) and the manifest's degradations.
+ */
+export function listingOf(status: MeetingStatus | null, hasManifest: boolean, speakers: readonly { name: string }[] | null, degradedReasons: Manifest['degraded'] = []): Listing {
   return {
     state: stateOf(status, hasManifest),
     degraded: status?.degraded ?? false,
     error: status?.error ?? null,
     updatedAt: status?.updatedAt ?? null,
     speakers: speakers?.map((speaker) => speaker.name) ?? null,
+    ...(degradedReasons.length > 0 ? { degradedReasons } : {}),
   };
 }
 
@@ -34,7 +39,9 @@ export async function readListing(blobs: BlobStore, resultPrefix: string): Promi
     findJson(blobs, resultKey(resultPrefix, resultFiles.status), MeetingStatusSchema),
     blobs.head(resultKey(resultPrefix, resultFiles.manifest)),
   ]);
-  return listingOf(status, manifestHead !== null, null);
+  // Only a degraded meeting's manifest has reasons worth reading.
+  const manifest = status?.degraded === true ? await findJson(blobs, resultKey(resultPrefix, resultFiles.manifest), ManifestSchema).catch(() => null) : null;
+  return listingOf(status, manifestHead !== null, null, manifest?.degraded ?? []);
 }
 
 /**

@@ -26,6 +26,8 @@ export interface MeetingSummaryView {
   state: MeetingState;
   /** Ready, but some results came from the offline fallback: the manifest says which and why. */
   degraded: boolean;
+  /** Which steps fell back, and why. */
+  degradedReasons: { step: string; reason: string }[];
   error: Listing['error'];
   updatedAt: string | null;
 }
@@ -87,6 +89,7 @@ export async function summarise(blobs: BlobStore, entry: CatalogEntry): Promise<
     recordedAt: entry.recordedAt,
     state: listing.state,
     degraded: listing.degraded,
+    degradedReasons: listing.degradedReasons ?? [],
     error: listing.error,
     updatedAt: listing.updatedAt,
   };

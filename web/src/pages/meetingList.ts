@@ -2,7 +2,7 @@ import { getJson } from '../api.js';
 import { h, liveStatus } from '../dom.js';
 import { formatDate } from '../format.js';
 import { meetingHref } from '../router.js';
-import type { Degradation, MeetingDetail, MeetingSummary } from '../types.js';
+import type { MeetingSummary } from '../types.js';
 import { degradedLine, errorView, failureLine, pageHeading, stateBadges, type Page } from './common.js';
 
 const REFRESH_MS = 3_000;
@@ -23,31 +23,14 @@ export function meetingListPage(main: HTMLElement): Page {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let pages = 1;
-  // The list has only a degraded flag; the reasons are in each manifest. Read once per version
-  // of a degraded meeting (degraded meetings are few), not on every refresh.
-  const reasons = new Map<string, Promise<Degradation[]>>();
-  const reasonsOf = (meeting: MeetingSummary): Promise<Degradation[]> => {
-    const key = `${meeting.meetingId}@${meeting.updatedAt ?? ''}`;
-    let found = reasons.get(key);
-    if (found === undefined) {
-      found = getJson<MeetingDetail>(`/api/meetings/${encodeURIComponent(meeting.meetingId)}`).then(
-        (detail) => detail.meeting.manifest?.degraded ?? [],
-        () => [],
-      );
-      reasons.set(key, found);
-    }
-    return found;
-  };
   const meetingRow = (meeting: MeetingSummary): HTMLLIElement => {
-    const degraded = meeting.degraded ? h('div', {}) : null;
-    if (degraded !== null) void reasonsOf(meeting).then((found) => degraded.replaceChildren(degradedLine(found) ?? ''));
     return h(
       'li',
       { class: 'card meeting-row' },
       h('h2', { class: 'meeting-title' }, h('a', { href: meetingHref(meeting.meetingId) }, meeting.title)),
       h('p', { class: 'meta' }, h('time', { datetime: meeting.recordedAt }, formatDate(meeting.recordedAt)), ' ', ...stateBadges(meeting)),
       failureLine(meeting),
-      degraded,
+      meeting.degraded ? degradedLine(meeting.degradedReasons) : null,
     );
   };
 
