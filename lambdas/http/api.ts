@@ -1,23 +1,16 @@
 import type { Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
-import { productionConfig, productionDeps } from '../shared/productionDeps.js';
+import { once, productionConfig, productionDeps } from '../shared/productionDeps.js';
 import { createApiApp } from './apiApp.js';
 import { awsControlPlane, stateMachineArnFrom } from './awsControlPlane.js';
 
-type Handle = ReturnType<typeof handle>;
-let app: Promise<Handle> | undefined;
-
 /** Built on the first request (it reads the provider secret) and kept for the container's life. */
-const appHandler = (): Promise<Handle> => {
-  app ??= (async () => {
-    const [config, deps] = await Promise.all([productionConfig(), productionDeps()]);
-    const plane = awsControlPlane(config, deps, stateMachineArnFrom(process.env));
-    // Lambda sends stderr to the function's log group.
-    return handle(createApiApp(plane, (message, error) => console.error(message, error), { audioUrlSecret: config.AFTERCALL_AUDIO_URL_SECRET }));
-  })();
-  app.catch(() => (app = undefined));
-  return app;
-};
+const appHandler = once(async () => {
+  const [config, deps] = await Promise.all([productionConfig(), productionDeps()]);
+  const plane = awsControlPlane(config, deps, stateMachineArnFrom(process.env));
+  // Lambda sends stderr to the function's log group.
+  return handle(createApiApp(plane, (message, error) => console.error(message, error), { audioUrlSecret: config.AFTERCALL_AUDIO_URL_SECRET }));
+});
 
 /** API Gateway (HTTP API, payload 2.0) → the Hono app: webhooks, provider callbacks and the API. */
 export const handler = async (event: LambdaEvent, context: Context) => (await appHandler())(event, context);

@@ -36,7 +36,7 @@ export async function buildStepDeps(config: Config, options: { s3Endpoint?: stri
     clock: () => new Date(),
     prices: config.AFTERCALL_PRICES ?? DEFAULT_PRICES,
     limits: { maxRecordingBytes: config.AFTERCALL_MAX_RECORDING_BYTES },
-    // The local stack plugs in its file queue; on AWS an SQS adapter will (not built yet).
+    // The local stack plugs in its file queue; on AWS, productionDeps plugs in the SQS one.
     deliveries: null,
     close: async () => {
       await providers.vectorIndex.close?.();

@@ -322,10 +322,8 @@ async function ensureVectorIndex(table: lancedb.Table): Promise<void> {
   const rows = await table.countRows();
   if (rows < ANN_MIN_ROWS) return;
   const indices = await table.listIndices();
-  if (indices.some((index) => index.columns.includes('vector'))) {
-    await table.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
-    return;
-  }
+  // Once built, the table's optimize() (just run by the caller) folds new rows into it.
+  if (indices.some((index) => index.columns.includes('vector'))) return;
   await table.createIndex('vector', {
     config: (await import('@lancedb/lancedb')).Index.ivfFlat({ numPartitions: Math.max(16, Math.round(Math.sqrt(rows))), distanceType: 'cosine' }),
   });

@@ -4,7 +4,7 @@ import { resultFiles, resultKey } from '../../domain/meeting/resultKeys.js';
 import { listTenantActionItems } from '../../domain/meetings/actionItemsAcross.js';
 import { deleteMeeting } from '../../domain/meetings/deleteMeeting.js';
 import { filterCatalog, listMeetingsPage } from '../../domain/meetings/meetingQuery.js';
-import { getMeeting } from '../../domain/meetings/meetingView.js';
+import { findCatalogEntry, getMeeting, summarise } from '../../domain/meetings/meetingView.js';
 import { renameSpeakers, SpeakerNamesSchema } from '../../domain/meetings/renameSpeakers.js';
 import { reprocessMeeting } from '../../domain/meetings/reprocessMeeting.js';
 import { searchArchive } from '../../domain/search/searchArchive.js';
@@ -83,6 +83,13 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
     if (meeting === null) throw new HttpError(404, `no meeting ${meetingId}`);
     return meeting;
   };
+  // The catalog entry alone (one read): for routes that need only where the meeting's files are,
+  // like each Range request of a player, not its steps and manifest.
+  const entryOr404 = async (tenantId: string, meetingId: string) => {
+    const entry = await findCatalogEntry(plane.blobs, tenantId, meetingId);
+    if (entry === null) throw new HttpError(404, `no meeting ${meetingId}`);
+    return entry;
+  };
   const signingSecret = () => audioUrlSecret(plane.blobs, options.audioUrlSecret);
 
   // Before the key check: an <audio src> cannot send a key, so a signed URL stands for one. A
@@ -97,7 +104,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
     const check = checkAudioSignature(await signingSecret(), meetingId, params.data, plane.clock());
     if (check === 'invalid') throw new HttpError(403, 'invalid audio link: its signature does not match this meeting');
     if (check === 'expired') throw new HttpError(403, 'expired audio link: ask /api/meetings/{id}/audio-url for a new one');
-    return recordingResponse(c, plane.blobs, await meetingOr404(params.data.tenant, meetingId));
+    return recordingResponse(c, plane.blobs, await entryOr404(params.data.tenant, meetingId));
   });
   app.use('*', requireApiKey(plane.blobs));
 
@@ -157,7 +164,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
       },
     }),
     async (c) => {
-      const meeting = await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id);
+      const meeting = await entryOr404(c.get('auth').tenantId, c.req.valid('param').id);
       const { format: rawFormat, lang: rawLang } = c.req.valid('query');
       const format = TranscriptFormat.parse(rawFormat ?? 'json');
       const lang = rawLang === undefined ? undefined : LanguageCode.parse(rawLang);
@@ -171,7 +178,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
               : null;
       if (file === null) throw new HttpError(400, 'translations are available as json and vtt');
       const body = await plane.blobs.getText(resultKey(meeting.resultPrefix, file));
-      if (body === null) throw new HttpError(404, `meeting ${meeting.meetingId} has no ${file} yet (state: ${meeting.state})`);
+      if (body === null) throw new HttpError(404, `meeting ${meeting.meetingId} has no ${file} yet (state: ${(await summarise(plane.blobs, meeting)).state})`);
       return c.body(body, 200, { 'Content-Type': CONTENT_TYPES[format] });
     },
   );
@@ -185,7 +192,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
       responses: { 200: json(LiveCaptionsResponse, 'the saved live captions'), 404: failure('no such meeting, or no live captions were saved for it'), ...AUTH_ERRORS },
     }),
     async (c) => {
-      const meeting = await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id);
+      const meeting = await entryOr404(c.get('auth').tenantId, c.req.valid('param').id);
       const captions = await findJson(plane.blobs, liveCaptionsKey(meeting.recordingKey), LiveCaptionsFileSchema);
       if (captions === null) throw new HttpError(404, `no live captions were saved for meeting ${meeting.meetingId}`);
       return c.json(captions, 200);
@@ -209,7 +216,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
         ...AUTH_ERRORS,
       },
     }),
-    async (c) => recordingResponse(c, plane.blobs, await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id)),
+    async (c) => recordingResponse(c, plane.blobs, await entryOr404(c.get('auth').tenantId, c.req.valid('param').id)),
   );
 
   app.openapi(
@@ -222,7 +229,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
     }),
     async (c) => {
       const { tenantId } = c.get('auth');
-      const meeting = await meetingOr404(tenantId, c.req.valid('param').id);
+      const meeting = await entryOr404(tenantId, c.req.valid('param').id);
       playableRecordingKey(meeting);
       const { expiresAt, ...params } = signAudioParams(await signingSecret(), tenantId, meeting.meetingId, plane.clock());
       const url = `/api/meetings/${encodeURIComponent(meeting.meetingId)}/audio?${new URLSearchParams(params).toString()}`;
