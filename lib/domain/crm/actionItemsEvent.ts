@@ -1,5 +1,6 @@
-import { meetingPath, momentPath } from '../meeting/links.js';
 import { createHash } from 'node:crypto';
+import { meetingPath, momentPath } from '../meeting/links.js';
+import { recordingTitle } from '../meeting/resultKeys.js';
 import type { MeetingContext } from '../meeting/schema.js';
 import type { ActionItem } from '../understanding/schema.js';
 import type { Subscription } from './schema.js';
@@ -33,7 +34,7 @@ export function actionItemsPublishedEvent(meeting: MeetingContext, items: readon
       meetingId: meeting.meetingId,
       tenantId: meeting.tenantId,
       runId: meeting.runId,
-      title: titleOf(meeting.recordingKey),
+      title: recordingTitle(meeting.recordingKey),
       recordingKey: meeting.recordingKey,
       meetingUrl,
       actionItems: items.map((item) => ({
@@ -57,11 +58,3 @@ export function actionItemsPublishedEvent(meeting: MeetingContext, items: readon
  */
 export const deliveryId = (meeting: Pick<MeetingContext, 'meetingId' | 'runId'>, subscription: Pick<Subscription, 'id'>, type: string): string =>
   `msg_${createHash('sha256').update(`${meeting.meetingId}|${meeting.runId}|${subscription.id}|${type}`).digest('hex').slice(0, 24)}`;
-
-/** "calls/2026/standup.ogg" → "standup"; a folder of tracks → its name. */
-function titleOf(recordingKey: string): string {
-  const parts = recordingKey.split('/').filter((part) => part.length > 0);
-  const file = parts.at(-1) ?? recordingKey;
-  const dot = file.lastIndexOf('.');
-  return dot > 0 ? file.slice(0, dot) : file;
-}

@@ -46,3 +46,11 @@ export const CONTROL_PREFIX = '_aftercall/';
 export const catalogPrefix = (tenantId: string): string => `${CONTROL_PREFIX}tenants/${tenantId}/meetings/`;
 export const catalogKey = (tenantId: string, meetingId: string): string => `${catalogPrefix(tenantId)}${meetingId}.json`;
 export const tenantSettingsKey = (tenantId: string): string => `${CONTROL_PREFIX}tenants/${tenantId}/settings.json`;
+
+/** "calls/2026/standup.ogg" → "standup"; a folder of tracks → its name. */
+export function recordingTitle(recordingKey: string): string {
+  const parts = recordingKey.split('/').filter((part) => part.length > 0);
+  const file = parts.at(-1) ?? recordingKey;
+  const dot = file.lastIndexOf('.');
+  return dot > 0 ? file.slice(0, dot) : file;
+}

@@ -5,7 +5,7 @@ import type { Embedder } from '../ports/Embedder.js';
 import type { VectorIndex } from '../ports/VectorIndex.js';
 import { findJson } from '../workflow/jsonResults.js';
 import { indexStoredMeeting } from '../workflow/indexStoredMeeting.js';
-import { listMeetings, findCatalogEntry } from './meetingView.js';
+import { listCatalogEntries } from './meetingView.js';
 
 /**
  * The vector index is derived data: this rebuilds a tenant's from what the blob store holds,
@@ -17,9 +17,7 @@ export async function rebuildIndex(
 ): Promise<{ meetings: number; documents: number }> {
   let meetings = 0;
   let documents = 0;
-  for (const summary of await listMeetings(deps.blobs, tenantId)) {
-    const entry = await findCatalogEntry(deps.blobs, tenantId, summary.meetingId);
-    if (entry === null) continue;
+  for (const entry of await listCatalogEntries(deps.blobs, tenantId)) {
     const manifest = await findJson(deps.blobs, resultKey(entry.resultPrefix, resultFiles.manifest), ManifestSchema);
     if (manifest === null) continue;
     const indexed = await indexStoredMeeting(deps, tenantId, entry.resultPrefix);

@@ -1,7 +1,7 @@
 import { RecordingNotFoundError, RecordingTooLargeError, UnsupportedRecordingError } from '../../errors.js';
 import { isMediaKey, isTrackKey, isTracksFolder } from '../../intake/recordingEvent.js';
 import { detectRecordingType, MEDIA_SNIFF_BYTES } from '../../media/detectRecordingType.js';
-import { catalogKey, catalogPrefix } from '../../meeting/resultKeys.js';
+import { catalogKey, catalogPrefix, recordingTitle } from '../../meeting/resultKeys.js';
 import { noteCatalogWrite } from '../../meetings/catalogEntryCache.js';
 import { CatalogEntrySchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type StepInput } from '../../meeting/schema.js';
 import { findJson, putJson } from '../jsonResults.js';
@@ -59,14 +59,13 @@ async function checkRecording(deps: StepDeps, key: string): Promise<{ bytes: num
 async function recordInCatalog(deps: StepDeps, meeting: StepInput['meeting'], now: string, listing: Listing): Promise<void> {
   const key = catalogKey(meeting.tenantId, meeting.meetingId);
   const existing = await findJson(deps.blobs, key, CatalogEntrySchema).catch(() => null);
-  const fileName = meeting.recordingKey.slice(meeting.recordingKey.lastIndexOf('/') + 1);
   const entry: CatalogEntry = {
     schemaVersion: STATUS_SCHEMA_VERSION,
     tenantId: meeting.tenantId,
     meetingId: meeting.meetingId,
     recordingKey: meeting.recordingKey,
     resultPrefix: meeting.resultPrefix,
-    title: existing?.title ?? fileName.replace(/\.[^.]+$/, ''),
+    title: existing?.title ?? recordingTitle(meeting.recordingKey),
     recordedAt: meeting.recordedAt,
     createdAt: existing?.createdAt ?? now,
     listing: { ...listing, speakers: listing.speakers ?? existing?.listing?.speakers ?? null },
