@@ -1,7 +1,6 @@
 import { ChangeMessageVisibilityCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { deliverDue, type DeliverDeps } from '../../domain/crm/deliverDue.js';
-import type { DeliveryQueue } from '../../domain/crm/ports.js';
+import { attemptDelivery, type DeliverDeps } from '../../domain/crm/deliverDue.js';
 import type { Delivery } from '../../domain/crm/schema.js';
 import type { BlobDeliveryLog } from './BlobDeliveryLog.js';
 import { parseDeliveryMessage } from './deliveryMessage.js';
@@ -45,7 +44,7 @@ export function createDeliveryConsumer(deps: DeliveryConsumerDeps) {
     // A duplicate of a message already handled (SQS delivers at least once).
     if (delivery.status === 'delivered') return 'skipped';
     const current: Delivery = delivery.status === 'dead' ? { ...delivery, status: 'pending', firstAttemptAt: null } : delivery;
-    const next = await attemptOnce(current);
+    const next = await attemptDelivery(deps.deliver, current);
     await deps.log.put(next);
     if (next.status === 'delivered') return 'delivered';
     if (next.status === 'dead') {
@@ -57,12 +56,6 @@ export function createDeliveryConsumer(deps: DeliveryConsumerDeps) {
       new ChangeMessageVisibilityCommand({ QueueUrl: deps.queueUrl, ReceiptHandle: record.receiptHandle, VisibilityTimeout: Math.min(MAX_VISIBILITY_S, Math.max(0, waitS)) }),
     );
     return 'retrying';
-  };
-
-  const attemptOnce = async (delivery: Delivery): Promise<Delivery> => {
-    let attempted: Delivery = delivery;
-    await deliverDue({ ...deps.deliver, queue: oneDelivery(delivery, (d) => (attempted = d)), batchSize: 1 });
-    return attempted;
   };
 
   const sendTo = async (queueUrl: string, body: string): Promise<void> => {
@@ -81,16 +74,5 @@ export function createDeliveryConsumer(deps: DeliveryConsumerDeps) {
     );
     const batchItemFailures = event.Records.filter((_, i) => outcomes[i] === 'retrying' || outcomes[i] === 'failed').map((record) => ({ itemIdentifier: record.messageId }));
     return { batchItemFailures, outcomes };
-  };
-}
-
-/** The worker's queue port over one delivery already in hand: due returns it, update captures the result. */
-function oneDelivery(delivery: Delivery, updated: (delivery: Delivery) => void): DeliveryQueue {
-  return {
-    enqueue: () => Promise.reject(new Error('not used by the worker')),
-    due: async () => [delivery],
-    update: async (next) => updated(next),
-    get: async (_tenantId, id) => (id === delivery.id ? delivery : null),
-    list: async () => [delivery],
   };
 }

@@ -38,7 +38,7 @@ export async function deliverDue(deps: DeliverDeps): Promise<DeliverSummary> {
   const due = await deps.queue.due(deps.clock(), deps.batchSize ?? 20);
   await Promise.all(
     due.map(async (delivery) => {
-      const next = await attempt(deps, delivery);
+      const next = await attemptDelivery(deps, delivery);
       await deps.queue.update(next);
       summary[next.status === 'pending' ? 'retrying' : next.status] += 1;
     }),
@@ -46,7 +46,8 @@ export async function deliverDue(deps: DeliverDeps): Promise<DeliverSummary> {
   return summary;
 }
 
-async function attempt(deps: DeliverDeps, delivery: Delivery): Promise<Delivery> {
+/** One attempt at one delivery: the delivery as it stands afterwards (delivered, pending with its next attempt, or dead). */
+export async function attemptDelivery(deps: Omit<DeliverDeps, 'queue' | 'batchSize'>, delivery: Delivery): Promise<Delivery> {
   const at = deps.clock();
   const firstAttemptAt = delivery.firstAttemptAt ?? at.toISOString();
   const subscription = await findSubscription(deps.blobs, delivery.tenantId, delivery.subscriptionId);
