@@ -42,8 +42,13 @@ export function forgetUnlisted(blobs: BlobStore, prefix: string, listed: Readonl
 // writes and deletes patch the listing at once, so they never wait for the next LIST.
 const FRESH_MS = 2_000;
 const MAX_STALE_MS = 30_000;
-/** Marks a key written here and not yet seen in a LIST: its entry is read again. */
-const UNSEEN = '';
+/**
+ * Marks a key written here and not yet seen in a LIST: its entry is read again. Each write gets
+ * its own mark, else an entry read after one write would be served again after the next one
+ * (a rerun listed as the failed run it replaced until the next LIST).
+ */
+let unseenWrites = 0;
+const unseen = (): string => `unseen:${(unseenWrites += 1)}`;
 
 interface Listing {
   versions: Map<string, string>;
@@ -100,7 +105,7 @@ export async function listCatalogVersions(blobs: BlobStore, prefix: string, now 
 
 /** After this process wrote (or rewrote) a catalog entry: the next page reads it again. */
 export function noteCatalogWrite(blobs: BlobStore, prefix: string, key: string): void {
-  patch(blobs, prefix, key, UNSEEN);
+  patch(blobs, prefix, key, unseen());
 }
 
 /** After this process deleted a catalog entry: the next page no longer shows it. */

@@ -91,6 +91,19 @@ describe('the meeting list', () => {
     expect(page?.meetings.map((m) => m.state)).toEqual(['ready', 'ready']);
   });
 
+  it('shows every status change of a rerun, however many this process writes before the next LIST', async () => {
+    const blobs = memoryBlobs();
+    const meeting = await addMeeting(blobs, 1, 'running');
+    await listMeetingsPage(blobs, tenantId, { limit: 10 });
+    // A first run fails and the list is read; the rerun runs and succeeds, the list read between each write.
+    await finish(blobs, meeting, 'failed', []);
+    expect((await listMeetingsPage(blobs, tenantId, { limit: 10 })).meetings.map((m) => m.state)).toEqual(['failed']);
+    await finish(blobs, { ...meeting, runId: `${meeting.meetingId}-r1` }, 'running', []);
+    expect((await listMeetingsPage(blobs, tenantId, { limit: 10 })).meetings.map((m) => m.state)).toEqual(['processing']);
+    await finish(blobs, { ...meeting, runId: `${meeting.meetingId}-r1` }, 'succeeded', ['Laura']);
+    expect((await listMeetingsPage(blobs, tenantId, { limit: 10 })).meetings.map((m) => m.state)).toEqual(['ready']);
+  });
+
   it("sees another process's new meeting once the catalog is listed again in the background", async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const blobs = memoryBlobs();
