@@ -83,8 +83,14 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     taskTokens,
     ...(options.retryIntervalOverrides === undefined ? {} : { retryIntervalOverrides: options.retryIntervalOverrides }),
     ...(options.onWorkflowEvent === undefined ? {} : { onEvent: options.onWorkflowEvent }),
+    leaseMs: config.AFTERCALL_RUN_LEASE_SECONDS * 1_000,
   });
+  const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
   const recovered = await runner.recoverInterrupted();
+  runner.watchInterrupted(
+    (names) => log(`started again ${names.length} run(s) a stopped runner left unfinished`, names),
+    (error) => log('could not renew run leases or take over interrupted runs', error),
+  );
   const plane: ControlPlane = {
     blobs: deps.blobs,
     workflow: runner,
@@ -100,7 +106,6 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
       tenantId: config.AFTERCALL_DEFAULT_TENANT,
     },
   };
-  const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
   const deliveryWorker = startDeliveryWorker({
     deliver: () => deliverDue({ queue: deliveries, blobs: deps.blobs, sign: standardWebhookSigner, fetch: globalThis.fetch, clock: deps.clock }),
     pollMs: DELIVERY_POLL_MS,
@@ -157,6 +162,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
       if (server !== null) await new Promise<void>((done) => server?.close(() => done()));
       await Promise.all(pending);
       await runner.drain();
+      runner.close();
       await deliveryWorker.stop();
       await deliveries.close();
       await deps.close();

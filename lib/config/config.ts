@@ -19,6 +19,11 @@ export const ConfigSchema = z.object({
   AFTERCALL_DEFAULT_TENANT: TenantId.default('demo'),
   AFTERCALL_HOST: z.string().default('127.0.0.1'),
   AFTERCALL_PORT: Port.default(3000),
+  /**
+   * Local runner: a run whose runner stopped renewing its lease this long ago (a crash, a
+   * killed container) is started again by the next runner on the same data folder.
+   */
+  AFTERCALL_RUN_LEASE_SECONDS: z.coerce.number().positive().default(30),
   /** On AWS: the SQS queue of CRM webhook deliveries and its dead-letter queue (the stack sets both). */
   AFTERCALL_DELIVERY_QUEUE_URL: z.url().optional(),
   AFTERCALL_DELIVERY_DLQ_URL: z.url().optional(),

@@ -1,6 +1,6 @@
 import '../../platform/promiseWithResolvers.js';
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { StateMachine, type RunOptions, type StateMachineDefinition } from 'aws-local-stepfunctions';
@@ -16,6 +16,8 @@ type LocalHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResou
 export type WorkflowEvent = Awaited<ReturnType<ReturnType<StateMachine['run']>['eventLogs']['next']>>['value'];
 
 const FOREIGN_RUN_POLL_MS = 100;
+/** How long a RUNNING record outlives its last heartbeat before another runner takes it over. */
+export const DEFAULT_RUN_LEASE_MS = 30_000;
 
 export const ExecutionRecordSchema = z.object({
   name: z.string(),
@@ -23,8 +25,15 @@ export const ExecutionRecordSchema = z.object({
   startedAt: z.string(),
   stoppedAt: z.string().nullable(),
   error: z.string().nullable(),
-  /** The process running it: a RUNNING record whose process is gone was interrupted by a crash. */
-  pid: z.number().int(),
+  /**
+   * The runner instance running it (a random id per start of the process). Not the process id:
+   * a container restarted on the same data folder gets the same pid again.
+   */
+  owner: z.string().default('unknown'),
+  /** Renewed while the owner runs it: a RUNNING record whose lease ran out was interrupted by a crash. */
+  heartbeatAt: z.string().default(new Date(0).toISOString()),
+  /** How many times it was started: the first start, then once per takeover after a crash. */
+  attempt: z.number().int().positive().default(1),
   /** Kept so an interrupted run can be started again as it was. */
   input: z.unknown(),
 });
@@ -41,6 +50,8 @@ export interface LocalWorkflowRunnerOptions {
   taskTokens?: LocalTaskTokens;
   /** Every state-machine event (state entered/exited, retries, map iterations), for progress and the bench. */
   onEvent?: (executionName: string, event: WorkflowEvent) => void;
+  /** A run whose heartbeat is older than this is taken over by another runner (default 30 s); renewed every third of it. */
+  leaseMs?: number;
 }
 
 /** Runs the post-call ASL in-process with aws-local-stepfunctions: the workflow port without AWS. */
@@ -48,8 +59,17 @@ export class LocalWorkflowRunner implements WorkflowRunner {
   private readonly machine: StateMachine;
   private readonly running = new Map<string, Promise<ExecutionRecord>>();
   private readonly localHandlers: LocalHandlers;
+  /** This runner's identity in execution records, new at every start of the process. */
+  readonly owner = randomUUID();
+  private readonly leaseMs: number;
+  /** Record writes per name, in order: a heartbeat never lands after the final record. */
+  private readonly writes = new Map<string, Promise<void>>();
+  /** The records of the runs this runner is running now, whose leases it renews. */
+  private readonly live = new Map<string, ExecutionRecord>();
+  private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: LocalWorkflowRunnerOptions) {
+    this.leaseMs = options.leaseMs ?? DEFAULT_RUN_LEASE_MS;
     // Every Task is overridden by a local handler, so the Resource ARNs are never called.
     this.machine = new StateMachine(options.definition as StateMachineDefinition);
     const waiting = statesWaitingForToken(options.definition);
@@ -92,15 +112,21 @@ export class LocalWorkflowRunner implements WorkflowRunner {
       startedAt: new Date().toISOString(),
       stoppedAt: null,
       error: null,
-      pid: process.pid,
+      owner: this.owner,
+      heartbeatAt: new Date().toISOString(),
+      attempt: 1,
       input: run.input,
     };
-    // Exclusive create is the lock across processes and restarts: one start of a name ever runs it.
+    // Linking a complete file into place is the lock across processes and restarts (one start
+    // of a name ever runs it), and no reader ever sees a half-written record.
     try {
       await mkdir(this.options.executionsDir, { recursive: true });
-      const file = await open(this.recordPath(run.name), 'wx');
-      await file.writeFile(JSON.stringify(record));
-      await file.close();
+      const tmp = await this.writeTemp(record);
+      try {
+        await link(tmp, this.recordPath(run.name));
+      } finally {
+        await unlink(tmp);
+      }
     } catch (error) {
       this.running.delete(run.name);
       settle(this.waitForRecord(run.name));
@@ -120,10 +146,28 @@ export class LocalWorkflowRunner implements WorkflowRunner {
     for (;;) {
       const record = await this.describe(name);
       if (record === null) throw new Error(`no execution named ${name}`);
-      // A run of another live process: poll its record; one whose process died stays as it is.
-      if (record.status !== 'RUNNING' || !isAlive(record.pid) || record.pid === process.pid) return record;
+      // A run of another live runner: poll its record; one whose lease ran out stays as it is.
+      if (record.status !== 'RUNNING' || this.leaseExpired(record) || (record.owner === this.owner && !this.running.has(name))) return record;
       await new Promise((done) => setTimeout(done, FOREIGN_RUN_POLL_MS));
     }
+  }
+
+  /** Names of the runs recorded here that start with `prefix` (a meeting id: every run of the meeting), oldest first. */
+  async executionsOf(prefix: string): Promise<string[]> {
+    let files: string[];
+    try {
+      files = await readdir(this.options.executionsDir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const records = await Promise.all(
+      files.filter((file) => file.endsWith('.json')).map((file) => decodeURIComponent(file.slice(0, -'.json'.length))).filter((name) => name.startsWith(prefix)).map((name) => this.describe(name)),
+    );
+    return records
+      .filter((record): record is ExecutionRecord => record !== null)
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.name.localeCompare(b.name))
+      .map((record) => record.name);
   }
 
   async describe(name: string): Promise<ExecutionRecord | null> {
@@ -136,22 +180,85 @@ export class LocalWorkflowRunner implements WorkflowRunner {
   }
 
   /**
-   * Starts again every run a crashed process left RUNNING, from its first state, with its
-   * input: AWS Step Functions outlives a crashed worker, so locally nothing may be lost either.
-   * Every step is idempotent (results are overwritten, vectors replaced), so a rerun is safe.
+   * Starts again every run a crashed runner left RUNNING (its lease ran out), from its first
+   * state, with its input: AWS Step Functions outlives a crashed worker, so locally nothing may
+   * be lost either. Every step is idempotent (results are overwritten, vectors replaced), so a
+   * rerun is safe. Runs whose lease has not run out yet are taken over by the sweep that
+   * `watchInterrupted` starts, once it does.
    */
   async recoverInterrupted(): Promise<string[]> {
-    await mkdir(this.options.executionsDir, { recursive: true });
+    await mkdir(this.claimsDir(), { recursive: true });
     const recovered: string[] = [];
     for (const file of await readdir(this.options.executionsDir)) {
+      if (!file.endsWith('.json')) continue;
       const record = await this.describe(decodeURIComponent(file.replace(/\.json$/, '')));
-      if (record === null || record.status !== 'RUNNING' || this.running.has(record.name) || isAlive(record.pid)) continue;
-      const restarted: ExecutionRecord = { ...record, pid: process.pid, startedAt: new Date().toISOString() };
-      await writeFile(this.recordPath(record.name), JSON.stringify(restarted));
+      if (record === null || record.status !== 'RUNNING' || this.running.has(record.name) || !this.leaseExpired(record)) continue;
+      // Two runners that find the same expired lease: the exclusive claim picks one.
+      if (!(await this.claim(record))) continue;
+      const now = new Date().toISOString();
+      const restarted: ExecutionRecord = { ...record, owner: this.owner, heartbeatAt: now, startedAt: now, attempt: record.attempt + 1 };
+      await this.persist(restarted);
       this.running.set(record.name, this.execute(record.name, record.input as StepInput, restarted));
       recovered.push(record.name);
     }
     return recovered;
+  }
+
+  /**
+   * Renews the lease of this runner's runs and takes over runs whose lease ran out, every third
+   * of the lease, until `close`. Timers are unref'd: they never keep a process alive.
+   */
+  watchInterrupted(onRecovered: (names: string[]) => void = () => undefined, onError: (error: unknown) => void = () => undefined): void {
+    if (this.heartbeat !== null) return;
+    this.heartbeat = setInterval(() => {
+      void (async () => {
+        const now = new Date().toISOString();
+        await Promise.all([...this.live.values()].map((record) => this.persist({ ...record, heartbeatAt: now }, { onlyWhileLive: true })));
+        const recovered = await this.recoverInterrupted();
+        if (recovered.length > 0) onRecovered(recovered);
+      })().catch(onError);
+    }, Math.max(10, Math.floor(this.leaseMs / 3)));
+    this.heartbeat.unref();
+  }
+
+  /** Stops renewing leases and taking over runs. */
+  close(): void {
+    if (this.heartbeat !== null) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+  }
+
+  private leaseExpired(record: ExecutionRecord): boolean {
+    return Date.now() - Date.parse(record.heartbeatAt) > this.leaseMs;
+  }
+
+  private async claim(record: ExecutionRecord): Promise<boolean> {
+    try {
+      await (await open(join(this.claimsDir(), `${encodeURIComponent(record.name)}.${record.attempt + 1}`), 'wx')).close();
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    }
+  }
+
+  private claimsDir(): string {
+    return join(this.options.executionsDir, 'claims');
+  }
+
+  private persist(record: ExecutionRecord, options: { onlyWhileLive?: boolean } = {}): Promise<void> {
+    const previous = this.writes.get(record.name) ?? Promise.resolve();
+    const next = previous
+      .catch(() => undefined)
+      .then(async () => {
+        // A heartbeat queued before the run ended must not overwrite its final record.
+        if (options.onlyWhileLive === true && !this.live.has(record.name)) return;
+        await rename(await this.writeTemp(record), this.recordPath(record.name));
+      });
+    this.writes.set(record.name, next);
+    void next.finally(() => {
+      if (this.writes.get(record.name) === next) this.writes.delete(record.name);
+    }).catch(() => undefined);
+    return next;
   }
 
   /** Waits for every run this process started. */
@@ -160,6 +267,7 @@ export class LocalWorkflowRunner implements WorkflowRunner {
   }
 
   private async execute(name: string, input: StepInput, record: ExecutionRecord): Promise<ExecutionRecord> {
+    this.live.set(name, record);
     const runOptions: RunOptions = {
       overrides: {
         taskResourceLocalHandlers: this.localHandlers,
@@ -181,7 +289,8 @@ export class LocalWorkflowRunner implements WorkflowRunner {
       finished = { ...record, status: 'FAILED', stoppedAt: new Date().toISOString(), error: error instanceof Error ? error.message : String(error) };
     }
     await events;
-    await writeFile(this.recordPath(name), JSON.stringify(finished));
+    this.live.delete(name);
+    await this.persist(finished);
     this.running.delete(name);
     return finished;
   }
@@ -191,19 +300,14 @@ export class LocalWorkflowRunner implements WorkflowRunner {
     for await (const event of events) listener?.(name, event);
   }
 
+  private async writeTemp(record: ExecutionRecord): Promise<string> {
+    const tmp = join(this.options.executionsDir, `.${encodeURIComponent(record.name)}.${randomUUID()}.tmp`);
+    await writeFile(tmp, JSON.stringify(record));
+    return tmp;
+  }
+
   private recordPath(name: string): string {
     return join(this.options.executionsDir, `${encodeURIComponent(name)}.json`);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive but not ours to signal.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -56,4 +56,26 @@ describe('LocalWorkflowRunner', () => {
     expect(attempts).toBe(3);
     expect(record).toMatchObject({ status: 'FAILED', error: expect.stringContaining('still down') });
   });
+
+  it('renews the lease of a long run, so a second runner on the same folder never takes it over', async () => {
+    let calls = 0;
+    const slow = async () => {
+      calls += 1;
+      await new Promise((done) => setTimeout(done, 2_500));
+      return {};
+    };
+    const options = { definition, handlers: { Work: slow }, executionsDir: join(dir.path, 'executions'), leaseMs: 600 };
+    const owner = new LocalWorkflowRunner(options);
+    const other = new LocalWorkflowRunner(options);
+    owner.watchInterrupted();
+    other.watchInterrupted();
+    try {
+      await owner.start({ name: 'run-4', input });
+      expect((await other.wait('run-4')).status).toBe('SUCCEEDED');
+      expect(calls).toBe(1);
+    } finally {
+      owner.close();
+      other.close();
+    }
+  });
 });
