@@ -14,6 +14,7 @@ export const ErrorNames = {
   NoTranscriber: 'NoTranscriberError',
   InvalidStepInput: 'InvalidStepInputError',
   ResultMissing: 'ResultMissingError',
+  CorruptResult: 'CorruptResultError',
   ProviderAuth: 'ProviderAuthError',
 } as const;
 export type ErrorName = (typeof ErrorNames)[keyof typeof ErrorNames];
@@ -51,6 +52,10 @@ export class InvalidStepInputError extends AftercallError {
 }
 export class ResultMissingError extends AftercallError {
   override readonly name = ErrorNames.ResultMissing;
+}
+/** A stored result that exists but is not valid JSON of its schema: reading it again cannot help. */
+export class CorruptResultError extends AftercallError {
+  override readonly name = ErrorNames.CorruptResult;
 }
 /** The provider refused our credentials or account (HTTP 401/402/403): an operator must act, retrying cannot help. */
 export class ProviderAuthError extends AftercallError {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
+import { BlobStoreUnavailableError } from '../../domain/errors.js';
 import { DeliveryNotFoundError, DeliveryNotReplayableError, InvalidSubscriptionError, SubscriptionNotFoundError } from '../../domain/crm/errors.js';
 import { InvalidWebhookError, UnauthorizedWebhookError } from '../../domain/intake/errors.js';
 import { MeetingBusyError } from '../../domain/meetings/deleteMeeting.js';
@@ -24,6 +25,8 @@ const EXPOSED: [new (...args: never[]) => Error, ContentfulStatusCode][] = [
   [DeliveryNotReplayableError, 409],
 ];
 
+const RETRY_AFTER_SECONDS = 2;
+
 export class HttpError extends Error {
   override readonly name = 'HttpError';
   constructor(
@@ -43,6 +46,12 @@ export function errorResponse(error: unknown, c: Context, log: (message: string,
   if (error instanceof ZodError) {
     const message = error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
     return c.json({ error: { status: 400, message } }, 400);
+  }
+  if (error instanceof BlobStoreUnavailableError) {
+    // The API has no state machine to retry for it: the caller is told to, and when.
+    log('storage unavailable during an HTTP request', error);
+    c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    return c.json({ error: { status: 503, message: 'storage is briefly unavailable: retry shortly' } }, 503);
   }
   for (const [type, status] of EXPOSED) {
     if (error instanceof type) return c.json({ error: { status, message: error.message } }, status);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { findJson, putJson } from '../workflow/jsonResults.js';
+import { findJsonIfValid, putJson } from '../workflow/jsonResults.js';
 import {
   API_KEY_PATTERN,
   API_KEY_SCHEMA_VERSION,
@@ -93,7 +93,7 @@ export async function revokeApiKey(blobs: BlobStore, keyId: string): Promise<boo
 /** A tenant's keys (every tenant's when none is given), oldest first; never the hashes. */
 export async function listApiKeys(blobs: BlobStore, tenantId?: string): Promise<ApiKeyInfo[]> {
   const keys = await blobs.list(API_KEYS_PREFIX);
-  const records = await Promise.all(keys.map((key) => findJson(blobs, key, ApiKeyRecordSchema).catch(() => null)));
+  const records = await Promise.all(keys.map((key) => findJsonIfValid(blobs, key, ApiKeyRecordSchema)));
   return records
     .filter((record): record is ApiKeyRecord => record !== null && (tenantId === undefined || record.tenantId === tenantId))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.keyId.localeCompare(b.keyId))
@@ -105,7 +105,7 @@ async function readRecord(blobs: BlobStore, keyId: string, now: number): Promise
   const cached = cache.get(keyId);
   if (cached !== undefined && cached.expiresAt > now) return cached.record;
   // Unknown keys are not cached: a key created by another process works at once.
-  const record = await findJson(blobs, apiKeyRecordKey(keyId), ApiKeyRecordSchema).catch(() => null);
+  const record = await findJsonIfValid(blobs, apiKeyRecordKey(keyId), ApiKeyRecordSchema);
   if (record === null) cache.delete(keyId);
   else cache.set(keyId, { record, expiresAt: now + CACHE_MS });
   return record;

@@ -2,7 +2,7 @@ import { momentPath } from '../meeting/links.js';
 import { resultFiles, resultKey } from '../meeting/resultKeys.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { ActionItemsSchema, type ActionItem } from '../understanding/schema.js';
-import { findJson } from '../workflow/jsonResults.js';
+import { findJsonIfValid } from '../workflow/jsonResults.js';
 import { InvalidMeetingQueryError } from './meetingQuery.js';
 import { listCatalogEntries } from './meetingView.js';
 
@@ -38,7 +38,7 @@ export async function listTenantActionItems(
   const entries = await listCatalogEntries(blobs, tenantId);
   const perMeeting = await Promise.all(
     entries.map(async (entry) => {
-      const stored = await findJson(blobs, resultKey(entry.resultPrefix, resultFiles.actionItems), ActionItemsSchema).catch(() => null);
+      const stored = await findJsonIfValid(blobs, resultKey(entry.resultPrefix, resultFiles.actionItems), ActionItemsSchema);
       return (stored?.items ?? []).map(
         (item): TenantActionItem => ({
           ...item,

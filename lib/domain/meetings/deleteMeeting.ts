@@ -3,7 +3,7 @@ import { noteCatalogDelete } from './catalogEntryCache.js';
 import { MeetingStatusSchema } from '../meeting/schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { VectorIndex } from '../ports/VectorIndex.js';
-import { findJson } from '../workflow/jsonResults.js';
+import { findJsonIfValid } from '../workflow/jsonResults.js';
 import { findCatalogEntry } from './meetingView.js';
 import { MeetingNotFoundError } from './reprocessMeeting.js';
 
@@ -30,7 +30,7 @@ export async function deleteMeeting(
 ): Promise<DeletedMeeting> {
   const entry = await findCatalogEntry(deps.blobs, request.tenantId, request.meetingId);
   if (entry === null) throw new MeetingNotFoundError(`no meeting ${request.meetingId}`);
-  const status = await findJson(deps.blobs, resultKey(entry.resultPrefix, resultFiles.status), MeetingStatusSchema).catch(() => null);
+  const status = await findJsonIfValid(deps.blobs, resultKey(entry.resultPrefix, resultFiles.status), MeetingStatusSchema);
   if (status?.state === 'running') throw new MeetingBusyError(`meeting ${entry.meetingId} is being processed; delete it when its run has finished`);
 
   await deps.vectorIndex.deleteMeeting(entry.tenantId, entry.meetingId);

@@ -2,7 +2,7 @@ import { ManifestSchema, type Manifest } from '../meeting/manifestSchema.js';
 import { catalogKey, catalogPrefix, resultFiles, resultKey } from '../meeting/resultKeys.js';
 import { CatalogEntrySchema, MeetingStatusSchema, type CatalogEntry, type MeetingStatus } from '../meeting/schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { findJson, putJson } from '../workflow/jsonResults.js';
+import { findJson, findJsonIfValid, putJson } from '../workflow/jsonResults.js';
 import { noteCatalogWrite } from './catalogEntryCache.js';
 
 export type MeetingState = 'processing' | 'ready' | 'failed';
@@ -40,7 +40,7 @@ export async function readListing(blobs: BlobStore, resultPrefix: string): Promi
     blobs.head(resultKey(resultPrefix, resultFiles.manifest)),
   ]);
   // Only a degraded meeting's manifest has reasons worth reading.
-  const manifest = status?.degraded === true ? await findJson(blobs, resultKey(resultPrefix, resultFiles.manifest), ManifestSchema).catch(() => null) : null;
+  const manifest = status?.degraded === true ? await findJsonIfValid(blobs, resultKey(resultPrefix, resultFiles.manifest), ManifestSchema) : null;
   return listingOf(status, manifestHead !== null, null, manifest?.degraded ?? []);
 }
 
@@ -52,7 +52,7 @@ export async function readListing(blobs: BlobStore, resultPrefix: string): Promi
  */
 export async function refreshListing(blobs: BlobStore, meeting: { tenantId: string; meetingId: string }, listing: Listing): Promise<void> {
   const key = catalogKey(meeting.tenantId, meeting.meetingId);
-  const entry = await findJson(blobs, key, CatalogEntrySchema).catch(() => null);
+  const entry = await findJsonIfValid(blobs, key, CatalogEntrySchema);
   // No entry: the recording never reached the catalog, so there is nothing to list.
   if (entry === null) return;
   await putJson(blobs, key, { ...entry, listing: { ...listing, speakers: listing.speakers ?? entry.listing?.speakers ?? null } });

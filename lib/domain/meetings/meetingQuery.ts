@@ -3,7 +3,7 @@ import { resultFiles, resultKey } from '../meeting/resultKeys.js';
 import type { CatalogEntry } from '../meeting/schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { TranscriptSchema } from '../transcript/schema.js';
-import { findJson } from '../workflow/jsonResults.js';
+import { findJsonIfValid } from '../workflow/jsonResults.js';
 import { listCatalogEntries, summarise, type MeetingSummaryView } from './meetingView.js';
 
 /** A listing request the caller got wrong: a cursor that is not ours, a date that is not a date. */
@@ -48,7 +48,7 @@ export async function filterCatalog(blobs: BlobStore, tenantId: string, filters:
     entries.map(async (entry) => {
       const speakers =
         entry.listing?.speakers ??
-        (await findJson(blobs, resultKey(entry.resultPrefix, resultFiles.transcriptJson), TranscriptSchema).catch(() => null))?.speakers.map((s) => s.name) ??
+        (await findJsonIfValid(blobs, resultKey(entry.resultPrefix, resultFiles.transcriptJson), TranscriptSchema))?.speakers.map((s) => s.name) ??
         [];
       return speakers.some((name) => name.toLowerCase().includes(participant));
     }),

@@ -5,7 +5,7 @@ import { CatalogEntrySchema, STEP_NAMES, type CatalogEntry, type StepStatus } fr
 import type { BlobStore } from '../ports/BlobStore.js';
 import { cachedCatalogEntry, forgetUnlisted, listCatalogVersions, rememberCatalogEntry } from './catalogEntryCache.js';
 import { readListing, type Listing, type MeetingState } from './listingRow.js';
-import { findJson } from '../workflow/jsonResults.js';
+import { findJson, findJsonIfValid } from '../workflow/jsonResults.js';
 import { readStepStatuses } from '../workflow/stepStatus.js';
 
 export type { MeetingState };
@@ -52,7 +52,7 @@ export async function listCatalogEntries(blobs: BlobStore, tenantId: string): Pr
     objects.map(async ({ key, version }) => {
       const cached = cachedCatalogEntry(blobs, key, version);
       if (cached !== undefined) return cached;
-      const entry = await findJson(blobs, key, CatalogEntrySchema).catch(() => null);
+      const entry = await findJsonIfValid(blobs, key, CatalogEntrySchema);
       if (entry !== null) rememberCatalogEntry(blobs, key, version, entry);
       return entry;
     }),

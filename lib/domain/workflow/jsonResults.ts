@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ResultMissingError } from '../errors.js';
+import { CorruptResultError, ResultMissingError } from '../errors.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 
 export const putJson = (blobs: BlobStore, key: string, value: unknown): Promise<void> =>
@@ -12,11 +12,34 @@ export async function getJson<S extends z.ZodType>(blobs: BlobStore, key: string
   return value;
 }
 
-/** Like getJson, but null when the object does not exist. */
+/**
+ * Like getJson, but null when the object does not exist. Only "not found" means absent: a
+ * store that cannot be read throws its own (retryable) error, and a file that is there but
+ * not valid throws CorruptResultError.
+ */
 export async function findJson<S extends z.ZodType>(blobs: BlobStore, key: string, schema: S): Promise<z.infer<S> | null> {
   const text = await blobs.getText(key);
   if (text === null) return null;
-  const parsed = schema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new ResultMissingError(`${key} is not a valid result: ${parsed.error.message}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CorruptResultError(`${key} is not valid JSON`, { cause: error });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new CorruptResultError(`${key} is not a valid result: ${parsed.error.message}`, { cause: parsed.error });
   return parsed.data;
+}
+
+/**
+ * For readers that can do without a file: null when it is absent or corrupt. Every other
+ * error (the store is unavailable) propagates, so a brief outage is never taken for "absent".
+ */
+export async function findJsonIfValid<S extends z.ZodType>(blobs: BlobStore, key: string, schema: S): Promise<z.infer<S> | null> {
+  try {
+    return await findJson(blobs, key, schema);
+  } catch (error) {
+    if (error instanceof CorruptResultError) return null;
+    throw error;
+  }
 }

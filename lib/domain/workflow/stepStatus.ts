@@ -3,7 +3,7 @@ import { STATUS_SCHEMA_VERSION, StepStatusSchema, type MeetingContext, type Step
 import type { BlobStore } from '../ports/BlobStore.js';
 import { withStepAccount } from '../usage/usageMeter.js';
 import type { StepDeps } from './StepDeps.js';
-import { findJson, putJson } from './jsonResults.js';
+import { findJsonIfValid, putJson } from './jsonResults.js';
 
 /** A step's outcome that is not a failure but did not do the work, with the reason for the user. */
 export class Skipped<T> {
@@ -73,7 +73,7 @@ export async function trackStep<T>(
 
 /** A step that finds its own failed status of this run is the state machine's retry of it. */
 async function attemptNumber(deps: Pick<StepDeps, 'blobs'>, key: string, runId: string): Promise<number> {
-  const previous = await findJson(deps.blobs, key, StepStatusSchema).catch(() => null);
+  const previous = await findJsonIfValid(deps.blobs, key, StepStatusSchema);
   return previous !== null && previous.runId === runId && previous.state === 'failed' ? previous.attempt + 1 : 1;
 }
 
@@ -84,7 +84,7 @@ async function attemptNumber(deps: Pick<StepDeps, 'blobs'>, key: string, runId: 
 export async function readStepStatuses(blobs: BlobStore, resultPrefix: string, keys?: readonly string[]): Promise<Map<string, StepStatus>> {
   const folder = resultKey(resultPrefix, 'steps/');
   const statusKeys = (keys ?? (await blobs.list(folder))).filter((key) => key.startsWith(folder) && key.endsWith('.json'));
-  const statuses = await Promise.all(statusKeys.map((key) => findJson(blobs, key, StepStatusSchema).catch(() => null)));
+  const statuses = await Promise.all(statusKeys.map((key) => findJsonIfValid(blobs, key, StepStatusSchema)));
   const byName = new Map<string, StepStatus>();
   statuses.forEach((status, i) => {
     if (status !== null) byName.set((statusKeys[i] ?? '').slice(folder.length, -'.json'.length), status);

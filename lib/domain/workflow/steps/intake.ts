@@ -4,7 +4,7 @@ import { detectRecordingType, MEDIA_SNIFF_BYTES } from '../../media/detectRecord
 import { catalogKey, catalogPrefix, recordingTitle } from '../../meeting/resultKeys.js';
 import { noteCatalogWrite } from '../../meetings/catalogEntryCache.js';
 import { CatalogEntrySchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type StepInput } from '../../meeting/schema.js';
-import { findJson, putJson } from '../jsonResults.js';
+import { findJsonIfValid, putJson } from '../jsonResults.js';
 import { listingOf, type Listing } from '../../meetings/listingRow.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
@@ -58,7 +58,7 @@ async function checkRecording(deps: StepDeps, key: string): Promise<{ bytes: num
 /** The catalog entry with its listing, in one write; a rerun keeps the title, the first sighting and, until it ends, the speakers. */
 async function recordInCatalog(deps: StepDeps, meeting: StepInput['meeting'], now: string, listing: Listing): Promise<void> {
   const key = catalogKey(meeting.tenantId, meeting.meetingId);
-  const existing = await findJson(deps.blobs, key, CatalogEntrySchema).catch(() => null);
+  const existing = await findJsonIfValid(deps.blobs, key, CatalogEntrySchema);
   const entry: CatalogEntry = {
     schemaVersion: STATUS_SCHEMA_VERSION,
     tenantId: meeting.tenantId,

@@ -3,7 +3,7 @@ import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
 import { MeetingContextSchema, type MeetingStatus } from '../../meeting/schema.js';
 import { listingOf, refreshListing } from '../../meetings/listingRow.js';
 import { TranscriptSchema } from '../../transcript/schema.js';
-import { findJson } from '../jsonResults.js';
+import { findJsonIfValid } from '../jsonResults.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
 import { readStepStatuses } from '../stepStatus.js';
 import type { StepDeps } from '../StepDeps.js';
@@ -25,7 +25,7 @@ export async function recordFailure(deps: StepDeps, { meeting, error }: RecordFa
   // A run that fails after Publish wrote its manifest still lists as ready, as stateOf says.
   const [manifestHead, transcript] = await Promise.all([
     deps.blobs.head(resultKey(meeting.resultPrefix, resultFiles.manifest)),
-    findJson(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.transcriptJson), TranscriptSchema).catch(() => null),
+    findJsonIfValid(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.transcriptJson), TranscriptSchema),
   ]);
   await refreshListing(deps.blobs, meeting, listingOf(status, manifestHead !== null, transcript?.speakers ?? null));
   return status;
