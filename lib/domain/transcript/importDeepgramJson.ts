@@ -100,8 +100,8 @@ function parseOrThrow<T>(schema: z.ZodType<T>, json: unknown, what: string): T {
 }
 
 /** Maps a Deepgram pre-recorded response (already parsed JSON) to timed lines with words. */
-export function linesFromDeepgram(json: unknown): DeepgramLines {
-  return linesFromResponse(parseOrThrow(DeepgramResponseSchema, json, 'not a Deepgram transcript'));
+export function linesFromDeepgram(json: unknown, key: string): DeepgramLines {
+  return linesFromResponse(parseOrThrow(DeepgramResponseSchema, json, `transcript ${key} is not a Deepgram transcript`));
 }
 
 /** Validates what the API answered; throws InvalidTranscriptError when it is not the documented shape. */

@@ -1,7 +1,8 @@
 import { transcriptFromCueLines } from './cueLines.js';
 import { InvalidTranscriptError } from '../errors.js';
 import { linesFromDeepgram } from './importDeepgramJson.js';
-import { cueLinesFromSubtitles } from './importSubtitles.js';
+import { cueLinesFromSubtitles, type DroppedCue } from './importSubtitles.js';
+import { markDegraded } from '../usage/usageMeter.js';
 import type { Transcript } from './schema.js';
 
 export const TRANSCRIPT_FORMATS = ['vtt', 'srt', 'json'] as const;
@@ -12,7 +13,11 @@ export const formatOfKey = (key: string): TranscriptFormat | null => {
   return (TRANSCRIPT_FORMATS as readonly string[]).includes(ext) ? (ext as TranscriptFormat) : null;
 };
 
-/** Reads a transcript file (WebVTT, SRT or Deepgram JSON) into the canonical transcript. */
+/**
+ * Reads a transcript file (WebVTT, SRT or Deepgram JSON) into the canonical transcript. Broken
+ * cues are left out and the running step marked degraded with the file and line of each; a file
+ * with no readable cue fails.
+ */
 export async function importTranscript(
   text: string,
   format: TranscriptFormat,
@@ -28,7 +33,7 @@ export async function importTranscript(
     } catch (error) {
       throw new InvalidTranscriptError(`transcript ${meta.key} is not valid JSON`, { cause: error });
     }
-    const { lines, language, durationMs } = linesFromDeepgram(json);
+    const { lines, language, durationMs } = linesFromDeepgram(json, meta.key);
     return transcriptFromCueLines(lines, {
       meetingId: meta.meetingId,
       language,
@@ -36,6 +41,12 @@ export async function importTranscript(
       source: { kind: 'import', detail: 'deepgram-json', key: meta.key },
     });
   }
-  const lines = await cueLinesFromSubtitles(text, format);
+  const { lines, dropped } = await cueLinesFromSubtitles(text, format, meta.key);
+  const where = (cue: DroppedCue): string => `${meta.key}${cue.line === null ? '' : ` line ${cue.line}`}: ${cue.reason}`;
+  if (dropped.length > 0 && lines.length === 0) {
+    throw new InvalidTranscriptError(`transcript ${meta.key} has no readable cue (${dropped.slice(0, 3).map(where).join('; ')})`);
+  }
+  // A truncated export keeps what was said before the cut; the manifest says what was left out.
+  for (const cue of dropped) markDegraded(`${where(cue)}; the cue was left out of the transcript`);
   return transcriptFromCueLines(lines, { meetingId: meta.meetingId, source: { kind: 'import', detail: format, key: meta.key } });
 }

@@ -3,6 +3,9 @@ import { UNKNOWN_SPEAKER } from './cueLines.js';
 const VOICE_SPAN = /<v(?:\.[\w.-]+)?\s+([^>]+)>([\s\S]*?)(?:<\/v>|(?=<v[\s.])|$)/g;
 // Markup tags (<b>, <i.loud>, <c.yellow>) and cue timestamps (<00:01.000>); a bare "<" in text is not one.
 const ANY_TAG = /<\/?(?:[a-zA-Z][\w.-]*(?:\s[^<>]*)?|\d[\d:.]*)>/g;
+// A tag opened and never closed before the next tag or the end of the cue: a file cut inside
+// "<v Name>" leaves "<v Name". (A literal "<" in cue text must be written "&lt;".)
+const UNTERMINATED_TAG = /<\/?(?:[a-zA-Z][\w.-]*|\d[\d:.]*)(?:\s[^<>]*)?(?=<|$)/;
 const SPEAKER_PREFIX = /^\s*([A-Z][\w .'-]{0,40}?|Speaker \d+)\s*:\s+(?=\S)/;
 
 const decodeEntities = (text: string): string =>
@@ -27,4 +30,9 @@ export function speakerParts(cueText: string, fallbackSpeaker = UNKNOWN_SPEAKER)
     return [{ speakerName: prefix[1].trim(), text: text.slice(prefix[0].length) }];
   }
   return text.length > 0 ? [{ speakerName: fallbackSpeaker, text }] : [];
+}
+
+/** The start of a markup tag that never closes ("<v Broken"), or null when every tag is whole. */
+export function unterminatedTag(cueText: string): string | null {
+  return UNTERMINATED_TAG.exec(cueText)?.[0].trim() ?? null;
 }

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManifestSchema } from '../../lib/domain/meeting/manifestSchema.js';
+import { searchArchive } from '../../lib/domain/search/searchArchive.js';
+import { TranscriptSchema } from '../../lib/domain/transcript/schema.js';
+import { ChaptersSchema } from '../../lib/domain/understanding/schema.js';
+import { sampleBytes, startStackFixture, type StackFixture } from '../support/localStackFixture.js';
+
+const json = async (fixture: StackFixture, key: string): Promise<unknown> => JSON.parse((await fixture.stack.deps.blobs.getText(key)) ?? 'null');
+
+describe('a broken transcript beside the recording', () => {
+  let fixture: StackFixture;
+  let audio: Buffer;
+  let vtt: string;
+
+  beforeAll(async () => {
+    fixture = await startStackFixture();
+    audio = await sampleBytes('recordings/kickoff-es2002a.ogg');
+    vtt = (await sampleBytes('recordings/kickoff-es2002a.vtt')).toString('utf8');
+  });
+  afterAll(() => fixture.close());
+
+  it('imports a VTT cut inside a voice tag without the broken cue, and marks the meeting degraded with the file and line', async () => {
+    const truncated = `${vtt.trimEnd()}\n\n99\n00:30:00.000 --> 00:30:04.000\n<v Broken`;
+    const brokenLine = truncated.split('\n').length;
+    const meeting = await fixture.process('calls/truncated.ogg', audio, { ext: 'vtt', text: truncated });
+
+    expect(meeting.state).toBe('ready');
+    expect(meeting.degraded).toBe(true);
+    expect(meeting.degradedReasons).toEqual([{ step: 'transcribe', reason: expect.stringContaining(`calls/truncated.vtt line ${brokenLine}: unterminated tag "<v Broken"`) }]);
+    const prefix = 'calls/truncated.aftercall/';
+    const manifest = ManifestSchema.parse(await json(fixture, `${prefix}manifest.json`));
+    expect(manifest.degraded).toEqual(meeting.degradedReasons);
+
+    const transcript = TranscriptSchema.parse(await json(fixture, `${prefix}transcript.json`));
+    expect(transcript.utterances).toHaveLength(45);
+    expect(transcript.speakers.map((s) => s.name)).not.toContain('Broken');
+    expect(JSON.stringify(transcript)).not.toContain('<v');
+    const chapters = ChaptersSchema.parse(await json(fixture, `${prefix}chapters.json`));
+    expect(chapters.chapters.map((c) => c.title).join(' ')).not.toMatch(/<v|Broken/);
+    const hits = await searchArchive(
+      { embedder: fixture.stack.deps.embedder, index: fixture.stack.deps.vectorIndex },
+      { tenantId: fixture.tenantId, meetingId: meeting.meetingId, query: 'Broken', limit: 50 },
+    );
+    expect(hits.map((hit) => hit.snippet).join(' ')).not.toMatch(/<v|Broken/);
+  });
+
+  it('fails a transcript with no readable cue, naming the file and the line', async () => {
+    const meeting = await fixture.process('calls/only-broken.ogg', audio, { ext: 'vtt', text: 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Broken' });
+    expect(meeting.state).toBe('failed');
+    expect(meeting.error).toMatchObject({ step: 'transcribe', name: 'InvalidTranscriptError', message: expect.stringContaining('calls/only-broken.vtt line 4: unterminated tag "<v Broken"') });
+  });
+
+  it('fails a file that is not WebVTT with an error naming it', async () => {
+    const meeting = await fixture.process('calls/headless.ogg', audio, { ext: 'vtt', text: '00:00:01.000 --> 00:00:02.000\nhello\n' });
+    expect(meeting.error).toMatchObject({ step: 'transcribe', name: 'InvalidTranscriptError', message: 'transcript calls/headless.vtt is not a WebVTT file: it must start with "WEBVTT"' });
+  });
+});
