@@ -17,7 +17,8 @@ export interface SampleTurn extends LiveScriptTurn {
 
 /** The first `limitMs` of a sample's turns, long turns cut at the limit. */
 export async function sampleTurns(name: string, limitMs = Number.POSITIVE_INFINITY): Promise<SampleTurn[]> {
-  const lines = await cueLinesFromSubtitles(await readFile(join(SAMPLE_DIR, `${name}.vtt`), 'utf8'), 'vtt');
+  const path = join(SAMPLE_DIR, `${name}.vtt`);
+  const { lines } = await cueLinesFromSubtitles(await readFile(path, 'utf8'), 'vtt', path);
   return lines
     .filter((line) => line.startMs < limitMs)
     .map((line) => {
