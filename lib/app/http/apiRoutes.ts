@@ -11,7 +11,7 @@ import { searchArchive } from '../../domain/search/searchArchive.js';
 import { audioUrlSecret } from '../../domain/auth/audioUrlKey.js';
 import { checkAudioSignature, signAudioParams, SignedAudioParamsSchema } from '../../domain/auth/audioUrlSignature.js';
 import { ActionItemsSchema, ChaptersSchema, SummarySchema } from '../../domain/understanding/schema.js';
-import { findJson } from '../../domain/workflow/jsonResults.js';
+import { findJson, readShownResult } from '../../domain/workflow/jsonResults.js';
 import { LiveCaptionsFileSchema, liveCaptionsKey } from '../../domain/live/saveLiveCaptions.js';
 import { z } from 'zod';
 import type { ControlPlane } from '../ControlPlane.js';
@@ -142,11 +142,18 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
       const meeting = await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id);
       const prefix = meeting.resultPrefix;
       const [summary, actionItems, chapters] = await Promise.all([
-        findJson(plane.blobs, resultKey(prefix, resultFiles.summary), SummarySchema),
-        findJson(plane.blobs, resultKey(prefix, resultFiles.actionItems), ActionItemsSchema),
-        findJson(plane.blobs, resultKey(prefix, resultFiles.chapters), ChaptersSchema),
+        readShownResult(plane.blobs, resultKey(prefix, resultFiles.summary), SummarySchema),
+        readShownResult(plane.blobs, resultKey(prefix, resultFiles.actionItems), ActionItemsSchema),
+        readShownResult(plane.blobs, resultKey(prefix, resultFiles.chapters), ChaptersSchema),
       ]);
-      return c.json({ meeting, summary, actionItems, chapters }, 200);
+      // A corrupt file is shown as null and named, so one bad file does not hide the rest.
+      const corrupt = [
+        [resultFiles.summary, summary],
+        [resultFiles.actionItems, actionItems],
+        [resultFiles.chapters, chapters],
+      ] as const;
+      const unreadable = [...meeting.unreadable, ...corrupt.filter(([, result]) => result.corrupt).map(([file]) => file)];
+      return c.json({ meeting, summary: summary.value, actionItems: actionItems.value, chapters: chapters.value, unreadable }, 200);
     },
   );
 

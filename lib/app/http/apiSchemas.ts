@@ -51,10 +51,16 @@ export const MeetingsResponse = z.object({ meetings: z.array(MeetingSummarySchem
 const StepSchema = z.object({ name: z.string(), state: z.string(), detail: z.string().nullable(), startedAt: z.string().nullable(), finishedAt: z.string().nullable() });
 
 export const MeetingResponse = z.object({
-  meeting: MeetingSummarySchema.extend({ resultPrefix: z.string(), steps: z.array(StepSchema), manifest: z.unknown() }),
-  summary: z.unknown().meta({ description: 'summary.json, or null before it exists' }),
+  meeting: MeetingSummarySchema.extend({
+    resultPrefix: z.string(),
+    steps: z.array(StepSchema),
+    manifest: z.unknown(),
+    unreadable: z.array(z.string()).meta({ description: "the meeting's corrupt files among manifest.json" }),
+  }),
+  summary: z.unknown().meta({ description: 'summary.json, or null before it exists (or when it is corrupt)' }),
   actionItems: z.unknown().meta({ description: 'action-items.json, or null' }),
   chapters: z.unknown().meta({ description: 'chapters.json, or null' }),
+  unreadable: z.array(z.string()).meta({ description: 'result files that exist but are corrupt, shown as null above (e.g. ["manifest.json"])' }),
 });
 
 /** Loose on purpose: the meeting is looked up first, so an unknown id is a 404 whatever the query. */

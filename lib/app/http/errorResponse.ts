@@ -1,10 +1,12 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { BlobStoreUnavailableError } from '../../domain/errors.js';
 import { DeliveryNotFoundError, DeliveryNotReplayableError, InvalidSubscriptionError, SubscriptionNotFoundError } from '../../domain/crm/errors.js';
 import { InvalidWebhookError, UnauthorizedWebhookError } from '../../domain/intake/errors.js';
 import { MeetingBusyError } from '../../domain/meetings/deleteMeeting.js';
+import { MeetingNotReadyError } from '../../domain/meetings/errors.js';
 import { InvalidMeetingQueryError } from '../../domain/meetings/meetingQuery.js';
 import { MeetingNotFoundError } from '../../domain/meetings/reprocessMeeting.js';
 import { InvalidSearchInputError } from '../../domain/search/errors.js';
@@ -18,6 +20,7 @@ const EXPOSED: [new (...args: never[]) => Error, ContentfulStatusCode][] = [
   [InvalidMeetingQueryError, 400],
   [MeetingNotFoundError, 404],
   [MeetingBusyError, 409],
+  [MeetingNotReadyError, 409],
   [StaleCallbackError, 404],
   [SubscriptionNotFoundError, 404],
   [DeliveryNotFoundError, 404],
@@ -43,6 +46,11 @@ export class HttpError extends Error {
  */
 export function errorResponse(error: unknown, c: Context, log: (message: string, error: unknown) => void = console.error) {
   if (error instanceof HttpError) return c.json({ error: { status: error.status, message: error.message } }, error.status);
+  // Hono's own request checks (a JSON body that does not parse, a body of another media type).
+  if (error instanceof HTTPException && error.status < 500) {
+    const message = error.status === 415 ? `${error.message}: send the body as application/json` : error.message;
+    return c.json({ error: { status: error.status, message } }, error.status as ContentfulStatusCode);
+  }
   if (error instanceof ZodError) {
     const message = error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
     return c.json({ error: { status: 400, message } }, 400);

@@ -5,7 +5,7 @@ import { CatalogEntrySchema, STEP_NAMES, type CatalogEntry, type StepStatus } fr
 import type { BlobStore } from '../ports/BlobStore.js';
 import { cachedCatalogEntry, forgetUnlisted, listCatalogVersions, rememberCatalogEntry } from './catalogEntryCache.js';
 import { readListing, type Listing, type MeetingState } from './listingRow.js';
-import { findJson, findJsonIfValid } from '../workflow/jsonResults.js';
+import { findJson, findJsonIfValid, readShownResult } from '../workflow/jsonResults.js';
 import { readStepStatuses } from '../workflow/stepStatus.js';
 
 export type { MeetingState };
@@ -35,7 +35,10 @@ export interface MeetingSummaryView {
 export interface MeetingView extends MeetingSummaryView {
   resultPrefix: string;
   steps: StepView[];
+  /** Null before Publish, and when manifest.json is corrupt (then listed in `unreadable`). */
   manifest: Manifest | null;
+  /** Result files that exist but could not be read as what they should be (corrupt): shown as null. */
+  unreadable: string[];
 }
 
 export async function listMeetings(blobs: BlobStore, tenantId: string): Promise<MeetingSummaryView[]> {
@@ -74,9 +77,9 @@ export async function getMeeting(blobs: BlobStore, tenantId: string, meetingId: 
   const [summary, steps, manifest] = await Promise.all([
     summarise(blobs, entry),
     readSteps(blobs, entry.resultPrefix),
-    findJson(blobs, resultKey(entry.resultPrefix, resultFiles.manifest), ManifestSchema),
+    readShownResult(blobs, resultKey(entry.resultPrefix, resultFiles.manifest), ManifestSchema),
   ]);
-  return { ...summary, resultPrefix: entry.resultPrefix, steps, manifest };
+  return { ...summary, resultPrefix: entry.resultPrefix, steps, manifest: manifest.value, unreadable: manifest.corrupt ? [resultFiles.manifest] : [] };
 }
 
 export async function summarise(blobs: BlobStore, entry: CatalogEntry): Promise<MeetingSummaryView> {

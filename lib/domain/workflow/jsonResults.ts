@@ -43,3 +43,19 @@ export async function findJsonIfValid<S extends z.ZodType>(blobs: BlobStore, key
     throw error;
   }
 }
+
+/** A result a view shows: its value (null when absent or corrupt) and whether it was corrupt. */
+export interface ShownResult<T> {
+  value: T | null;
+  corrupt: boolean;
+}
+
+/** For views that show what is readable and mark what is not; store errors propagate. */
+export async function readShownResult<S extends z.ZodType>(blobs: BlobStore, key: string, schema: S): Promise<ShownResult<z.infer<S>>> {
+  try {
+    return { value: await findJson(blobs, key, schema), corrupt: false };
+  } catch (error) {
+    if (error instanceof CorruptResultError) return { value: null, corrupt: true };
+    throw error;
+  }
+}

@@ -1,0 +1,4 @@
+/** The meeting exists but lacks what the request needs (e.g. a transcript): retrying after a successful run can help. */
+export class MeetingNotReadyError extends Error {
+  override readonly name = 'MeetingNotReadyError';
+}
