@@ -5,6 +5,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { meetingCorpusDir, meetingIdsIn } from '../lib/bench/meetingCorpus.js';
+import { benchCallbackSizes, LAMBDA_PAYLOAD_LIMIT_BYTES } from '../lib/bench/callbackSizeBench.js';
 import { benchDeliveries } from '../lib/bench/deliveryBench.js';
 import { benchMeetingList } from '../lib/bench/listBench.js';
 import { benchSearch } from '../lib/bench/searchBench.js';
@@ -81,6 +82,12 @@ try {
 
   const delivery = await benchDeliveries(dataDir, 500);
   print(`CRM webhook delivery  ${delivery.perSecond.toFixed(0)} signed deliveries/s from the durable queue to a receiver on loopback (${delivery.events} in ${delivery.seconds.toFixed(2)} s)`);
+
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
+  for (const size of benchCallbackSizes()) {
+    print(`${size.hours === 1 ? 'Deepgram callback body' : ''.padEnd(22)}${`${size.hours} h`.padStart(4)} of speech: ${mb(size.previousBytes)} MB (${mb(size.previousBytes / size.hours)} MB per audio hour) with utterances+paragraphs, ${mb(size.currentBytes)} MB (${mb(size.currentBytes / size.hours)} MB/h) words only`);
+  }
+  print(`                      limit of a synchronous Lambda event ${mb(LAMBDA_PAYLOAD_LIMIT_BYTES)} MB: see docs/operations.md, "Long recordings on AWS"`);
 
   if (values.live !== false) {
     print('');

@@ -3,8 +3,9 @@ import { transcriptFromCueLines, type CueLine } from './cueLines.js';
 import { InvalidTranscriptError } from '../errors.js';
 import type { Transcript, TranscriptSource } from './schema.js';
 
-// The parts of Deepgram's pre-recorded response we read (results.utterances when the request
-// asked for utterances, else the diarised words of the first channel's best alternative).
+// The parts of Deepgram's pre-recorded response we read (results.utterances when a saved
+// response has them, else the diarised words of the first channel's best alternative, which is
+// all the transcriber asks for).
 // Times are seconds; confidences are 0..1, as the canonical transcript requires.
 const Seconds = z.number().nonnegative();
 const Confidence = z.number().min(0).max(1);
@@ -168,12 +169,22 @@ function withDeepgramSpeakerIds(transcript: Transcript, lines: readonly Deepgram
   };
 }
 
-/** Without `utterances=true` Deepgram returns only words; a speaker change starts a new line. */
+/**
+ * Deepgram's own utterance boundary (`utt_split`, default 0.8 s of silence between words,
+ * https://developers.deepgram.com/docs/utterance-split): lines derived from words end there too.
+ */
+export const UTTERANCE_SPLIT_SECONDS = 0.8;
+
+/**
+ * Without `utterances=true` Deepgram returns only words: a line ends where the speaker changes
+ * or after a pause of UTTERANCE_SPLIT_SECONDS, as Deepgram's utterances do. Asking for words
+ * alone halves the response (see docs/operations.md, "Long recordings on AWS").
+ */
 function groupWordsBySpeaker(words: z.infer<typeof DeepgramWord>[]): z.infer<typeof DeepgramUtterance>[] {
   const groups: z.infer<typeof DeepgramUtterance>[] = [];
   for (const word of words) {
     const last = groups.at(-1);
-    if (last !== undefined && last.speaker === word.speaker) {
+    if (last !== undefined && last.speaker === word.speaker && word.start - last.end < UTTERANCE_SPLIT_SECONDS) {
       last.end = word.end;
       last.transcript += ` ${word.punctuated_word ?? word.word}`;
       last.words?.push(word);
@@ -181,5 +192,11 @@ function groupWordsBySpeaker(words: z.infer<typeof DeepgramWord>[]): z.infer<typ
       groups.push({ start: word.start, end: word.end, transcript: word.punctuated_word ?? word.word, speaker: word.speaker, words: [word] });
     }
   }
-  return groups;
+  return groups.map((group) => ({ ...group, confidence: meanConfidence(group.words ?? []) }));
+}
+
+/** A line's confidence, as Deepgram gives an utterance's: the mean of its words'. */
+function meanConfidence(words: readonly z.infer<typeof DeepgramWord>[]): number | undefined {
+  const known = words.flatMap((word) => (word.confidence === undefined ? [] : [word.confidence]));
+  return known.length === 0 ? undefined : known.reduce((sum, value) => sum + value, 0) / known.length;
 }
