@@ -2,11 +2,13 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { pinnedWebhookSender } from '../lib/adapters/crm/pinnedWebhookSender.js';
 import { standardWebhookSigner } from '../lib/adapters/crm/standardWebhookSigner.js';
 import { createS3Client } from '../lib/adapters/s3/createS3Client.js';
 import { S3BlobStore } from '../lib/adapters/s3/S3BlobStore.js';
 import { BlobDeliveryLog } from '../lib/adapters/sqs/BlobDeliveryLog.js';
 import { createDeliveryConsumer } from '../lib/adapters/sqs/consumeDeliveries.js';
+import { receiverGuardFrom } from '../lib/app/receiverGuard.js';
 import { loadConfig } from '../lib/config/config.js';
 import { MissingSettingError } from './http/awsControlPlane.js';
 import { lambdaLogger as logger } from './shared/logger.js';
@@ -43,7 +45,7 @@ const productionConsumer = once(async (): Promise<DeliveryConsumer> => {
     queueUrl,
     deadLetterQueueUrl,
     log: new BlobDeliveryLog(blobs),
-    deliver: { blobs, sign: standardWebhookSigner, fetch: globalThis.fetch, clock: () => new Date() },
+    deliver: { blobs, sign: standardWebhookSigner, send: pinnedWebhookSender(receiverGuardFrom(config)), clock: () => new Date() },
     onError: (message, details) => logger().error(message, details),
   });
 });

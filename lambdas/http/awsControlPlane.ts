@@ -4,6 +4,7 @@ import { SfnWorkflowRunner } from '../../lib/adapters/stepfunctions/SfnWorkflowR
 import type { ControlPlane } from '../../lib/app/ControlPlane.js';
 import type { BuiltStepDeps } from '../../lib/app/buildStepDeps.js';
 import type { Config } from '../../lib/config/config.js';
+import { receiverGuardFrom } from '../../lib/app/receiverGuard.js';
 
 export class MissingSettingError extends Error {
   override readonly name = 'MissingSettingError';
@@ -31,6 +32,7 @@ export function awsControlPlane(config: Config, deps: BuiltStepDeps, stateMachin
     bucket: config.AFTERCALL_BUCKET,
     defaultTenant: config.AFTERCALL_DEFAULT_TENANT,
     deliveries: deps.deliveries,
+    receivers: receiverGuardFrom(config),
     transcription: deps,
     // Unlike local mode there is no dev-key fallback: without keys in the secret, the webhook answers 503.
     livekit:

@@ -1,5 +1,6 @@
 import type { LivekitWebhookVerifier } from '../adapters/livekit/LivekitWebhookVerifier.js';
 import type { DeliveryQueue } from '../domain/crm/ports.js';
+import type { ReceiverGuard } from '../domain/crm/receiverPolicy.js';
 import type { BlobStore } from '../domain/ports/BlobStore.js';
 import type { CallbackDeps } from '../domain/transcription/completeTranscriptionCallback.js';
 import type { Embedder } from '../domain/ports/Embedder.js';
@@ -17,6 +18,8 @@ export interface ControlPlane {
   defaultTenant: string;
   /** CRM webhook deliveries; null where the deployment has no queue yet. */
   deliveries: DeliveryQueue | null;
+  /** Which CRM receivers a subscription may name (the delivery worker applies the same guard). */
+  receivers: ReceiverGuard;
   /** What a provider's transcription callback needs. */
   transcription: CallbackDeps;
   /** Null when no LiveKit key is configured: the LiveKit webhook then answers 503. */

@@ -5,12 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { stepHandlersByTaskState } from '../../lambdas/stepHandlers.js';
 import { FileDeliveryQueue } from '../adapters/crm/FileDeliveryQueue.js';
+import { pinnedWebhookSender } from '../adapters/crm/pinnedWebhookSender.js';
 import { standardWebhookSigner } from '../adapters/crm/standardWebhookSigner.js';
 import { LivekitWebhookVerifier } from '../adapters/livekit/LivekitWebhookVerifier.js';
 import { startEmbeddedS3Server, type EmbeddedS3Server } from '../adapters/s3/embeddedS3Server.js';
 import { LocalTaskTokens } from '../adapters/stepfunctions/LocalTaskTokens.js';
 import { LocalWorkflowRunner, type LocalWorkflowRunnerOptions } from '../adapters/stepfunctions/LocalWorkflowRunner.js';
 import type { Config } from '../config/config.js';
+import type { HostResolver } from '../domain/crm/receiverPolicy.js';
 import { deliverDue } from '../domain/crm/deliverDue.js';
 import { startDeliveryWorker, type DeliveryWorker } from '../domain/crm/deliveryWorker.js';
 import type { StepDeps } from '../domain/workflow/StepDeps.js';
@@ -19,6 +21,7 @@ import { startMeeting, type StartedMeeting } from '../domain/intake/startMeeting
 import { localFunctionArn, readPostCallDefinitionText, withFunctionArns } from '../workflow/postCallDefinition.js';
 import { buildStepDeps, type BuiltStepDeps } from './buildStepDeps.js';
 import type { ControlPlane } from './ControlPlane.js';
+import { receiverGuardFrom } from './receiverGuard.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { attachLiveSockets } from './live/attachLiveSockets.js';
 import type { CaptionRelay } from './live/CaptionRelay.js';
@@ -61,6 +64,8 @@ export interface LocalStackOptions {
   watchBucket?: boolean;
   /** Replaces ports of the composition root: how tests inject a failing provider or store. */
   depsOverrides?: (deps: BuiltStepDeps) => Partial<StepDeps>;
+  /** How CRM receivers' host names are resolved, at subscription and at delivery (default getaddrinfo). */
+  resolveHost?: HostResolver;
 }
 
 /**
@@ -91,6 +96,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     (names) => log(`started again ${names.length} run(s) a stopped runner left unfinished`, names),
     (error) => log('could not renew run leases or take over interrupted runs', error),
   );
+  const receivers = receiverGuardFrom(config, options.resolveHost);
   const plane: ControlPlane = {
     blobs: deps.blobs,
     workflow: runner,
@@ -101,13 +107,14 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     defaultTenant: config.AFTERCALL_DEFAULT_TENANT,
     transcription: deps,
     deliveries,
+    receivers,
     livekit: {
       verifier: new LivekitWebhookVerifier(config.LIVEKIT_API_KEY ?? LIVEKIT_DEV_KEY, config.LIVEKIT_API_SECRET ?? LIVEKIT_DEV_SECRET),
       tenantId: config.AFTERCALL_DEFAULT_TENANT,
     },
   };
   const deliveryWorker = startDeliveryWorker({
-    deliver: () => deliverDue({ queue: deliveries, blobs: deps.blobs, sign: standardWebhookSigner, fetch: globalThis.fetch, clock: deps.clock }),
+    deliver: () => deliverDue({ queue: deliveries, blobs: deps.blobs, sign: standardWebhookSigner, send: pinnedWebhookSender(receivers), clock: deps.clock }),
     pollMs: DELIVERY_POLL_MS,
     log,
   });

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FileDeliveryQueue } from '../adapters/crm/FileDeliveryQueue.js';
+import { pinnedWebhookSender } from '../adapters/crm/pinnedWebhookSender.js';
 import { standardWebhookSigner } from '../adapters/crm/standardWebhookSigner.js';
+import { systemResolver } from '../adapters/crm/systemResolver.js';
 import { createS3Client } from '../adapters/s3/createS3Client.js';
 import { startEmbeddedS3Server } from '../adapters/s3/embeddedS3Server.js';
 import { S3BlobStore } from '../adapters/s3/S3BlobStore.js';
@@ -41,7 +43,10 @@ export async function benchDeliveries(dataDir: string, events: number): Promise<
   try {
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/crm`;
     const clock = () => new Date();
-    await createSubscription(blobs, 'bench', { url, events: ['action_items.published'] }, clock());
+    // The receiver is on loopback: the local-development setting, as a developer would run it.
+    const receivers = { policy: { allowLoopback: true }, resolve: systemResolver };
+    const send = pinnedWebhookSender(receivers);
+    await createSubscription(blobs, 'bench', { url, events: ['action_items.published'] }, clock(), receivers);
     await mkdir(join(dataDir, 'delivery-bench-queue'), { recursive: true });
     const queue = await FileDeliveryQueue.open(join(dataDir, 'delivery-bench-queue'));
     for (let i = 0; i < events; i += 1) {
@@ -54,7 +59,7 @@ export async function benchDeliveries(dataDir: string, events: number): Promise<
     }
     const started = performance.now();
     while (received < events) {
-      const pass = await deliverDue({ queue, blobs, sign: standardWebhookSigner, fetch: globalThis.fetch, clock, batchSize: 50 });
+      const pass = await deliverDue({ queue, blobs, sign: standardWebhookSigner, send, clock, batchSize: 50 });
       if (pass.delivered + pass.retrying + pass.dead === 0) break;
     }
     const seconds = (performance.now() - started) / 1000;

@@ -5,6 +5,8 @@ import { PriceTableSchema } from '../domain/usage/priceTable.js';
 
 const Bytes = z.coerce.number().int().positive();
 const Port = z.coerce.number().int().min(0).max(65_535);
+/** "true"/"false" (also 1/0, yes/no, on/off) from the environment, or a boolean override. */
+const Flag = z.union([z.boolean(), z.stringbool()], { error: 'true or false' });
 
 /** Every setting aftercall reads, from the environment; explicit overrides win over the environment. */
 export const ConfigSchema = z.object({
@@ -27,6 +29,12 @@ export const ConfigSchema = z.object({
   /** On AWS: the SQS queue of CRM webhook deliveries and its dead-letter queue (the stack sets both). */
   AFTERCALL_DELIVERY_QUEUE_URL: z.url().optional(),
   AFTERCALL_DELIVERY_DLQ_URL: z.url().optional(),
+  /**
+   * Local development only: CRM webhooks may go to loopback receivers (127.0.0.0/8, ::1,
+   * localhost), over plain http too. Off, only public https receivers are accepted; private,
+   * link-local and metadata addresses are refused either way.
+   */
+  AFTERCALL_ALLOW_LOOPBACK_WEBHOOKS: Flag.default(false),
   /** Checks LiveKit's webhook signatures. Locally the LiveKit dev-server pair is the default. */
   LIVEKIT_API_KEY: z.string().min(1).optional(),
   LIVEKIT_API_SECRET: z.string().min(1).optional(),

@@ -73,7 +73,7 @@ describe('structured JSON logs from the Lambda handlers', () => {
     const secrets: string[] = [];
     try {
       for (const [tenantId, url] of [['acme', receiver.url], ['globex', `http://127.0.0.1:${await freePort()}/down`]] as const) {
-        const subscription = await createSubscription(world.blobs, tenantId, { url }, new Date());
+        const subscription = await createSubscription(world.blobs, tenantId, { url }, new Date(), world.receivers);
         if (tenantId === 'acme') receiver.secret = subscription.secret;
         secrets.push(subscription.secret, subscription.secret.slice('whsec_'.length));
         await enqueueActionItemsPublished({ blobs: world.blobs, deliveries: world.queue, clock: () => new Date() }, meetingOf(tenantId), []);

@@ -10,7 +10,8 @@ describe('CRM webhooks from a processed meeting', () => {
   let fixture: StackFixture;
   let receiver: WebhookReceiver;
   beforeAll(async () => {
-    fixture = await startStackFixture();
+    // The receiver listens on 127.0.0.1: the local-development setting allows it.
+    fixture = await startStackFixture({ env: { AFTERCALL_ALLOW_LOOPBACK_WEBHOOKS: 'true' } });
     receiver = await WebhookReceiver.start();
   });
   afterAll(async () => {
@@ -20,7 +21,7 @@ describe('CRM webhooks from a processed meeting', () => {
 
   it('sends one verified action_items.published with the meeting’s action items and citations', async () => {
     const { stack } = fixture;
-    const api = testApi({ blobs: stack.deps.blobs, deliveries: stack.deliveries, clock: stack.deps.clock });
+    const api = testApi({ blobs: stack.deps.blobs, deliveries: stack.deliveries, clock: stack.deps.clock, receivers: stack.plane.receivers });
     const created = await api.request('/api/subscriptions', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-tenant': fixture.tenantId },

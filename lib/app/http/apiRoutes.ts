@@ -359,7 +359,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
   );
 
   // Behind the same API-key check: CRM webhook subscriptions and their delivery log.
-  if (plane.deliveries !== null) app.route('/', subscriptionRoutes({ blobs: plane.blobs, deliveries: plane.deliveries, clock: plane.clock }));
+  if (plane.deliveries !== null) app.route('/', subscriptionRoutes({ blobs: plane.blobs, deliveries: plane.deliveries, clock: plane.clock, receivers: plane.receivers }));
 
   return app;
 }

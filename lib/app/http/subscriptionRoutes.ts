@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { replayDelivery } from '../../domain/crm/replayDelivery.js';
 import type { DeliveryQueue } from '../../domain/crm/ports.js';
+import type { ReceiverGuard } from '../../domain/crm/receiverPolicy.js';
 import { DeliveryStatusSchema, type Delivery } from '../../domain/crm/schema.js';
 import { createSubscription, deleteSubscription, listSubscriptions, NewSubscriptionSchema } from '../../domain/crm/subscriptions.js';
 import type { BlobStore } from '../../domain/ports/BlobStore.js';
@@ -12,6 +13,7 @@ export interface SubscriptionRoutesDeps {
   blobs: BlobStore;
   deliveries: DeliveryQueue;
   clock: () => Date;
+  receivers: ReceiverGuard;
 }
 
 const DeliveriesQuery = z.object({ status: DeliveryStatusSchema.optional() });
@@ -27,7 +29,7 @@ export function subscriptionRoutes(deps: SubscriptionRoutesDeps): Hono<ApiEnv> {
   app.post('/subscriptions', async (c) => {
     const auth = requireAdmin(c.get('auth'));
     const input = NewSubscriptionSchema.parse(await c.req.json().catch(() => ({})));
-    const { schemaVersion: _version, ...subscription } = await createSubscription(deps.blobs, auth.tenantId, input, deps.clock());
+    const { schemaVersion: _version, ...subscription } = await createSubscription(deps.blobs, auth.tenantId, input, deps.clock(), deps.receivers);
     // The only response that carries the secret: the receiver needs it to verify signatures.
     return c.json({ subscription }, 201);
   });

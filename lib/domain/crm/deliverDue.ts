@@ -1,5 +1,6 @@
 import type { BlobStore } from '../ports/BlobStore.js';
-import type { DeliveryQueue, WebhookSigner } from './ports.js';
+import { ReceiverRefusedError } from './errors.js';
+import type { DeliveryQueue, WebhookSender, WebhookSigner } from './ports.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retrySchedule.js';
 import type { Delivery, DeliveryAttempt } from './schema.js';
 import { findSubscription } from './subscriptions.js';
@@ -9,7 +10,8 @@ export interface DeliverDeps {
   /** Where subscriptions (URL, secret) are read at send time, so a deleted one stops its retries. */
   blobs: BlobStore;
   sign: WebhookSigner;
-  fetch: typeof globalThis.fetch;
+  /** Refuses receivers on internal addresses, checked on the address it connects to. */
+  send: WebhookSender;
   clock: () => Date;
   random?: () => number;
   policy?: RetryPolicy;
@@ -30,7 +32,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 /**
  * One pass of the worker: every due delivery gets one attempt. 2xx is delivered; any other
  * status, a timeout or a network error schedules a retry, until the retry window closes and the
- * message is dead-lettered. At-least-once: a receiver that processed a message but failed to
+ * message is dead-lettered. A receiver the policy refuses is dead at once. At-least-once: a receiver that processed a message but failed to
  * answer 2xx gets it again, with the same webhook-id.
  */
 export async function deliverDue(deps: DeliverDeps): Promise<DeliverSummary> {
@@ -58,8 +60,8 @@ export async function attemptDelivery(deps: Omit<DeliverDeps, 'queue' | 'batchSi
   let httpStatus: number | null = null;
   let error: string | null = null;
   try {
-    const response = await deps.fetch(subscription.url, {
-      method: 'POST',
+    ({ status: httpStatus } = await deps.send({
+      url: subscription.url,
       headers: {
         'content-type': 'application/json',
         'user-agent': 'aftercall-webhooks/1',
@@ -68,13 +70,13 @@ export async function attemptDelivery(deps: Omit<DeliverDeps, 'queue' | 'batchSi
         'webhook-signature': deps.sign(subscription.secret, delivery.id, at, delivery.body),
       },
       body: delivery.body,
-      // A redirect is not an acknowledgement; following it would send the payload elsewhere.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(deps.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-    });
-    httpStatus = response.status;
-    await response.body?.cancel().catch(() => undefined);
+      timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    }));
   } catch (cause) {
+    // Nothing was sent, and asking again would not change the answer: no retries to probe with.
+    if (cause instanceof ReceiverRefusedError) {
+      return withAttempt(delivery, firstAttemptAt, { at: at.toISOString(), httpStatus: null, error: `refused: ${cause.message}`, outcome: 'refused' }, at);
+    }
     error = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
   }
 
@@ -83,17 +85,20 @@ export async function attemptDelivery(deps: Omit<DeliverDeps, 'queue' | 'batchSi
   }
   const policy = deps.policy ?? DEFAULT_RETRY_POLICY;
   const giveUp = at.getTime() - Date.parse(firstAttemptAt) >= policy.giveUpAfterMs;
-  const failure: DeliveryAttempt = { at: at.toISOString(), httpStatus, error: error ?? `HTTP ${httpStatus}`, outcome: giveUp ? 'dead' : 'retry' };
+  const failure: DeliveryAttempt = { at: at.toISOString(), httpStatus, error: error ?? statusError(httpStatus), outcome: giveUp ? 'dead' : 'retry' };
   const failures = failuresInWindow(delivery, firstAttemptAt) + 1;
   const next = new Date(at.getTime() + retryDelayMs(policy, failures, deps.random ?? Math.random));
   return withAttempt(delivery, firstAttemptAt, failure, next);
 }
 
 function withAttempt(delivery: Delivery, firstAttemptAt: string, attempt: DeliveryAttempt, nextAttemptAt: Date): Delivery {
-  const status = attempt.outcome === 'retry' ? 'pending' : attempt.outcome;
+  const status = attempt.outcome === 'retry' ? 'pending' : attempt.outcome === 'refused' ? 'dead' : attempt.outcome;
   return { ...delivery, status, firstAttemptAt, nextAttemptAt: nextAttemptAt.toISOString(), attempts: [...delivery.attempts, attempt] };
 }
 
 /** Failures since the window opened (a replay opens a new window and starts the back-off again). */
 const failuresInWindow = (delivery: Delivery, firstAttemptAt: string): number =>
   delivery.attempts.filter((a) => a.outcome !== 'delivered' && Date.parse(a.at) >= Date.parse(firstAttemptAt)).length;
+
+// A redirect is not an acknowledgement; following it would send the payload (and our signature) elsewhere.
+const statusError = (status: number | null): string => (status !== null && status >= 300 && status < 400 ? `HTTP ${status}: redirects are not followed` : `HTTP ${status}`);

@@ -18,3 +18,18 @@ export interface DeliveryQueue {
 
 /** Signs a message the Standard Webhooks way; returns the `webhook-signature` header value. */
 export type WebhookSigner = (secret: string, msgId: string, timestamp: Date, body: string) => string;
+
+export interface WebhookRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  /** A receiver slower than this fails the attempt. */
+  timeoutMs: number;
+}
+
+/**
+ * POSTs one webhook and resolves with the receiver's status (redirects are not followed: a 3xx is
+ * just a status). Rejects with ReceiverRefusedError when the receiver may not be reached, before
+ * any connection is made to it.
+ */
+export type WebhookSender = (request: WebhookRequest) => Promise<{ status: number }>;

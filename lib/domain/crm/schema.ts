@@ -34,12 +34,15 @@ export type SubscriptionView = Omit<Subscription, 'secret' | 'schemaVersion'>;
 export const DeliveryStatusSchema = z.enum(['pending', 'delivered', 'dead']);
 export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
 
-/** One try at sending: the HTTP status when the receiver answered, else the error. */
+/**
+ * One try at sending: the HTTP status when the receiver answered, else the error. `refused`: the
+ * receiver's address is not allowed (see receiverPolicy.ts); nothing was sent and it is not retried.
+ */
 export const DeliveryAttemptSchema = z.object({
   at: z.iso.datetime({ offset: true }),
   httpStatus: z.number().int().nullable(),
   error: z.string().nullable(),
-  outcome: z.enum(['delivered', 'retry', 'dead']),
+  outcome: z.enum(['delivered', 'retry', 'dead', 'refused']),
 });
 export type DeliveryAttempt = z.infer<typeof DeliveryAttemptSchema>;
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { CONTROL_PREFIX } from '../meeting/resultKeys.js';
 import { putJson } from '../workflow/jsonResults.js';
-import { InvalidSubscriptionError, SubscriptionNotFoundError } from './errors.js';
+import { InvalidSubscriptionError, ReceiverRefusedError, SubscriptionNotFoundError } from './errors.js';
+import { checkReceiver, type ReceiverGuard } from './receiverPolicy.js';
 import {
   CRM_SCHEMA_VERSION,
   SubscriptionSchema,
@@ -16,20 +17,11 @@ export const subscriptionsPrefix = (tenantId: string): string => `${CONTROL_PREF
 const subscriptionKey = (tenantId: string, id: string): string => `${subscriptionsPrefix(tenantId)}${id}.json`;
 
 export const NewSubscriptionSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }),
+  // Which URLs are acceptable is checkReceiver's to say (with a reason), not the parser's.
+  url: z.string().max(2048),
   events: z.array(WebhookEventTypeSchema).min(1).default(['action_items.published']),
 });
 export type NewSubscription = z.input<typeof NewSubscriptionSchema>;
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** Receivers get meeting content: https only, except a loopback receiver during development. */
-export function checkReceiverUrl(url: string): void {
-  const parsed = new URL(url);
-  if (parsed.protocol === 'https:') return;
-  if (parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname)) return;
-  throw new InvalidSubscriptionError(`the receiver URL must use https (plain http only on 127.0.0.1 or localhost): ${url}`);
-}
 
 /** Creates a subscription; the result carries the secret, which no later read returns. */
 export async function createSubscription(
@@ -37,14 +29,19 @@ export async function createSubscription(
   tenantId: string,
   input: NewSubscription,
   now: Date,
+  receivers: ReceiverGuard,
 ): Promise<Subscription> {
   const { url, events } = NewSubscriptionSchema.parse(input);
-  checkReceiverUrl(url);
+  // Receivers get meeting content: public https only (loopback too in local development).
+  const target = await checkReceiver(url, receivers).catch((error: unknown) => {
+    throw error instanceof ReceiverRefusedError ? new InvalidSubscriptionError(error.message, { cause: error }) : error;
+  });
   const subscription: Subscription = {
     schemaVersion: CRM_SCHEMA_VERSION,
     id: `sub_${createHash('sha256').update(randomBytes(32)).digest('hex').slice(0, 24)}`,
     tenantId,
-    url,
+    // Stored as parsed (127.1 reads 127.0.0.1): what the log shows is what is connected to.
+    url: target.url.href,
     events: [...new Set(events)],
     secret: `whsec_${randomBytes(32).toString('base64')}`,
     createdAt: now.toISOString(),

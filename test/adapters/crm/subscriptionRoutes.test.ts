@@ -6,6 +6,7 @@ import { makeTempDir } from '../../support/tempDir.js';
 import { ACTION_ITEMS, meetingOf } from '../../domain/crm/crmWorld.js';
 import { memoryBlobs } from '../../support/memoryBlobStore.js';
 import { testApi } from '../../domain/crm/testApi.js';
+import { EXAMPLE_RECEIVERS } from '../../support/fakeResolver.js';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 
@@ -17,7 +18,7 @@ describe('the subscription and delivery API', () => {
   beforeEach(async () => {
     dir = await makeTempDir();
     queue = await FileDeliveryQueue.open(dir.path);
-    app = testApi({ blobs, deliveries: queue, clock: () => NOW });
+    app = testApi({ blobs, deliveries: queue, clock: () => NOW, receivers: EXAMPLE_RECEIVERS });
   });
   afterEach(() => dir.remove());
 

@@ -5,6 +5,7 @@ import { replayDelivery } from '../../../lib/domain/crm/replayDelivery.js';
 import { DeliveryNotReplayableError } from '../../../lib/domain/crm/errors.js';
 import { createSubscription } from '../../../lib/domain/crm/subscriptions.js';
 import { meetingOf } from '../../domain/crm/crmWorld.js';
+import { EXAMPLE_RECEIVERS } from '../../support/fakeResolver.js';
 import { QUEUE, sqsWorld } from './sqsWorld.js';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
@@ -13,7 +14,7 @@ describe('the SQS delivery queue, through @aws-sdk/client-sqs against SQS on loo
   let world: Awaited<ReturnType<typeof sqsWorld>>;
   beforeEach(async () => {
     world = await sqsWorld();
-    await createSubscription(world.blobs, 'acme', { url: 'https://crm.example.com/hooks' }, NOW);
+    await createSubscription(world.blobs, 'acme', { url: 'https://crm.example.com/hooks' }, NOW, EXAMPLE_RECEIVERS);
   });
   afterEach(() => world.close());
 

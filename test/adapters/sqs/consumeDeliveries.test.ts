@@ -29,7 +29,7 @@ describe('the SQS consumer of CRM deliveries (partial batch responses)', () => {
 
   /** A tenant subscribed to a receiver, and one published meeting: one message in the queue. */
   const published = async (tenantId: string, receiver: { url: string; secret: string }) => {
-    const subscription = await createSubscription(world.blobs, tenantId, { url: receiver.url }, new Date());
+    const subscription = await createSubscription(world.blobs, tenantId, { url: receiver.url }, new Date(), world.receivers);
     receiver.secret = subscription.secret;
     const [delivery] = await enqueueActionItemsPublished({ blobs: world.blobs, deliveries: world.queue, clock: () => new Date() }, meetingOf(tenantId), []);
     return delivery ?? expect.fail('nothing enqueued');

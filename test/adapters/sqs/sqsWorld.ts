@@ -1,9 +1,11 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
+import { pinnedWebhookSender } from '../../../lib/adapters/crm/pinnedWebhookSender.js';
 import { standardWebhookSigner } from '../../../lib/adapters/crm/standardWebhookSigner.js';
 import { BlobDeliveryLog } from '../../../lib/adapters/sqs/BlobDeliveryLog.js';
 import { createDeliveryConsumer } from '../../../lib/adapters/sqs/consumeDeliveries.js';
 import { SqsDeliveryQueue } from '../../../lib/adapters/sqs/SqsDeliveryQueue.js';
+import { LOOPBACK_RECEIVERS } from '../../support/fakeResolver.js';
 import { memoryBlobs } from '../../support/memoryBlobStore.js';
 import { FakeSqsServer, type QueuedMessage } from './fakeSqsServer.js';
 
@@ -21,6 +23,8 @@ export async function sqsWorld() {
     sqs,
     blobs,
     log,
+    /** Receivers on loopback allowed (the local-development setting): the test CRMs listen on 127.0.0.1. */
+    receivers: LOOPBACK_RECEIVERS,
     queue: new SqsDeliveryQueue(sqs, fake.queueUrl(QUEUE), log),
     /** The consumer as the Lambda builds it; every back-off at its ceiling, so visibility timeouts are predictable. */
     consumer: (onError: (message: string, details: Record<string, unknown>) => void) =>
@@ -29,7 +33,7 @@ export async function sqsWorld() {
         queueUrl: fake.queueUrl(QUEUE),
         deadLetterQueueUrl: fake.queueUrl(DLQ),
         log,
-        deliver: { blobs, sign: standardWebhookSigner, fetch: globalThis.fetch, clock: () => new Date(), random: () => 1, timeoutMs: 2_000 },
+        deliver: { blobs, sign: standardWebhookSigner, send: pinnedWebhookSender(LOOPBACK_RECEIVERS), clock: () => new Date(), random: () => 1, timeoutMs: 2_000 },
         onError,
       }),
     /** Takes the messages waiting in the main queue as one Lambda event (each receive counted once). */

@@ -1,4 +1,5 @@
 import { FileDeliveryQueue } from '../../../lib/adapters/crm/FileDeliveryQueue.js';
+import { pinnedWebhookSender } from '../../../lib/adapters/crm/pinnedWebhookSender.js';
 import { standardWebhookSigner } from '../../../lib/adapters/crm/standardWebhookSigner.js';
 import { deliverDue, type DeliverSummary } from '../../../lib/domain/crm/deliverDue.js';
 import { enqueueActionItemsPublished } from '../../../lib/domain/crm/publishEvents.js';
@@ -8,6 +9,7 @@ import { resultPrefixFor } from '../../../lib/domain/meeting/resultKeys.js';
 import type { MeetingContext } from '../../../lib/domain/meeting/schema.js';
 import type { BlobStore } from '../../../lib/domain/ports/BlobStore.js';
 import type { ActionItem } from '../../../lib/domain/understanding/schema.js';
+import { LOOPBACK_RECEIVERS } from '../../support/fakeResolver.js';
 import { makeTempDir } from '../../support/tempDir.js';
 import { memoryBlobs } from '../../support/memoryBlobStore.js';
 
@@ -34,8 +36,8 @@ export function meetingOf(tenantId: string, recordingKey = 'calls/standup.ogg', 
 }
 
 /**
- * A blob store, a file queue in a temp folder, and the worker's dependencies, with the clock
- * read from Date (faked by the tests, so the receiver's timestamp check agrees with the sender).
+ * A blob store, a file queue in a temp folder, and the worker's dependencies, with receivers on
+ * loopback allowed (the local-development setting) and the clock read from Date (faked by the tests, so the receiver's timestamp check agrees with the sender).
  */
 export async function crmWorld() {
   const dir = await makeTempDir('aftercall-crm-');
@@ -44,6 +46,7 @@ export async function crmWorld() {
     dir,
     blobs,
     queue: await FileDeliveryQueue.open(`${dir.path}/deliveries`),
+    receivers: LOOPBACK_RECEIVERS,
     clock: () => new Date(),
     /** Every back-off at its ceiling, so schedules are predictable. */
     random: () => 1,
@@ -52,7 +55,7 @@ export async function crmWorld() {
       world.queue = await FileDeliveryQueue.open(`${dir.path}/deliveries`);
     },
     deliver(): Promise<DeliverSummary> {
-      return deliverDue({ queue: world.queue, blobs, sign: standardWebhookSigner, fetch: globalThis.fetch, clock: world.clock, random: world.random, timeoutMs: 5_000 });
+      return deliverDue({ queue: world.queue, blobs, sign: standardWebhookSigner, send: pinnedWebhookSender(world.receivers), clock: world.clock, random: world.random, timeoutMs: 5_000 });
     },
     publish(meeting: MeetingContext, items: readonly ActionItem[] = ACTION_ITEMS): Promise<Delivery[]> {
       return enqueueActionItemsPublished({ blobs, deliveries: world.queue, clock: world.clock }, meeting, items);

@@ -24,7 +24,7 @@ describe('delivering action_items.published webhooks', () => {
   });
 
   const subscribe = async (tenantId: string, receiver: WebhookReceiver) => {
-    const subscription = await createSubscription(world.blobs, tenantId, { url: receiver.url }, world.clock());
+    const subscription = await createSubscription(world.blobs, tenantId, { url: receiver.url }, world.clock(), world.receivers);
     receiver.secret = subscription.secret;
     return subscription;
   };

@@ -7,6 +7,7 @@ import {
   subscriptionsPrefix,
 } from '../../../lib/domain/crm/subscriptions.js';
 import { Webhook } from 'standardwebhooks';
+import { EXAMPLE_RECEIVERS, LOOPBACK_RECEIVERS } from '../../support/fakeResolver.js';
 import { memoryBlobs } from '../../support/memoryBlobStore.js';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
@@ -14,7 +15,7 @@ const NOW = new Date('2026-11-22T10:00:00.000Z');
 describe('webhook subscriptions', () => {
   it('creates one with a Standard Webhooks secret, stored under the tenant, and lists it without the secret', async () => {
     const blobs = memoryBlobs();
-    const created = await createSubscription(blobs, 'acme', { url: 'https://crm.example.com/hooks' }, NOW);
+    const created = await createSubscription(blobs, 'acme', { url: 'https://crm.example.com/hooks' }, NOW, EXAMPLE_RECEIVERS);
 
     expect(created).toMatchObject({ tenantId: 'acme', url: 'https://crm.example.com/hooks', events: ['action_items.published'], active: true, createdAt: NOW.toISOString() });
     expect(created.secret).toMatch(/^whsec_/);
@@ -29,24 +30,26 @@ describe('webhook subscriptions', () => {
 
   it('gives every subscription its own id and secret', async () => {
     const blobs = memoryBlobs();
-    const a = await createSubscription(blobs, 'acme', { url: 'https://a.example.com/' }, NOW);
-    const b = await createSubscription(blobs, 'acme', { url: 'https://a.example.com/' }, NOW);
+    const a = await createSubscription(blobs, 'acme', { url: 'https://a.example.com/' }, NOW, EXAMPLE_RECEIVERS);
+    const b = await createSubscription(blobs, 'acme', { url: 'https://a.example.com/' }, NOW, EXAMPLE_RECEIVERS);
     expect(a.id).not.toBe(b.id);
     expect(a.secret).not.toBe(b.secret);
   });
 
-  it('accepts plain http only on loopback', async () => {
+  it('accepts plain http only on loopback, and loopback only with the local-development setting', async () => {
     const blobs = memoryBlobs();
-    await expect(createSubscription(blobs, 'acme', { url: 'http://127.0.0.1:9000/hooks' }, NOW)).resolves.toBeDefined();
-    await expect(createSubscription(blobs, 'acme', { url: 'http://localhost:9000/hooks' }, NOW)).resolves.toBeDefined();
-    await expect(createSubscription(blobs, 'acme', { url: 'http://crm.example.com/hooks' }, NOW)).rejects.toMatchObject({ name: 'InvalidSubscriptionError' });
-    await expect(createSubscription(blobs, 'acme', { url: 'ftp://crm.example.com/' }, NOW)).rejects.toMatchObject({ name: 'ZodError' });
-    await expect(createSubscription(blobs, 'acme', { url: 'https://x.example.com/', events: ['meeting.deleted' as never] }, NOW)).rejects.toMatchObject({ name: 'ZodError' });
+    await expect(createSubscription(blobs, 'acme', { url: 'http://127.0.0.1:9000/hooks' }, NOW, LOOPBACK_RECEIVERS)).resolves.toBeDefined();
+    await expect(createSubscription(blobs, 'acme', { url: 'http://localhost:9000/hooks' }, NOW, LOOPBACK_RECEIVERS)).resolves.toBeDefined();
+    await expect(createSubscription(blobs, 'acme', { url: 'http://127.0.0.1:9000/hooks' }, NOW, EXAMPLE_RECEIVERS)).rejects.toMatchObject({ name: 'InvalidSubscriptionError' });
+    await expect(createSubscription(blobs, 'acme', { url: 'http://crm.example.com/hooks' }, NOW, EXAMPLE_RECEIVERS)).rejects.toMatchObject({ name: 'InvalidSubscriptionError' });
+    await expect(createSubscription(blobs, 'acme', { url: 'ftp://crm.example.com/' }, NOW, EXAMPLE_RECEIVERS)).rejects.toMatchObject({ name: 'InvalidSubscriptionError' });
+    await expect(createSubscription(blobs, 'acme', { url: 'https://crm.example.com/', events: ['meeting.deleted' as never] }, NOW, EXAMPLE_RECEIVERS)).rejects.toMatchObject({ name: 'ZodError' });
+    expect(await listSubscriptions(blobs, 'acme')).toHaveLength(2);
   });
 
   it("deletes, and treats another tenant's id as absent", async () => {
     const blobs = memoryBlobs();
-    const created = await createSubscription(blobs, 'acme', { url: 'https://crm.example.com/hooks' }, NOW);
+    const created = await createSubscription(blobs, 'acme', { url: 'https://crm.example.com/hooks' }, NOW, EXAMPLE_RECEIVERS);
 
     await expect(getSubscription(blobs, 'other', created.id)).rejects.toMatchObject({ name: 'SubscriptionNotFoundError' });
     await expect(deleteSubscription(blobs, 'other', created.id)).rejects.toMatchObject({ name: 'SubscriptionNotFoundError' });
