@@ -16,6 +16,8 @@ export class WebhookReceiver {
   readonly requests: ReceivedWebhook[] = [];
   readonly rejected: string[] = [];
   failWith: number | null = null;
+  /** With failWith a 3xx: where the redirect points. */
+  redirectTo: string | null = null;
   secret = '';
   private server: Server | null = null;
 
@@ -42,7 +44,7 @@ export class WebhookReceiver {
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         if (this.failWith !== null) {
-          res.writeHead(this.failWith).end();
+          res.writeHead(this.failWith, this.redirectTo === null ? {} : { location: this.redirectTo }).end();
           return;
         }
         const body = Buffer.concat(chunks).toString('utf8');
