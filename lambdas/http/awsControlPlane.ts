@@ -3,8 +3,8 @@ import { LivekitWebhookVerifier } from '../../lib/adapters/livekit/LivekitWebhoo
 import { SfnWorkflowRunner } from '../../lib/adapters/stepfunctions/SfnWorkflowRunner.js';
 import type { ControlPlane } from '../../lib/app/ControlPlane.js';
 import type { BuiltStepDeps } from '../../lib/app/buildStepDeps.js';
-import type { Config } from '../../lib/config/config.js';
 import { receiverGuardFrom } from '../../lib/app/receiverGuard.js';
+import type { Config } from '../../lib/config/config.js';
 
 export class MissingSettingError extends Error {
   override readonly name = 'MissingSettingError';

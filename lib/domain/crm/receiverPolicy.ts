@@ -64,6 +64,8 @@ export function classifyAddress(address: string): AddressClass {
   return { kind: range === 'loopback' ? 'loopback' : 'internal', description: RANGE_NAMES[range] ?? 'a reserved or special-purpose address' };
 }
 
+const LOOPBACK_HINT = 'loopback receivers need AFTERCALL_ALLOW_LOOPBACK_WEBHOOKS=true (local development only)';
+
 const refuse = (message: string): never => {
   throw new ReceiverRefusedError(message);
 };
@@ -90,7 +92,7 @@ export function checkReceiverUrl(url: string, policy: ReceiverPolicy): ReceiverT
     return target;
   }
   const loopbackName = host === 'localhost' || host.endsWith('.localhost');
-  if (loopbackName && !policy.allowLoopback) return refuse(`the receiver host ${host} is this machine (loopback)`);
+  if (loopbackName && !policy.allowLoopback) return refuse(`the receiver host ${host} is this machine (loopback); ${LOOPBACK_HINT}`);
   if (METADATA_NAMES.has(host)) return refuse(`the receiver host ${host} is a cloud metadata service`);
   if (!loopbackName && INTERNAL_SUFFIXES.some((suffix) => host.endsWith(suffix))) return refuse(`the receiver host ${host} is an internal name`);
   if (!loopbackName && !host.includes('.')) return refuse(`the receiver host ${host} is not a fully qualified public name`);
@@ -104,7 +106,7 @@ export function checkReceiverAddress(target: ReceiverTarget, address: string, po
   if (kind === 'public' || (kind === 'loopback' && policy.allowLoopback)) return;
   // A resolved address is not echoed back: it would tell a tenant what internal names resolve to.
   const what = target.literal ? `the receiver address ${target.host} is ${description}` : `the receiver host ${target.host} resolves to ${description}`;
-  refuse(kind === 'loopback' ? `${what}; loopback receivers need AFTERCALL_ALLOW_LOOPBACK_WEBHOOKS=true (local development only)` : what);
+  refuse(kind === 'loopback' ? `${what}; ${LOOPBACK_HINT}` : what);
 }
 
 /** The subscription-time check: the URL, then every address its host resolves to. */

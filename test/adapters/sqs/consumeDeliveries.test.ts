@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { enqueueActionItemsPublished } from '../../../lib/domain/crm/publishEvents.js';
 import { createSubscription } from '../../../lib/domain/crm/subscriptions.js';
+import { FakeResolver, PUBLIC_ADDRESS, publicReceivers } from '../../support/fakeResolver.js';
 import { freePort } from '../../support/freePort.js';
 import { HOUR_MS, meetingOf } from '../../domain/crm/crmWorld.js';
 import { WebhookReceiver } from '../../domain/crm/webhookReceiver.js';
@@ -101,6 +102,25 @@ describe('the SQS consumer of CRM deliveries (partial batch responses)', () => {
     expect(await consumer()(event)).toMatchObject({ batchItemFailures: [], outcomes: ['delivered'] });
     expect(await consumer()(event)).toMatchObject({ batchItemFailures: [], outcomes: ['skipped'] });
     expect(crm.requests).toHaveLength(1);
+  });
+
+  it('dead-letters at once a delivery whose receiver now resolves to loopback (DNS rebinding): no retry, nothing sent', async () => {
+    const crm = await started();
+    const dns = new FakeResolver({ 'crm.rebind.example': [PUBLIC_ADDRESS] });
+    const receivers = publicReceivers(dns);
+    const subscription = await createSubscription(world.blobs, 'acme', { url: `https://crm.rebind.example:${crm.port}/hooks` }, new Date(), receivers);
+    const [delivery] = await enqueueActionItemsPublished({ blobs: world.blobs, deliveries: world.queue, clock: () => new Date() }, meetingOf('acme'), []);
+    dns.answer('crm.rebind.example', ['127.0.0.1']);
+    const event = world.receive();
+
+    expect(await world.consumer((message) => errors.push(message), receivers)(event)).toMatchObject({ batchItemFailures: [], outcomes: ['dead'] });
+
+    expect(subscription.url).toContain('crm.rebind.example');
+    expect(crm.requests).toEqual([]);
+    expect(crm.rejected).toEqual([]);
+    expect((await world.log.get('acme', delivery?.id ?? ''))?.attempts).toEqual([expect.objectContaining({ outcome: 'refused', error: expect.stringMatching(/^refused: .*loopback/) })]);
+    expect(world.fake.messages(DLQ).map((m) => m.body)).toEqual(event.Records.map((r) => r.body));
+    expect(world.fake.visibility).toEqual([]);
   });
 
   it('dead-letters a message that points at no record, and retries one whose record cannot be read', async () => {

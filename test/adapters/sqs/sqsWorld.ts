@@ -5,6 +5,7 @@ import { standardWebhookSigner } from '../../../lib/adapters/crm/standardWebhook
 import { BlobDeliveryLog } from '../../../lib/adapters/sqs/BlobDeliveryLog.js';
 import { createDeliveryConsumer } from '../../../lib/adapters/sqs/consumeDeliveries.js';
 import { SqsDeliveryQueue } from '../../../lib/adapters/sqs/SqsDeliveryQueue.js';
+import type { ReceiverGuard } from '../../../lib/domain/crm/receiverPolicy.js';
 import { LOOPBACK_RECEIVERS } from '../../support/fakeResolver.js';
 import { memoryBlobs } from '../../support/memoryBlobStore.js';
 import { FakeSqsServer, type QueuedMessage } from './fakeSqsServer.js';
@@ -27,13 +28,13 @@ export async function sqsWorld() {
     receivers: LOOPBACK_RECEIVERS,
     queue: new SqsDeliveryQueue(sqs, fake.queueUrl(QUEUE), log),
     /** The consumer as the Lambda builds it; every back-off at its ceiling, so visibility timeouts are predictable. */
-    consumer: (onError: (message: string, details: Record<string, unknown>) => void) =>
+    consumer: (onError: (message: string, details: Record<string, unknown>) => void, receivers: ReceiverGuard = LOOPBACK_RECEIVERS) =>
       createDeliveryConsumer({
         sqs,
         queueUrl: fake.queueUrl(QUEUE),
         deadLetterQueueUrl: fake.queueUrl(DLQ),
         log,
-        deliver: { blobs, sign: standardWebhookSigner, send: pinnedWebhookSender(LOOPBACK_RECEIVERS), clock: () => new Date(), random: () => 1, timeoutMs: 2_000 },
+        deliver: { blobs, sign: standardWebhookSigner, send: pinnedWebhookSender(receivers), clock: () => new Date(), random: () => 1, timeoutMs: 2_000 },
         onError,
       }),
     /** Takes the messages waiting in the main queue as one Lambda event (each receive counted once). */
