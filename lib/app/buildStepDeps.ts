@@ -1,6 +1,7 @@
 import { createS3Client } from '../adapters/s3/createS3Client.js';
 import { S3BlobStore } from '../adapters/s3/S3BlobStore.js';
 import { recordingUrlSigner } from '../adapters/s3/presignRecordingUrl.js';
+import type { S3Credentials } from '../adapters/s3/verifySigV4.js';
 import type { Config } from '../config/config.js';
 import { DEFAULT_PRICES } from '../domain/usage/priceTable.js';
 import type { TaskTokens } from '../domain/ports/TaskTokens.js';
@@ -16,11 +17,13 @@ export interface BuiltStepDeps extends StepDeps {
  * that need keys (Deepgram, OpenAI, Pinecone) plug in here; without keys the embedded
  * defaults answer.
  */
-export async function buildStepDeps(config: Config, options: { s3Endpoint?: string; taskTokens: TaskTokens }): Promise<BuiltStepDeps> {
-  const s3 = createS3Client({ region: config.AWS_REGION, endpoint: options.s3Endpoint ?? config.AFTERCALL_S3_ENDPOINT });
+export async function buildStepDeps(config: Config, options: { embeddedS3?: { endpoint: string; credentials: S3Credentials }; taskTokens: TaskTokens }): Promise<BuiltStepDeps> {
+  const s3 = options.embeddedS3 === undefined
+    ? createS3Client({ region: config.AWS_REGION, endpoint: config.AFTERCALL_S3_ENDPOINT })
+    : createS3Client({ region: config.AWS_REGION, ...options.embeddedS3 });
   const blobs = new S3BlobStore(s3, config.AFTERCALL_BUCKET);
   // Only a real S3 gives URLs a provider can fetch; an endpoint on loopback is not reachable from outside.
-  const onAws = options.s3Endpoint === undefined && config.AFTERCALL_S3_ENDPOINT === undefined;
+  const onAws = options.embeddedS3 === undefined && config.AFTERCALL_S3_ENDPOINT === undefined;
   const providers = await chooseProviders(config, {
     getBytes: (key) => blobs.getBytes(key),
     ...(onAws ? { presignedUrl: recordingUrlSigner(s3, config.AFTERCALL_BUCKET) } : {}),

@@ -1,5 +1,4 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -23,6 +22,7 @@ import { buildStepDeps, type BuiltStepDeps } from './buildStepDeps.js';
 import type { ControlPlane } from './ControlPlane.js';
 import { receiverGuardFrom } from './receiverGuard.js';
 import { createHttpApp } from './http/createHttpApp.js';
+import { openPrivateDataDir } from './privateDataDir.js';
 import { attachLiveSockets } from './live/attachLiveSockets.js';
 import type { CaptionRelay } from './live/CaptionRelay.js';
 import { createCaptionRelay } from './live/createCaptionRelay.js';
@@ -75,10 +75,10 @@ export interface LocalStackOptions {
  */
 export async function startLocalStack(config: Config, options: LocalStackOptions = {}): Promise<LocalStack> {
   const dataDir = resolve(config.AFTERCALL_DATA_DIR);
-  await mkdir(dataDir, { recursive: true });
-  const s3 = await startEmbeddedS3Server({ directory: join(dataDir, 's3'), buckets: [config.AFTERCALL_BUCKET] });
+  const { s3Credentials } = await openPrivateDataDir(dataDir);
+  const s3 = await startEmbeddedS3Server({ directory: join(dataDir, 's3'), buckets: [config.AFTERCALL_BUCKET], credentials: s3Credentials });
   const taskTokens = new LocalTaskTokens();
-  const built = await buildStepDeps(config, { s3Endpoint: s3.endpoint, taskTokens });
+  const built = await buildStepDeps(config, { embeddedS3: { endpoint: s3.endpoint, credentials: s3.credentials }, taskTokens });
   const deliveries = await FileDeliveryQueue.open(join(dataDir, 'deliveries'));
   const deps: BuiltStepDeps = { ...built, deliveries, ...options.depsOverrides?.(built) };
   const runner = new LocalWorkflowRunner({

@@ -29,7 +29,7 @@ export interface DeliveryBench {
  */
 export async function benchDeliveries(dataDir: string, events: number): Promise<DeliveryBench> {
   const server = await startEmbeddedS3Server({ directory: join(dataDir, 'delivery-bench-s3'), buckets: ['delivery-bench'] });
-  const client = createS3Client({ region: 'us-east-1', endpoint: server.endpoint });
+  const client = createS3Client({ region: 'us-east-1', endpoint: server.endpoint, credentials: server.credentials });
   const blobs = new S3BlobStore(client, 'delivery-bench');
   let received = 0;
   const receiver: Server = createServer((request, response) => {

@@ -31,7 +31,7 @@ const percentile = (sorted: number[], p: number): number => sorted[Math.min(sort
 /** The meeting list API's query over a tenant with `meetings` meetings in the embedded S3 store, 20 a page. */
 export async function benchMeetingList(dataDir: string, meetings: number, requests = 200): Promise<ListBench> {
   const server = await startEmbeddedS3Server({ directory: join(dataDir, 'list-bench-s3'), buckets: ['list-bench'] });
-  const client = createS3Client({ region: 'us-east-1', endpoint: server.endpoint });
+  const client = createS3Client({ region: 'us-east-1', endpoint: server.endpoint, credentials: server.credentials });
   const blobs = new S3BlobStore(client, 'list-bench');
   try {
     const tenantId = 'bench';

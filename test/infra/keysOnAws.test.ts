@@ -21,7 +21,7 @@ describe('aftercall keys --bucket: API keys in the deployed bucket, without a lo
   const cli = (...args: string[]) =>
     run(process.execPath, ['--import', 'tsx', 'bin/aftercall.ts', 'keys', ...args, '--bucket', BUCKET], {
       cwd: repo,
-      env: { PATH: process.env.PATH, AFTERCALL_S3_ENDPOINT: s3.endpoint, AFTERCALL_DATA_DIR: join(dir.path, 'data'), AWS_REGION: 'eu-west-1' },
+      env: { PATH: process.env.PATH, AFTERCALL_S3_ENDPOINT: s3.endpoint, AWS_ACCESS_KEY_ID: s3.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey, AFTERCALL_DATA_DIR: join(dir.path, 'data'), AWS_REGION: 'eu-west-1' },
     });
 
   beforeAll(async () => {
@@ -37,7 +37,7 @@ describe('aftercall keys --bucket: API keys in the deployed bucket, without a lo
     const created = await cli('create', '--tenant', 'acme', '--role', 'admin', '--name', 'ops');
     const key = created.stdout.trim().split('\n').at(-1) ?? '';
     expect(key).toMatch(/^ak_[0-9a-f]{12}_/);
-    const client = createS3Client({ region: 'eu-west-1', endpoint: s3.endpoint });
+    const client = createS3Client({ region: 'eu-west-1', endpoint: s3.endpoint, credentials: s3.credentials });
     const blobs = new S3BlobStore(client, BUCKET);
     const resolved = await resolveApiKey(blobs, key);
     expect(resolved).toMatchObject({ tenantId: 'acme', role: 'admin' });

@@ -1,19 +1,24 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Credentials } from './verifySigV4.js';
 
 /**
- * One S3 client shape for AWS and for the embedded server. With an endpoint the checksum
- * settings are load-bearing: by default the SDK sends stream bodies aws-chunked, and an
- * S3-compatible server that does not decode that framing stores it inside the object.
+ * One S3 client shape for AWS and for S3-compatible servers. With an endpoint the checksum
+ * settings are load-bearing: by default the SDK sends stream bodies aws-chunked, which the
+ * embedded server refuses (and other S3-compatible servers may store with the framing inside).
+ * Credentials: the embedded server's key pair when given, else the SDK's usual chain
+ * (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, profiles, roles).
  */
-export function createS3Client(options: { region: string; endpoint?: string | undefined }): S3Client {
+export function createS3Client(options: { region: string; endpoint?: string | undefined; credentials?: S3Credentials | undefined }): S3Client {
+  // A copy: the SDK writes its own bookkeeping into the credentials object it is given.
+  const credentials = options.credentials === undefined ? {} : { credentials: { accessKeyId: options.credentials.accessKeyId, secretAccessKey: options.credentials.secretAccessKey } };
   if (options.endpoint === undefined) {
-    return new S3Client({ region: options.region });
+    return new S3Client({ region: options.region, ...credentials });
   }
   return new S3Client({
     region: options.region,
     endpoint: options.endpoint,
     forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    ...credentials,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });

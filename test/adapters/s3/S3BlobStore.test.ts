@@ -16,7 +16,7 @@ describe('S3BlobStore against the embedded S3 server', () => {
   beforeAll(async () => {
     dir = await makeTempDir();
     server = await startEmbeddedS3Server({ directory: dir.path, buckets: ['test-bucket'] });
-    client = createS3Client({ region: 'us-east-1', endpoint: server.endpoint });
+    client = createS3Client({ region: 'us-east-1', endpoint: server.endpoint, credentials: server.credentials });
     store = new S3BlobStore(client, 'test-bucket');
   });
   afterAll(async () => {
@@ -61,7 +61,7 @@ describe('S3BlobStore against the embedded S3 server', () => {
   });
 
   it('turns an unreachable store into BlobStoreUnavailableError (retried by the workflow)', async () => {
-    const dead = createS3Client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9' });
+    const dead = createS3Client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: server.credentials });
     const deadStore = new S3BlobStore(dead, 'test-bucket');
     await expect(deadStore.put('k', 'v', 'text/plain')).rejects.toBeInstanceOf(BlobStoreUnavailableError);
     dead.destroy();

@@ -1,0 +1,93 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import FilesystemStore from 's3rver/lib/stores/filesystem.js';
+import S3Error from 's3rver/lib/models/error.js';
+
+// Objects and their folders are the service's alone: other local users must not read key records or secrets.
+const PRIVATE_FILE = 0o600;
+const PRIVATE_DIR = 0o700;
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const UPLOAD_ID = /^[0-9a-f]{32}$/;
+const PART_NUMBER = /^[1-9]\d{0,4}$/;
+
+/** A key the filesystem would read as a different path: `.`/`..` segments, empty segments, NUL. */
+export function isUnsafeKey(key: string): boolean {
+  const segments = key.split('/');
+  // A trailing slash (a "folder" marker object) leaves one empty last segment; any other empty one aliases a path.
+  const inner = key.endsWith('/') ? segments.slice(0, -1) : segments;
+  return key.includes('\0') || inner.some((segment) => segment === '' || segment === '.' || segment === '..');
+}
+
+const outside = (what: string) => new S3Error('InvalidArgument', `${what} does not name a place inside the bucket`);
+
+/**
+ * s3rver's filesystem store, with every key and bucket checked before it becomes a path (whatever
+ * carried it: the URL, a copy source, a DeleteObjects body, a multipart upload id), and every
+ * object written privately and atomically: to a temporary file that is renamed into place only
+ * once the whole body has arrived (and matched its signed SHA-256, see requireSignedRequests).
+ */
+export class GuardedFilesystemStore extends FilesystemStore {
+  override getBucketPath(bucket: string): string {
+    if (!BUCKET_NAME.test(bucket) || bucket.includes('..')) throw outside(`bucket ${JSON.stringify(bucket)}`);
+    return super.getBucketPath(bucket);
+  }
+
+  override getResourcePath(bucket: string, key: string | undefined, resource: string): string {
+    if (key !== undefined && isUnsafeKey(key)) throw outside(`key ${JSON.stringify(key)}`);
+    const bucketPath = resolve(this.getBucketPath(bucket));
+    const path = resolve(super.getResourcePath(bucket, key, resource));
+    const inside = relative(bucketPath, path);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) throw outside(`key ${JSON.stringify(key)}`);
+    return path;
+  }
+
+  override async putObject(object: Parameters<FilesystemStore['putObject']>[0]): ReturnType<FilesystemStore['putObject']> {
+    const path = this.getResourcePath(object.bucket, object.key, 'object');
+    const content = Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content;
+    const written = await writePrivately(path, content);
+    await this.putMetadata(object.bucket, object.key, object.metadata, written.md5);
+    await Promise.all([this.getResourcePath(object.bucket, object.key, 'metadata.json'), this.getResourcePath(object.bucket, object.key, 'object.md5')].map((file) => chmod(file, PRIVATE_FILE)));
+    return written;
+  }
+
+  override async putPart(bucket: string, uploadId: string, partNumber: string, content: Readable): ReturnType<FilesystemStore['putPart']> {
+    if (!UPLOAD_ID.test(uploadId) || !PART_NUMBER.test(partNumber)) throw new S3Error('InvalidArgument', 'not an upload id and part number of this server');
+    const path = join(this.getResourcePath(bucket, undefined, 'uploads'), uploadId, partNumber);
+    const written = await writePrivately(path, content);
+    await writeFile(`${path}.md5`, written.md5, { mode: PRIVATE_FILE });
+    return written;
+  }
+
+  override putObjectMultipart(bucket: string, uploadId: string, parts: unknown[]): ReturnType<FilesystemStore['putObjectMultipart']> {
+    if (!UPLOAD_ID.test(uploadId)) return Promise.reject(new S3Error('NoSuchUpload', 'not an upload id of this server'));
+    return super.putObjectMultipart(bucket, uploadId, parts);
+  }
+}
+
+/** Streams a body to a private temporary file beside `path`, and renames it into place only when all of it arrived. */
+async function writePrivately(path: string, content: Readable): Promise<{ size: number; md5: string }> {
+  await mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIR });
+  // Not ending in s3rver's object suffix, so a listing never shows a half-written body.
+  const partial = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
+  const md5 = createHash('md5');
+  let size = 0;
+  const measure = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      md5.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(content, measure, createWriteStream(partial, { mode: PRIVATE_FILE }));
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return { size, md5: md5.digest('hex') };
+}
