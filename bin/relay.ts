@@ -10,7 +10,8 @@ import { ConfigError, loadConfig } from '../lib/config/config.js';
  * The caption relay on its own, for a container service (ECS Fargate behind a load balancer
  * that passes WebSocket upgrades): `GET /healthz`, `/api/live/*`, `/live/ingest`, `/live/captions`.
  * API keys and saved live captions live in the same bucket as the rest (AFTERCALL_BUCKET; an
- * S3-compatible AFTERCALL_S3_ENDPOINT locally). Deepgram live when DEEPGRAM_API_KEY is set,
+ * S3-compatible AFTERCALL_S3_ENDPOINT locally, with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY — for
+ * the embedded server, the pair in <data folder>/s3-credentials.json). Deepgram live when DEEPGRAM_API_KEY is set,
  * else the offline speech-activity stand-in. Listen on all interfaces in a container with
  * AFTERCALL_HOST=0.0.0.0.
  */
