@@ -5,8 +5,9 @@ import type { ControlPlane } from '../../lib/app/ControlPlane.js';
 import type { BuiltStepDeps } from '../../lib/app/buildStepDeps.js';
 import { receiverGuardFrom } from '../../lib/app/receiverGuard.js';
 import type { Config } from '../../lib/config/config.js';
+import { InternalError } from '../../lib/domain/errors.js';
 
-export class MissingSettingError extends Error {
+export class MissingSettingError extends InternalError {
   override readonly name = 'MissingSettingError';
 }
 

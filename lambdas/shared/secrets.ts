@@ -1,5 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Config } from '../../lib/config/config.js';
+import { InternalError } from '../../lib/domain/errors.js';
 
 /**
  * The settings that are credentials. On AWS they live in one Secrets Manager secret (a JSON
@@ -27,7 +28,7 @@ export const secretsManagerSource = (client: SecretsManagerClient): SecretSource
   getSecretString: async (secretId) => (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString,
 });
 
-export class SecretFormatError extends Error {
+export class SecretFormatError extends InternalError {
   override readonly name = 'SecretFormatError';
 }
 

@@ -5,8 +5,9 @@ import { isRecordingKey } from '../domain/intake/recordingEvent.js';
 import { startMeeting, type StartedMeeting } from '../domain/intake/startMeeting.js';
 import { siblingTranscriptKeys } from '../domain/meeting/resultKeys.js';
 import { formatOfKey } from '../domain/transcript/importTranscript.js';
+import { BadRequestError } from '../domain/errors.js';
 
-export class CliInputError extends Error {
+export class CliInputError extends BadRequestError {
   override readonly name = 'CliInputError';
 }
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { TenantId } from '../domain/meeting/schema.js';
 import { PriceTableSchema } from '../domain/usage/priceTable.js';
+import { InternalError } from '../domain/errors.js';
 
 const Bytes = z.coerce.number().int().positive();
 const Port = z.coerce.number().int().min(0).max(65_535);
@@ -89,7 +90,7 @@ export const ConfigSchema = z.object({
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
-export class ConfigError extends Error {
+export class ConfigError extends InternalError {
   override readonly name = 'ConfigError';
 }
 

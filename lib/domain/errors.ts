@@ -16,52 +16,112 @@ export const ErrorNames = {
   ResultMissing: 'ResultMissingError',
   CorruptResult: 'CorruptResultError',
   ProviderAuth: 'ProviderAuthError',
+  ProviderRejected: 'ProviderRejectedError',
 } as const;
 export type ErrorName = (typeof ErrorNames)[keyof typeof ErrorNames];
 
 /** Errors whose name the workflow's Retry policies list. */
 export const TRANSIENT_ERROR_NAMES: readonly ErrorName[] = [ErrorNames.BlobStoreUnavailable, ErrorNames.ProviderUnavailable];
 
-abstract class AftercallError extends Error {
-  abstract override readonly name: ErrorName;
+/**
+ * The one root of aftercall's errors. Each says, once, what it means to a caller: the HTTP
+ * status an API request ending in it answers, and whether its message is written for the
+ * caller (`expose`, as middy's HttpError) or must give way to a generic one (the error is
+ * logged instead). The HTTP mapping reads these and keeps no list of its own.
+ */
+export abstract class AftercallError extends Error {
+  abstract override readonly name: string;
+  abstract readonly status: number;
+  abstract readonly expose: boolean;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
 }
 
-export class BlobStoreUnavailableError extends AftercallError {
+// The kinds every error is one of. A caller's mistake is exposed; anything about our side is not.
+export abstract class BadRequestError extends AftercallError {
+  readonly status = 400;
+  readonly expose = true;
+}
+export abstract class UnauthorizedError extends AftercallError {
+  readonly status = 401;
+  readonly expose = true;
+}
+export abstract class NotFoundError extends AftercallError {
+  readonly status = 404;
+  readonly expose = true;
+}
+export abstract class ConflictError extends AftercallError {
+  readonly status = 409;
+  readonly expose = true;
+}
+export abstract class PayloadTooLargeError extends AftercallError {
+  readonly status = 413;
+  readonly expose = true;
+}
+/** The input is well-formed but its content cannot be used (a recording that is not audio). */
+export abstract class UnprocessableError extends AftercallError {
+  readonly status = 422;
+  readonly expose = true;
+}
+/** A bug, a broken contract or a misconfiguration: only an operator can act. */
+export abstract class InternalError extends AftercallError {
+  readonly status = 500;
+  readonly expose = false;
+}
+/** A provider refused or broke its contract; its message may quote the provider, so it is not shown. */
+export abstract class UpstreamError extends AftercallError {
+  readonly status = 502;
+  readonly expose = false;
+}
+/** Briefly unavailable: asking again later can succeed (the API answers 503 with Retry-After). */
+export abstract class UnavailableError extends AftercallError {
+  readonly status = 503;
+  readonly expose = false;
+}
+
+export class BlobStoreUnavailableError extends UnavailableError {
   override readonly name = ErrorNames.BlobStoreUnavailable;
 }
-export class ProviderUnavailableError extends AftercallError {
+export class ProviderUnavailableError extends UnavailableError {
   override readonly name = ErrorNames.ProviderUnavailable;
 }
-export class RecordingNotFoundError extends AftercallError {
+export class RecordingNotFoundError extends NotFoundError {
   override readonly name = ErrorNames.RecordingNotFound;
 }
-export class UnsupportedRecordingError extends AftercallError {
+export class UnsupportedRecordingError extends UnprocessableError {
   override readonly name = ErrorNames.UnsupportedRecording;
 }
-export class RecordingTooLargeError extends AftercallError {
+export class RecordingTooLargeError extends PayloadTooLargeError {
   override readonly name = ErrorNames.RecordingTooLarge;
 }
-export class NoTranscriberError extends AftercallError {
+export class NoTranscriberError extends InternalError {
   override readonly name = ErrorNames.NoTranscriber;
 }
-export class InvalidStepInputError extends AftercallError {
+export class InvalidStepInputError extends InternalError {
   override readonly name = ErrorNames.InvalidStepInput;
 }
-export class ResultMissingError extends AftercallError {
+export class ResultMissingError extends InternalError {
   override readonly name = ErrorNames.ResultMissing;
 }
 /** A stored result that exists but is not valid JSON of its schema: reading it again cannot help. */
-export class CorruptResultError extends AftercallError {
+export class CorruptResultError extends InternalError {
   override readonly name = ErrorNames.CorruptResult;
 }
 /** The provider refused our credentials or account (HTTP 401/402/403): an operator must act, retrying cannot help. */
-export class ProviderAuthError extends AftercallError {
+export class ProviderAuthError extends UpstreamError {
   override readonly name = ErrorNames.ProviderAuth;
 }
+/**
+ * Final: the provider understood the request and will not serve it as asked (a refusal, a
+ * content filter, a request it rejects as invalid, an unknown model). Sending it again cannot
+ * help, so its name is on no Retry list; the understanding fallback and the workflow's Catch
+ * take it from there.
+ */
+export class ProviderRejectedError extends UpstreamError {
+  override readonly name = ErrorNames.ProviderRejected;
+}
 /** A transcript file that cannot be read as the format it claims to be. */
-export class InvalidTranscriptError extends AftercallError {
+export class InvalidTranscriptError extends UnprocessableError {
   override readonly name = ErrorNames.InvalidTranscript;
 }

@@ -19,6 +19,7 @@ import { Construct } from 'constructs';
 import { asInterface } from './cdkTypes.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { InternalError } from '../domain/errors.js';
 
 export interface WebUiProps {
   /** The built UI (bin/buildWeb.ts writes web/dist): index.html and content-hashed assets. */
@@ -42,7 +43,7 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-export class WebUiNotBuiltError extends Error {
+export class WebUiNotBuiltError extends InternalError {
   override readonly name = 'WebUiNotBuiltError';
 }
 

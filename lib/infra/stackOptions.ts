@@ -1,4 +1,5 @@
 import type { Node } from 'constructs';
+import { InternalError } from '../domain/errors.js';
 
 /** What a deployer can choose with `-c name=value` (or in cdk.json's context). */
 export interface StackOptions {
@@ -12,7 +13,7 @@ export interface StackOptions {
   infrequentAccessAfterDays: number | undefined;
 }
 
-export class StackOptionError extends Error {
+export class StackOptionError extends InternalError {
   override readonly name = 'StackOptionError';
 }
 

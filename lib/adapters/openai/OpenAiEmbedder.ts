@@ -4,7 +4,8 @@ import type { Embedder } from '../../domain/ports/Embedder.js';
 import { meterUsage } from '../../domain/usage/usageMeter.js';
 import { batchByBudget } from './batchByBudget.js';
 import { decodeEmbedding } from './decodeEmbedding.js';
-import { ProviderRejectedError, toDomainError } from './errors.js';
+import { ProviderRejectedError } from '../../domain/errors.js';
+import { toDomainError } from './errors.js';
 import { estimateTokens } from './tokenEstimate.js';
 
 // The API's limits: 2,048 inputs a request, 8,192 tokens an input, 300,000 tokens a request.

@@ -1,15 +1,5 @@
 import OpenAI from 'openai';
-import { ProviderAuthError, ProviderUnavailableError } from '../../domain/errors.js';
-
-/**
- * Final: the provider understood the request and will not serve it as asked (a refusal, a
- * content filter, a request it rejects as invalid, an unknown model). Sending it again cannot
- * help, so its name is on no Retry list; the understanding fallback and the workflow's Catch
- * take it from there.
- */
-export class ProviderRejectedError extends Error {
-  override readonly name = 'ProviderRejectedError';
-}
+import { ProviderAuthError, ProviderRejectedError, ProviderUnavailableError } from '../../domain/errors.js';
 
 const DOMAIN_ERRORS = [ProviderUnavailableError, ProviderAuthError, ProviderRejectedError];
 

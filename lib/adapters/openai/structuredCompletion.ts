@@ -4,7 +4,8 @@ import type { ChatCompletion, ChatCompletionMessageParam } from 'openai/resource
 import { z } from 'zod';
 import { ProviderUnavailableError } from '../../domain/errors.js';
 import { meterUsage } from '../../domain/usage/usageMeter.js';
-import { ProviderRejectedError, toDomainError } from './errors.js';
+import { ProviderRejectedError } from '../../domain/errors.js';
+import { toDomainError } from './errors.js';
 import { repairPrompt } from './repairPrompt.js';
 
 export interface StructuredRequest<T> {

@@ -1,7 +1,7 @@
-import { ProviderAuthError, ProviderUnavailableError } from '../../domain/errors.js';
+import { ProviderAuthError, ProviderUnavailableError, UpstreamError } from '../../domain/errors.js';
 
 /** The index is missing or not the kind this adapter needs: an operator must fix the configuration. */
-export class PineconeIndexError extends Error {
+export class PineconeIndexError extends UpstreamError {
   override readonly name = 'PineconeIndexError';
 }
 

@@ -3,9 +3,10 @@ import type { DeliveryQueue } from '../../domain/crm/ports.js';
 import { DeliverySchema, type Delivery, type DeliveryStatus } from '../../domain/crm/schema.js';
 import type { BlobDeliveryLog } from './BlobDeliveryLog.js';
 import { deliveryMessageBody } from './deliveryMessage.js';
+import { InternalError } from '../../domain/errors.js';
 
 /** `due` has no meaning on SQS: the queue pushes due messages to the consumer Lambda. */
-export class DeliveryQueueOperationError extends Error {
+export class DeliveryQueueOperationError extends InternalError {
   override readonly name = 'DeliveryQueueOperationError';
 }
 

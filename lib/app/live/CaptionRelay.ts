@@ -10,6 +10,7 @@ import type { BlobStore } from '../../domain/ports/BlobStore.js';
 import type { Translator } from '../../domain/ports/Translator.js';
 import type { IngestQuery } from './liveParams.js';
 import { LiveTickets, type TicketClaims } from './liveTickets.js';
+import { BadRequestError } from '../../domain/errors.js';
 
 export interface CaptionRelayOptions {
   blobs: BlobStore;
@@ -32,7 +33,7 @@ export interface LiveCaller {
   participant: string | null;
 }
 
-export class LiveRequestError extends Error {
+export class LiveRequestError extends BadRequestError {
   override readonly name = 'LiveRequestError';
 }
 

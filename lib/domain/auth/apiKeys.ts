@@ -15,6 +15,7 @@ import {
   type ApiKeyRole,
   type CreateApiKeyInput,
 } from './apiKeySchema.js';
+import { BadRequestError } from '../errors.js';
 
 /** Who a valid key belongs to (the same shape as the HTTP layer's AuthContext). */
 export interface ResolvedApiKey {
@@ -23,7 +24,7 @@ export interface ResolvedApiKey {
   keyId: string;
 }
 
-export class InvalidApiKeyInputError extends Error {
+export class InvalidApiKeyInputError extends BadRequestError {
   override readonly name = 'InvalidApiKeyInputError';
 }
 

@@ -1,26 +1,25 @@
-// HTTP mapping (for errorResponse's EXPOSED list): SubscriptionNotFoundError and
-// DeliveryNotFoundError → 404, InvalidSubscriptionError and DeliveryNotReplayableError → 400 / 409.
+import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
 
 /** No such subscription for this tenant (another tenant's id reads as absent, never as forbidden). */
-export class SubscriptionNotFoundError extends Error {
+export class SubscriptionNotFoundError extends NotFoundError {
   override readonly name = 'SubscriptionNotFoundError';
 }
 /** No such delivery for this tenant. */
-export class DeliveryNotFoundError extends Error {
+export class DeliveryNotFoundError extends NotFoundError {
   override readonly name = 'DeliveryNotFoundError';
 }
 /** A subscription the caller asked for cannot be accepted (e.g. a receiver on an internal address). */
-export class InvalidSubscriptionError extends Error {
+export class InvalidSubscriptionError extends BadRequestError {
   override readonly name = 'InvalidSubscriptionError';
 }
 /** Replay of a message still pending: it is already being retried. */
-export class DeliveryNotReplayableError extends Error {
+export class DeliveryNotReplayableError extends ConflictError {
   override readonly name = 'DeliveryNotReplayableError';
 }
 /**
  * A receiver webhooks may not reach: not https, or on a loopback, private, link-local or metadata
  * address (checked at subscription, and again on the address each delivery connects to).
  */
-export class ReceiverRefusedError extends Error {
+export class ReceiverRefusedError extends BadRequestError {
   override readonly name = 'ReceiverRefusedError';
 }

@@ -6,9 +6,10 @@ import type { VectorIndex } from '../ports/VectorIndex.js';
 import { findJsonIfValid } from '../workflow/jsonResults.js';
 import { findCatalogEntry } from './meetingView.js';
 import { MeetingNotFoundError } from './reprocessMeeting.js';
+import { ConflictError } from '../errors.js';
 
 /** A run is still writing the meeting's results: deleting now would leave half of them behind. */
-export class MeetingBusyError extends Error {
+export class MeetingBusyError extends ConflictError {
   override readonly name = 'MeetingBusyError';
 }
 

@@ -5,9 +5,10 @@ import type { BlobStore } from '../ports/BlobStore.js';
 import { TranscriptSchema } from '../transcript/schema.js';
 import { findJsonIfValid } from '../workflow/jsonResults.js';
 import { listCatalogEntries, summarise, type MeetingSummaryView } from './meetingView.js';
+import { BadRequestError } from '../errors.js';
 
 /** A listing request the caller got wrong: a cursor that is not ours, a date that is not a date. */
-export class InvalidMeetingQueryError extends Error {
+export class InvalidMeetingQueryError extends BadRequestError {
   override readonly name = 'InvalidMeetingQueryError';
 }
 

@@ -1,8 +1,9 @@
 import { startMeeting, type StartedMeeting, type StartMeetingDeps } from '../intake/startMeeting.js';
 import type { ResumeFrom } from '../meeting/schema.js';
 import { findCatalogEntry } from './meetingView.js';
+import { NotFoundError } from '../errors.js';
 
-export class MeetingNotFoundError extends Error {
+export class MeetingNotFoundError extends NotFoundError {
   override readonly name = 'MeetingNotFoundError';
 }
 

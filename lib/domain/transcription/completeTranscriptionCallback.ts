@@ -8,6 +8,7 @@ import { findJson } from '../workflow/jsonResults.js';
 import { trackStep } from '../workflow/stepStatus.js';
 import { pendingTranscriptionKey, PendingTranscriptionSchema, storeTranscript } from '../workflow/steps/transcribe.js';
 import { CallbackParamsSchema, isValidCallbackSignature } from './callbackSignature.js';
+import { NotFoundError } from '../errors.js';
 
 export interface CallbackDeps {
   blobs: BlobStore;
@@ -18,7 +19,7 @@ export interface CallbackDeps {
   callbacks: { secret: string } | null;
 }
 
-export class StaleCallbackError extends Error {
+export class StaleCallbackError extends NotFoundError {
   override readonly name = 'StaleCallbackError';
 }
 

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeEmbedding } from '../../../lib/adapters/openai/decodeEmbedding.js';
-import { ProviderRejectedError } from '../../../lib/adapters/openai/errors.js';
 import { OpenAiEmbedder, type OpenAiEmbedderOptions } from '../../../lib/adapters/openai/OpenAiEmbedder.js';
-import { ProviderUnavailableError } from '../../../lib/domain/errors.js';
+import { ProviderRejectedError, ProviderUnavailableError } from '../../../lib/domain/errors.js';
 import { withStepAccount } from '../../../lib/domain/usage/usageMeter.js';
 import { fakeEmbedding, type FakeOpenAiOptions } from '../../support/fakes/fakeOpenAiServer.js';
 import { startHarness, type Harness } from './support.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAiClient } from '../../../lib/adapters/openai/createOpenAiClient.js';
-import { ProviderRejectedError } from '../../../lib/adapters/openai/errors.js';
+import { ProviderRejectedError } from '../../../lib/domain/errors.js';
 import { OpenAiUnderstander } from '../../../lib/adapters/openai/OpenAiUnderstander.js';
 import { ProviderAuthError, ProviderUnavailableError } from '../../../lib/domain/errors.js';
 import type { UnderstandingDraft } from '../../../lib/domain/ports/Understander.js';

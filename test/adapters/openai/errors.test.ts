@@ -1,7 +1,8 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAiClient } from '../../../lib/adapters/openai/createOpenAiClient.js';
-import { ProviderRejectedError, redactSecrets, toDomainError } from '../../../lib/adapters/openai/errors.js';
+import { redactSecrets, toDomainError } from '../../../lib/adapters/openai/errors.js';
+import { ProviderRejectedError } from '../../../lib/domain/errors.js';
 import { ProviderAuthError, ProviderUnavailableError } from '../../../lib/domain/errors.js';
 import type { Fault } from '../../support/fakes/fakeOpenAiServer.js';
 import { startHarness, type Harness } from './support.js';
