@@ -113,8 +113,10 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
       tenantId: config.AFTERCALL_DEFAULT_TENANT,
     },
   };
+  // One sender for the stack's life: its connection pools outlive a pass.
+  const send = pinnedWebhookSender(receivers);
   const deliveryWorker = startDeliveryWorker({
-    deliver: () => deliverDue({ queue: deliveries, blobs: deps.blobs, sign: standardWebhookSigner, send: pinnedWebhookSender(receivers), clock: deps.clock }),
+    deliver: () => deliverDue({ queue: deliveries, blobs: deps.blobs, sign: standardWebhookSigner, send, clock: deps.clock }),
     pollMs: DELIVERY_POLL_MS,
     log,
   });

@@ -47,6 +47,7 @@ export async function crmWorld() {
     blobs,
     queue: await FileDeliveryQueue.open(`${dir.path}/deliveries`),
     receivers: LOOPBACK_RECEIVERS,
+    send: pinnedWebhookSender(LOOPBACK_RECEIVERS),
     clock: () => new Date(),
     /** Every back-off at its ceiling, so schedules are predictable. */
     random: () => 1,
@@ -55,7 +56,7 @@ export async function crmWorld() {
       world.queue = await FileDeliveryQueue.open(`${dir.path}/deliveries`);
     },
     deliver(): Promise<DeliverSummary> {
-      return deliverDue({ queue: world.queue, blobs, sign: standardWebhookSigner, send: pinnedWebhookSender(world.receivers), clock: world.clock, random: world.random, timeoutMs: 5_000 });
+      return deliverDue({ queue: world.queue, blobs, sign: standardWebhookSigner, send: world.send, clock: world.clock, random: world.random, timeoutMs: 5_000 });
     },
     publish(meeting: MeetingContext, items: readonly ActionItem[] = ACTION_ITEMS): Promise<Delivery[]> {
       return enqueueActionItemsPublished({ blobs, deliveries: world.queue, clock: world.clock }, meeting, items);
