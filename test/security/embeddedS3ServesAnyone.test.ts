@@ -1,4 +1,13 @@
-import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CompleteMultipartUploadCommand,
+  CopyObjectCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -134,7 +143,7 @@ describe('the embedded S3 server refuses whoever lacks the install’s key pair'
     client.destroy();
   });
 
-  it('refuses keys that leave the bucket (raw ../, percent-encoded, via the SDK, a copy source, a DeleteObjects body), even when correctly signed', async () => {
+  it('refuses keys that leave the bucket (raw ../, percent-encoded, via the SDK, a copy source, an upload id, a DeleteObjects body), even when correctly signed', async () => {
     const escapes = [
       '../../escaped-raw.txt',
       '%2e%2e/%2e%2e/escaped-encoded.txt',
@@ -157,6 +166,9 @@ describe('the embedded S3 server refuses whoever lacks the install’s key pair'
     await writeFile(join(dataDir, 'outside.txt._S3rver_object'), 'outside the bucket');
     await expect(client.send(new CopyObjectCommand({ Bucket: bucket, Key: 'notes/copied.txt', CopySource: `${bucket}/../../outside.txt` }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 400 } });
     expect(await fixture.stack.deps.blobs.head('notes/copied.txt')).toBeNull();
+    await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'notes/multi.bin' }));
+    const partThere = await sendRaw(endpoint, await signRaw(endpoint, { method: 'PUT', path: `${path('notes/multi.bin')}?partNumber=1&uploadId=..%2F..%2F..%2Fescaped-upload`, body: 'pwned' }, credentials));
+    expect(partThere.status).toBeGreaterThanOrEqual(400);
     const deleted = await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: [{ Key: '../../executions/x' }] } })).catch((error: unknown) => error);
     expect(deleted).toBeInstanceOf(Error);
     client.destroy();
@@ -182,7 +194,7 @@ describe('the embedded S3 server refuses whoever lacks the install’s key pair'
     expect(await modeOf(join(dataDir, 's3', bucket, '_aftercall', 'keys'))).toBe(0o700);
   });
 
-  it('serves the normal SDK client with the key pair: puts, stream upload byte for byte, listing, deletes; an aws-chunked stream is refused, not stored framed', async () => {
+  it('serves the normal SDK client with the key pair: puts, stream upload byte for byte, multipart upload, listing, deletes; an aws-chunked stream is refused, not stored framed', async () => {
     const client = createS3Client({ region: 'us-east-1', endpoint, credentials });
     const store = new S3BlobStore(client, bucket);
     const payload = Buffer.from('y'.repeat(70_000) + 'end');
@@ -190,7 +202,17 @@ describe('the embedded S3 server refuses whoever lacks the install’s key pair'
     expect(Buffer.from((await store.getBytes('ok/stream.bin')) ?? []).equals(payload)).toBe(true);
     await store.put('ok/a.txt', 'a', 'text/plain');
     expect(await store.list('ok/')).toEqual(['ok/a.txt', 'ok/stream.bin']);
-    await store.delete(['ok/a.txt', 'ok/stream.bin']);
+    const upload = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: 'ok/multi.bin' }));
+    const parts = [Buffer.alloc(5 * 1024 * 1024, 1), Buffer.from('last part')];
+    const etags = [];
+    for (const [index, part] of parts.entries()) {
+      etags.push((await client.send(new UploadPartCommand({ Bucket: bucket, Key: 'ok/multi.bin', UploadId: upload.UploadId, PartNumber: index + 1, Body: part }))).ETag);
+    }
+    await client.send(
+      new CompleteMultipartUploadCommand({ Bucket: bucket, Key: 'ok/multi.bin', UploadId: upload.UploadId, MultipartUpload: { Parts: etags.map((ETag, index) => ({ ETag, PartNumber: index + 1 })) } }),
+    );
+    expect(Buffer.from((await store.getBytes('ok/multi.bin')) ?? []).equals(Buffer.concat(parts))).toBe(true);
+    await store.delete(['ok/a.txt', 'ok/stream.bin', 'ok/multi.bin']);
     expect(await store.list('ok/')).toEqual([]);
 
     // The SDK's default checksum settings send a stream aws-chunked (STREAMING-UNSIGNED-PAYLOAD-TRAILER).
