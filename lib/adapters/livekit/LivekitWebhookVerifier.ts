@@ -14,7 +14,8 @@ export class LivekitWebhookVerifier {
     this.verifier = new TokenVerifier(apiKey, apiSecret);
   }
 
-  async verify(rawBody: string, authorization: string | undefined): Promise<void> {
+  /** `rawBody` is the body exactly as received: the hash is over these bytes, never over decoded text. */
+  async verify(rawBody: Uint8Array, authorization: string | undefined): Promise<void> {
     if (authorization === undefined || authorization.length === 0) {
       throw new UnauthorizedWebhookError('missing Authorization header: LiveKit signs every webhook with the API key');
     }
@@ -24,7 +25,7 @@ export class LivekitWebhookVerifier {
     } catch (error) {
       throw new UnauthorizedWebhookError('webhook signature does not match this LiveKit API key and secret', { cause: error });
     }
-    if (claims.sha256 !== createHash('sha256').update(rawBody, 'utf8').digest('base64')) {
+    if (claims.sha256 !== createHash('sha256').update(rawBody).digest('base64')) {
       throw new UnauthorizedWebhookError('webhook body does not match its signature (sha256 claim)');
     }
   }

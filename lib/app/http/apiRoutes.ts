@@ -37,6 +37,7 @@ import {
 } from './apiSchemas.js';
 import { playableRecordingKey, recordingResponse } from './audioResponse.js';
 import type { ApiEnv } from './authContext.js';
+import { BODY_LIMITS, limitBody } from './bodyLimits.js';
 import { HttpError } from './errorResponse.js';
 import { requireAdmin, requireApiKey } from './requireApiKey.js';
 import { subscriptionRoutes } from './subscriptionRoutes.js';
@@ -91,6 +92,8 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
     return entry;
   };
   const signingSecret = () => audioUrlSecret(plane.blobs, options.audioUrlSecret);
+  // First, so that no route (nor the key check) reads more than an API request can hold.
+  app.use('*', limitBody(BODY_LIMITS.api));
 
   // Before the key check: an <audio src> cannot send a key, so a signed URL stands for one. A
   // request without signature parameters goes on to the key check and the route below.

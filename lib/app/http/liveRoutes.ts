@@ -4,6 +4,7 @@ import { RoomName } from '../../domain/live/captionEvents.js';
 import { pumpSubscription } from '../../domain/live/pumpSubscription.js';
 import type { CaptionRelay, LiveCaller } from '../live/CaptionRelay.js';
 import { TicketRequestSchema } from '../live/liveParams.js';
+import { BODY_LIMITS, limitBody } from './bodyLimits.js';
 import { HttpError } from './errorResponse.js';
 
 /** How often an idle SSE stream sends a comment, so proxies do not close it. */
@@ -16,6 +17,7 @@ const SSE_HEARTBEAT_MS = 15_000;
  */
 export function liveRoutes(relay: CaptionRelay): Hono<{ Variables: { caller: LiveCaller } }> {
   const app = new Hono<{ Variables: { caller: LiveCaller } }>();
+  app.use('*', limitBody(BODY_LIMITS.api));
 
   const authenticate = async (authorization: string | undefined, ticket: string | undefined, room: string): Promise<LiveCaller> => {
     const caller = await relay.authenticate({ authorization, ticket, purpose: 'subscribe', room });

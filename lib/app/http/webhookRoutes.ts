@@ -4,19 +4,26 @@ import { recordingEventsFromLivekit } from '../../domain/intake/livekitEgress.js
 import { isTrackKey } from '../../domain/intake/recordingEvent.js';
 import { startMeeting } from '../../domain/intake/startMeeting.js';
 import type { ControlPlane } from '../ControlPlane.js';
+import { BODY_LIMITS, limitBody } from './bodyLimits.js';
 import { HttpError } from './errorResponse.js';
 
-/** Webhook intake: verify the signature over the raw body first, then parse, then start. */
+// Fatal: a body that is not UTF-8 is refused, never read with replacement characters.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Webhook intake: verify the signature over the raw bytes first (never over decoded text, which
+ * drops a BOM and folds invalid bytes into U+FFFD), then decode and parse, then start.
+ */
 export function webhookRoutes(plane: ControlPlane): Hono {
   const app = new Hono();
 
-  app.post('/livekit', async (c) => {
+  app.post('/livekit', limitBody(BODY_LIMITS.livekitWebhook), async (c) => {
     if (plane.livekit === null) throw new HttpError(503, 'LiveKit webhooks are not configured: set LIVEKIT_API_KEY and LIVEKIT_API_SECRET');
-    const rawBody = await c.req.text();
+    const rawBody = new Uint8Array(await c.req.arrayBuffer());
     await plane.livekit.verifier.verify(rawBody, c.req.header('Authorization'));
     let json: unknown;
     try {
-      json = JSON.parse(rawBody);
+      json = JSON.parse(utf8.decode(rawBody));
     } catch {
       throw new InvalidWebhookError('webhook body is not valid JSON');
     }

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { UnauthorizedWebhookError } from '../intake/errors.js';
 
 export const CallbackParamsSchema = z.object({
   tenant: z.string().min(1).max(63),
@@ -26,4 +27,17 @@ export function isValidCallbackSignature(secret: string, params: CallbackParams)
   const expected = Buffer.from(sign(secret, params), 'hex');
   const given = Buffer.from(params.sig, 'hex');
   return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/**
+ * The callback URL's parameters when this deployment signed them; otherwise an
+ * UnauthorizedWebhookError. Needs only the query, so it runs before the body is read.
+ */
+export function checkCallbackUrl(callbacks: { secret: string } | null, query: Record<string, string>): CallbackParams {
+  if (callbacks === null) throw new UnauthorizedWebhookError('transcription callbacks are not configured on this deployment');
+  const parsed = CallbackParamsSchema.safeParse(query);
+  if (!parsed.success || !isValidCallbackSignature(callbacks.secret, parsed.data)) {
+    throw new UnauthorizedWebhookError('callback URL is not one this deployment signed');
+  }
+  return parsed.data;
 }

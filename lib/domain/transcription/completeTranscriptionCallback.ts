@@ -1,4 +1,4 @@
-import { InvalidWebhookError, UnauthorizedWebhookError } from '../intake/errors.js';
+import { InvalidWebhookError } from '../intake/errors.js';
 import { findCatalogEntry } from '../meetings/meetingView.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { TaskTokens } from '../ports/TaskTokens.js';
@@ -7,7 +7,7 @@ import { redactPii } from '../transcript/redactPii.js';
 import { findJson } from '../workflow/jsonResults.js';
 import { trackStep } from '../workflow/stepStatus.js';
 import { pendingTranscriptionKey, PendingTranscriptionSchema, storeTranscript } from '../workflow/steps/transcribe.js';
-import { CallbackParamsSchema, isValidCallbackSignature } from './callbackSignature.js';
+import { checkCallbackUrl } from './callbackSignature.js';
 import { NotFoundError } from '../errors.js';
 
 export interface CallbackDeps {
@@ -29,12 +29,7 @@ export class StaleCallbackError extends NotFoundError {
  * not a transcript fails the task (the workflow's Retry and Catch take it from there).
  */
 export async function completeTranscriptionCallback(deps: CallbackDeps, query: Record<string, string>, body: unknown): Promise<{ meetingId: string }> {
-  if (deps.callbacks === null) throw new UnauthorizedWebhookError('transcription callbacks are not configured on this deployment');
-  const parsed = CallbackParamsSchema.safeParse(query);
-  if (!parsed.success || !isValidCallbackSignature(deps.callbacks.secret, parsed.data)) {
-    throw new UnauthorizedWebhookError('callback URL is not one this deployment signed');
-  }
-  const params = parsed.data;
+  const params = checkCallbackUrl(deps.callbacks, query);
   const entry = await findCatalogEntry(deps.blobs, params.tenant, params.meeting);
   if (entry === null) throw new StaleCallbackError(`no meeting ${params.meeting}`);
   const pending = await findJson(deps.blobs, pendingTranscriptionKey(entry.resultPrefix), PendingTranscriptionSchema);
