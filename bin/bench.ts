@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { meetingCorpusDir, meetingIdsIn } from '../lib/bench/meetingCorpus.js';
 import { benchCallbackSizes, LAMBDA_PAYLOAD_LIMIT_BYTES } from '../lib/bench/callbackSizeBench.js';
+import { benchApiKeyCheck } from '../lib/bench/apiKeyBench.js';
 import { benchDeliveries } from '../lib/bench/deliveryBench.js';
 import { benchMeetingList } from '../lib/bench/listBench.js';
 import { benchSearch } from '../lib/bench/searchBench.js';
@@ -88,6 +89,11 @@ try {
     print(`${size.hours === 1 ? 'Deepgram callback body' : ''.padEnd(22)}${`${size.hours} h`.padStart(4)} of speech: ${mb(size.previousBytes)} MB (${mb(size.previousBytes / size.hours)} MB per audio hour) with utterances+paragraphs, ${mb(size.currentBytes)} MB (${mb(size.currentBytes / size.hours)} MB/h) words only`);
   }
   print(`                      limit of a synchronous Lambda event ${mb(LAMBDA_PAYLOAD_LIMIT_BYTES)} MB: see docs/operations.md, "Long recordings on AWS"`);
+  const keys = await benchApiKeyCheck(dataDir);
+  const ms = (t: { p50Ms: number; p95Ms: number }) => `p50 ${t.p50Ms.toFixed(2)} ms, p95 ${t.p95Ms.toFixed(2)} ms`;
+  print(`API key check         ${keys.requests} requests each over HTTP, keys in the embedded S3 store; a guess must not tell whether its key id exists:`);
+  print(`                      unknown key id ${ms(keys.unknownId)}; known key id, wrong secret ${ms(keys.knownIdWrongSecret)}`);
+  print(`                      (ratio of p50s ${(keys.knownIdWrongSecret.p50Ms / keys.unknownId.p50Ms).toFixed(2)}, target ≈ 1); valid key, cached ${ms(keys.validKey)}`);
 
   if (values.live !== false) {
     print('');

@@ -12,6 +12,7 @@ import { listingOf, refreshListing } from '../domain/meetings/listingRow.js';
 import { listMeetingsPage } from '../domain/meetings/meetingQuery.js';
 import { putJson } from '../domain/workflow/jsonResults.js';
 import { writeMeetingStatus } from '../domain/workflow/meetingStatus.js';
+import { percentile } from './percentile.js';
 
 export interface ListBench {
   meetings: number;
@@ -25,8 +26,6 @@ export interface ListBench {
   relistP50Ms: number;
   relistP95Ms: number;
 }
-
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
 /** The meeting list API's query over a tenant with `meetings` meetings in the embedded S3 store, 20 a page. */
 export async function benchMeetingList(dataDir: string, meetings: number, requests = 200): Promise<ListBench> {

@@ -6,6 +6,7 @@ import { HashedTermEmbedder } from '../domain/search/hashedTermEmbedder.js';
 import { indexMeeting } from '../domain/search/indexMeeting.js';
 import { searchArchive } from '../domain/search/searchArchive.js';
 import { importTranscript } from '../domain/transcript/importTranscript.js';
+import { percentile } from './percentile.js';
 
 export interface SearchBench {
   meetings: number;
@@ -15,8 +16,6 @@ export interface SearchBench {
   p50Ms: number;
   p95Ms: number;
 }
-
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
 /**
  * Archive search at scale: the corpus meetings copied under new ids until the archive holds

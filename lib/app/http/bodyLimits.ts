@@ -12,7 +12,7 @@ const MIB = 1024 * KIB;
 export const BODY_LIMITS = {
   /** A LiveKit webhook: one event with its room or egress info, a few KB. */
   livekitWebhook: 64 * KIB,
-  /** A Deepgram result with words, utterances and paragraphs: about 3 MB per audio hour, so 32 MB covers 10 hours. */
+  /** A Deepgram result: about 1.1 MB per audio hour of words (2.4 MB with utterances and paragraphs), so 12 hours either way. */
   deepgramCallback: 32 * MIB,
   /** The API's JSON bodies (reprocess, speaker names, subscriptions, live tickets): a few hundred bytes. */
   api: 64 * KIB,

@@ -36,7 +36,12 @@ export class InvalidApiKeyInputError extends BadRequestError {
  */
 const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
 
-/** Records read recently, so an authenticated request does not read the store every time. */
+/**
+ * Records of keys presented with their right secret in the last 30 s, so an authenticated
+ * request does not read the store every time. Only a whole valid key reaches the cache: a guess
+ * (an unknown id, or a known id with a wrong secret) always reads the store once and hashes
+ * once, so its timing cannot tell which key ids exist, and guesses cannot fill the cache.
+ */
 const CACHE_MS = 30_000;
 const caches = new WeakMap<BlobStore, Map<string, { record: ApiKeyRecord; expiresAt: number }>>();
 const cacheOf = (blobs: BlobStore) => {
@@ -44,6 +49,9 @@ const cacheOf = (blobs: BlobStore) => {
   if (cache === undefined) caches.set(blobs, (cache = new Map()));
   return cache;
 };
+
+/** Compared against when the key id is unknown, so that path hashes and compares like the others. */
+const NO_SUCH_KEY_HASH = Buffer.from(hashSecret(randomBytes(32).toString('base64url')), 'hex');
 
 /** Makes a key and stores its hash. The key is returned here once and can never be read again. */
 export async function createApiKey(blobs: BlobStore, input: CreateApiKeyInput, now: Date = new Date()): Promise<{ key: string; record: ApiKeyInfo }> {
@@ -69,14 +77,26 @@ export async function resolveApiKey(blobs: BlobStore, bearer: string, now: numbe
   const match = API_KEY_PATTERN.exec(bearer);
   if (match === null) return null;
   const [, keyId = '', secret = ''] = match;
-  const record = await readRecord(blobs, keyId, now);
-  if (record === null) return null;
-  const expected = Buffer.from(record.hash, 'hex');
-  const actual = Buffer.from(hashSecret(secret), 'hex');
-  // Constant time, so response timing says nothing about how much of a guess was right.
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-  return { tenantId: record.tenantId, role: record.role, keyId: record.keyId };
+  const presented = Buffer.from(hashSecret(secret), 'hex');
+  const cache = cacheOf(blobs);
+  const cached = cache.get(keyId);
+  if (cached !== undefined && cached.expiresAt > now && hashesMatch(cached.record.hash, presented)) return resolvedFrom(cached.record);
+  const record = await findJsonIfValid(blobs, apiKeyRecordKey(keyId), ApiKeyRecordSchema);
+  // An unknown id is compared against a dummy hash: the same work as a known id with a wrong secret.
+  const matches = hashesMatch(record?.hash ?? null, presented);
+  if (record === null) cache.delete(keyId);
+  if (record === null || !matches) return null;
+  cache.set(keyId, { record, expiresAt: now + CACHE_MS });
+  return resolvedFrom(record);
 }
+
+/** Constant time, so response timing says nothing about how much of a guess was right. */
+function hashesMatch(storedHex: string | null, presented: Buffer): boolean {
+  const expected = storedHex === null ? NO_SUCH_KEY_HASH : Buffer.from(storedHex, 'hex');
+  return expected.length === presented.length && timingSafeEqual(expected, presented);
+}
+
+const resolvedFrom = (record: ApiKeyRecord): ResolvedApiKey => ({ tenantId: record.tenantId, role: record.role, keyId: record.keyId });
 
 /**
  * Deletes the key; true when it existed. This process forgets it at once; other processes
@@ -99,17 +119,6 @@ export async function listApiKeys(blobs: BlobStore, tenantId?: string): Promise<
     .filter((record): record is ApiKeyRecord => record !== null && (tenantId === undefined || record.tenantId === tenantId))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.keyId.localeCompare(b.keyId))
     .map(withoutHash);
-}
-
-async function readRecord(blobs: BlobStore, keyId: string, now: number): Promise<ApiKeyRecord | null> {
-  const cache = cacheOf(blobs);
-  const cached = cache.get(keyId);
-  if (cached !== undefined && cached.expiresAt > now) return cached.record;
-  // Unknown keys are not cached: a key created by another process works at once.
-  const record = await findJsonIfValid(blobs, apiKeyRecordKey(keyId), ApiKeyRecordSchema);
-  if (record === null) cache.delete(keyId);
-  else cache.set(keyId, { record, expiresAt: now + CACHE_MS });
-  return record;
 }
 
 function withoutHash(record: ApiKeyRecord): ApiKeyInfo {

@@ -2,24 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, revokeApiKey } from '../../../lib/domain/auth/apiKeys.js';
 import { catalogKey } from '../../../lib/domain/meeting/resultKeys.js';
 import { deriveMeetingId } from '../../../lib/domain/meeting/meetingId.js';
-import type { BlobStore } from '../../../lib/domain/ports/BlobStore.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../../support/localStackFixture.js';
-
-/** Records every key the API reads while `on`, to prove a tenant's requests stay in its own prefixes. */
-function readRecorder(blobs: BlobStore) {
-  const state = { on: false, keys: [] as string[] };
-  const note = (key: string) => void (state.on && state.keys.push(key));
-  const wrapped: BlobStore = {
-    getText: (key) => (note(key), blobs.getText(key)),
-    getBytes: (key, range) => (note(key), range === undefined ? blobs.getBytes(key) : blobs.getBytes(key, range)),
-    head: (key) => (note(key), blobs.head(key)),
-    list: (prefix) => (note(prefix), blobs.list(prefix)),
-    listVersions: (prefix) => (note(prefix), blobs.listVersions(prefix)),
-    put: (key, body, type) => blobs.put(key, body, type),
-    delete: (keys) => blobs.delete(keys),
-  };
-  return { state, wrapped };
-}
+import { readRecorder } from '../../support/readRecorder.js';
 
 interface Meeting {
   meetingId: string;
