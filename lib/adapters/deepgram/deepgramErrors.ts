@@ -1,6 +1,7 @@
 import { DeepgramError, DeepgramTimeoutError } from '@deepgram/sdk';
 import { z } from 'zod';
-import { ProviderAuthError, ProviderUnavailableError, RecordingTooLargeError, UnsupportedRecordingError } from '../../domain/errors.js';
+import { classifyProviderFailure } from '../../domain/classifyProviderFailure.js';
+import { ProviderAuthError, ProviderRejectedError, ProviderUnavailableError, RecordingTooLargeError, UnsupportedRecordingError } from '../../domain/errors.js';
 
 // Deepgram's error bodies come in two documented shapes (https://developers.deepgram.com/reference/errors):
 // { err_code, err_msg, request_id } and { category, message, details, request_id }.
@@ -55,14 +56,12 @@ export function providerErrorFrom(error: unknown, action: string): unknown {
   }
   const detail = describeDeepgramErrorBody(error.body);
   const said = detail.length > 0 ? `: ${detail}` : '';
-  if (status === 429) {
-    const retryAfter = error.rawResponse?.headers.get('retry-after') ?? 'not given';
-    return new ProviderUnavailableError(`Deepgram rate-limited the request while ${action} (HTTP 429, retry-after ${retryAfter})${said}`);
+  const kind = classifyProviderFailure({ status });
+  if (kind === 'retryable') {
+    const retryAfter = status === 429 ? `, retry-after ${error.rawResponse?.headers.get('retry-after') ?? 'not given'}` : '';
+    return new ProviderUnavailableError(`Deepgram ${status === 429 ? 'rate-limited the request' : 'failed'} while ${action} (HTTP ${status}${retryAfter})${said}`);
   }
-  if (status === 408 || status >= 500) {
-    return new ProviderUnavailableError(`Deepgram failed while ${action} (HTTP ${status})${said}`);
-  }
-  if (status === 401 || status === 402 || status === 403) {
+  if (kind === 'auth') {
     return new ProviderAuthError(`Deepgram refused the API key or account while ${action} (HTTP ${status})${said}`);
   }
   if (status === 413) {
@@ -72,7 +71,7 @@ export function providerErrorFrom(error: unknown, action: string): unknown {
     return new UnsupportedRecordingError(`Deepgram cannot read the recording while ${action} (HTTP 400)${said}`);
   }
   // Our request was malformed or misdirected: a bug or a misconfiguration, final either way.
-  return new Error(`Deepgram rejected the request while ${action} (HTTP ${status})${said}`);
+  return new ProviderRejectedError(`Deepgram rejected the request while ${action} (HTTP ${status})${said}`);
 }
 
 /** Node's fetch says only "fetch failed"; the socket's reason (ECONNREFUSED, ECONNRESET) is one cause deeper. */

@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { classifyProviderFailure } from '../../domain/classifyProviderFailure.js';
 import { ProviderAuthError, ProviderRejectedError, ProviderUnavailableError } from '../../domain/errors.js';
 
 const DOMAIN_ERRORS = [ProviderUnavailableError, ProviderAuthError, ProviderRejectedError];
@@ -27,11 +28,9 @@ export function toDomainError(error: unknown, context: { what: string; apiKey: s
   const code = typeof error.code === 'string' ? ` (${error.code})` : '';
   const requestId = error.requestID ? ` [request ${error.requestID}]` : '';
   const message = `${context.what}: OpenAI answered ${status}${code}: ${redact(error.message)}${requestId}`;
-  // An exhausted quota also answers 429, but only an operator can fix it.
-  if (status === 401 || status === 402 || status === 403 || error.code === 'insufficient_quota') {
-    return new ProviderAuthError(message);
-  }
-  if (status === 408 || status === 409 || status === 429 || status >= 500) return new ProviderUnavailableError(message);
+  const kind = classifyProviderFailure({ status, code: typeof error.code === 'string' ? error.code : undefined });
+  if (kind === 'auth') return new ProviderAuthError(message);
+  if (kind === 'retryable') return new ProviderUnavailableError(message);
   return new ProviderRejectedError(message);
 }
 

@@ -1,4 +1,5 @@
-import { ProviderAuthError, ProviderUnavailableError, UpstreamError } from '../../domain/errors.js';
+import { classifyProviderFailure } from '../../domain/classifyProviderFailure.js';
+import { ProviderAuthError, ProviderRejectedError, ProviderUnavailableError, UpstreamError } from '../../domain/errors.js';
 
 /** The index is missing or not the kind this adapter needs: an operator must fix the configuration. */
 export class PineconeIndexError extends UpstreamError {
@@ -22,9 +23,9 @@ export interface FailureContext {
 }
 
 /**
- * Maps a failed SDK call onto the workflow's error contract: 429, 5xx and network failures are
- * transient (ProviderUnavailableError, retried by the state machine); 401/402/403 are final
- * (ProviderAuthError); 404 names the index; anything else is a final rejection carrying
+ * Maps a failed SDK call onto the workflow's error contract, as classifyProviderFailure decides:
+ * retryable (ProviderUnavailableError, retried by the state machine) or final (ProviderAuthError;
+ * a 404 names the index; anything else is a ProviderRejectedError carrying
  * Pinecone's own explanation (e.g. a dimension mismatch). `status` is what observingFetch saw:
  * SDK v8's error classes lose it (a 403 comes out as its 400 class, a 429 as "unmapped").
  */
@@ -34,8 +35,14 @@ export function toDomainError(error: unknown, status: number | undefined, contex
   const what = `Pinecone ${context.action} on index "${context.indexName}"`;
   const options = { cause: error };
 
-  if (code === 401 || code === 402 || code === 403) {
+  const failure = code !== undefined ? { status: code } : TRANSIENT_SDK_ERRORS.has(name) ? { network: name } : null;
+  // Neither an answer nor a network fault: the SDK refused the call itself (a bad argument), final.
+  const kind = failure === null ? 'rejected' : classifyProviderFailure(failure);
+  if (kind === 'auth') {
     return new ProviderAuthError(`${what} was refused (HTTP ${code}): check the API key and that it belongs to the index's project`, options);
+  }
+  if (kind === 'retryable') {
+    return new ProviderUnavailableError(`${what} failed (${code === undefined ? name : `HTTP ${code}`}); worth retrying`, options);
   }
   if (code === 404) {
     return new PineconeIndexError(
@@ -43,11 +50,8 @@ export function toDomainError(error: unknown, status: number | undefined, contex
       options,
     );
   }
-  if (code === 408 || code === 429 || (code !== undefined && code >= 500) || TRANSIENT_SDK_ERRORS.has(name)) {
-    return new ProviderUnavailableError(`${what} failed (${code === undefined ? name : `HTTP ${code}`}); worth retrying`, options);
-  }
   const detail = error instanceof Error ? redact(error.message, context.apiKey) : String(error);
-  return new Error(`${what} was rejected${code === undefined ? '' : ` (HTTP ${code})`}: ${detail}`, options);
+  return new ProviderRejectedError(`${what} was rejected${code === undefined ? '' : ` (HTTP ${code})`}: ${detail}`, options);
 }
 
 function redact(text: string, secret: string): string {
