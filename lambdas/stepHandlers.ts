@@ -1,3 +1,4 @@
+import { createCheckTranscriptionHandler } from './checkTranscription.js';
 import { createIndexHandler } from './index.js';
 import { createIntakeHandler } from './intake.js';
 import { createPublishHandler } from './publish.js';
@@ -17,6 +18,7 @@ export function stepHandlersByTaskState(getDeps: DepsProvider): Record<string, S
     Intake: createIntakeHandler(getDeps),
     Transcribe: createTranscribeHandler(getDeps),
     TranscribeWithSecondary: createTranscribeHandler(getDeps),
+    CheckLostTranscription: createCheckTranscriptionHandler(getDeps),
     TranslateLanguage: createTranslateHandler(getDeps),
     Understand: createUnderstandHandler(getDeps),
     Index: createIndexHandler(getDeps),

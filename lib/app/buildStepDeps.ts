@@ -38,7 +38,7 @@ export async function buildStepDeps(config: Config, options: { embeddedS3?: { en
         : null,
     clock: () => new Date(),
     prices: config.AFTERCALL_PRICES ?? DEFAULT_PRICES,
-    limits: { maxRecordingBytes: config.AFTERCALL_MAX_RECORDING_BYTES },
+    limits: { maxRecordingBytes: config.AFTERCALL_MAX_RECORDING_BYTES, transcriptionWaitFloorSeconds: config.AFTERCALL_TRANSCRIPTION_WAIT_FLOOR_SECONDS },
     // The local stack plugs in its file queue; on AWS, productionDeps plugs in the SQS one.
     deliveries: null,
     close: async () => {

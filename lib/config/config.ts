@@ -19,6 +19,12 @@ export const ConfigSchema = z.object({
   /** Where the LanceDB vector index lives: a folder, or an s3:// URI on AWS. Defaults inside the data folder. */
   AFTERCALL_VECTOR_INDEX_URI: z.string().optional(),
   AFTERCALL_MAX_RECORDING_BYTES: Bytes.default(2_000_000_000),
+  /**
+   * The least time Transcribe waits for its result (a provider's callback, or the step's own
+   * synchronous call, which may take up to the step function's 15 minutes). Longer recordings
+   * get more (see transcriptionWait.ts); past it the run fails as TranscriptionLostError.
+   */
+  AFTERCALL_TRANSCRIPTION_WAIT_FLOOR_SECONDS: z.coerce.number().int().positive().default(960),
   AFTERCALL_DEFAULT_TENANT: TenantId.default('demo'),
   AFTERCALL_HOST: z.string().default('127.0.0.1'),
   AFTERCALL_PORT: Port.default(3000),

@@ -17,6 +17,7 @@ export const ErrorNames = {
   CorruptResult: 'CorruptResultError',
   ProviderAuth: 'ProviderAuthError',
   ProviderRejected: 'ProviderRejectedError',
+  TranscriptionLost: 'TranscriptionLostError',
 } as const;
 export type ErrorName = (typeof ErrorNames)[keyof typeof ErrorNames];
 
@@ -120,6 +121,10 @@ export class ProviderAuthError extends UpstreamError {
  */
 export class ProviderRejectedError extends UpstreamError {
   override readonly name = ErrorNames.ProviderRejected;
+}
+/** A provider accepted a recording but its result never arrived in the time it was due: nothing is resubmitted. */
+export class TranscriptionLostError extends UpstreamError {
+  override readonly name = ErrorNames.TranscriptionLost;
 }
 /** A transcript file that cannot be read as the format it claims to be. */
 export class InvalidTranscriptError extends UnprocessableError {

@@ -31,6 +31,7 @@ export const RECORDING_SUFFIXES: readonly string[] = [...MEDIA_EXTENSIONS].map((
 const STEPS = {
   Intake: { entry: 'intake', memoryMb: 512, timeout: Duration.seconds(60) },
   Transcribe: { entry: 'transcribe', memoryMb: 1024, timeout: Duration.minutes(15) },
+  CheckTranscription: { entry: 'checkTranscription', memoryMb: 256, timeout: Duration.seconds(60) },
   Translate: { entry: 'translate', memoryMb: 512, timeout: Duration.minutes(15) },
   Understand: { entry: 'understand', memoryMb: 1024, timeout: Duration.minutes(15) },
   Index: { entry: 'index', memoryMb: 1024, timeout: Duration.minutes(5) },
@@ -106,7 +107,7 @@ export class PostCallStack extends Stack {
     this.bucket.grantRead(this.functions.Intake.function);
     this.bucket.grantPut(this.functions.Intake.function);
     this.bucket.grantDelete(this.functions.Intake.function);
-    for (const name of ['Transcribe', 'Translate', 'Understand', 'Index', 'Publish', 'RecordFailure'] as const) {
+    for (const name of ['Transcribe', 'CheckTranscription', 'Translate', 'Understand', 'Index', 'Publish', 'RecordFailure'] as const) {
       this.bucket.grantReadWrite(this.functions[name].function);
     }
 

@@ -43,7 +43,7 @@ describe('the CDK stack of the batch plane', () => {
 
   it('runs every step, the HTTP API, the S3 intake and the webhook consumer on Node 22, arm64, with tracing', () => {
     const functions = template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } });
-    expect(Object.keys(functions)).toHaveLength(7 + 3);
+    expect(Object.keys(functions)).toHaveLength(8 + 3);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });

@@ -27,7 +27,7 @@ export interface StepDeps {
   clock: () => Date;
   /** Prices for the manifest's cost estimate. */
   prices: PriceTable;
-  limits: { maxRecordingBytes: number };
+  limits: { maxRecordingBytes: number; transcriptionWaitFloorSeconds: number };
   /** Outbox of CRM webhooks, filled by Publish after the manifest; null sends none. */
   deliveries: DeliveryQueue | null;
 }

@@ -10,9 +10,12 @@ import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
 import { keysToClearBeforeRun } from './resultsOfSteps.js';
+import { transcriptionWaitSeconds } from '../../transcription/transcriptionWait.js';
 
 export interface IntakeResult {
   recording: { key: string; bytes: number; mime: string };
+  /** How long Transcribe waits for its result (the state machine's TimeoutSecondsPath), scaled to the recording. */
+  transcribeWaitSeconds: number;
   /** For a meeting recorded as one track per participant. */
   tracks?: string[];
 }
@@ -26,12 +29,16 @@ export async function intake(deps: StepDeps, { meeting }: StepInput): Promise<In
   const status = await writeMeetingStatus(deps, meeting, 'running', now);
   await recordInCatalog(deps, meeting, now, listingOf(status, false, null));
 
+  const withWait = (result: Omit<IntakeResult, 'transcribeWaitSeconds'>): IntakeResult => ({
+    ...result,
+    transcribeWaitSeconds: transcriptionWaitSeconds(result.recording, deps.limits.transcriptionWaitFloorSeconds),
+  });
   return trackStep(deps, meeting, 'intake', async () => {
-    if (!isTracksFolder(meeting.recordingKey)) return { recording: { key: meeting.recordingKey, ...(await checkRecording(deps, meeting.recordingKey)) } };
+    if (!isTracksFolder(meeting.recordingKey)) return withWait({ recording: { key: meeting.recordingKey, ...(await checkRecording(deps, meeting.recordingKey)) } });
     const tracks = (await deps.blobs.list(meeting.recordingKey)).filter((key) => isTrackKey(key) && isMediaKey(key));
     if (tracks.length === 0) throw new RecordingNotFoundError(`no participant tracks under ${meeting.recordingKey}`);
     const checked = await Promise.all(tracks.map((key) => checkRecording(deps, key)));
-    return { recording: { key: meeting.recordingKey, bytes: checked.reduce((sum, t) => sum + t.bytes, 0), mime: 'multipart/tracks' }, tracks };
+    return withWait({ recording: { key: meeting.recordingKey, bytes: checked.reduce((sum, t) => sum + t.bytes, 0), mime: 'multipart/tracks' }, tracks });
   });
 }
 

@@ -44,6 +44,8 @@ export const PendingTranscriptionSchema = z.object({
   taskToken: z.string(),
   requestId: z.string(),
   transcriber: z.enum(['primary', 'secondary']),
+  /** The transcriber's name (e.g. "deepgram:nova-3"), for the reason a lost result gives. */
+  provider: z.string().optional(),
 });
 
 /**
@@ -67,7 +69,7 @@ export async function transcribe(deps: StepDeps, input: TranscribeInput): Promis
         callbackUrl: url,
         redact: meeting.piiRedaction,
       });
-      await putJson(deps.blobs, pendingTranscriptionKey(meeting.resultPrefix), { meeting, taskToken, requestId, transcriber: input.transcriber });
+      await putJson(deps.blobs, pendingTranscriptionKey(meeting.resultPrefix), { meeting, taskToken, requestId, transcriber: input.transcriber, provider: transcriber.name });
       return new Pending<TranscribeResult | SubmittedTranscription>(`waiting for ${transcriber.name} to post the transcript (request ${requestId})`, {
         submitted: { requestId, provider: transcriber.name },
       });
@@ -85,14 +87,17 @@ export async function storeTranscript(deps: Pick<StepDeps, 'blobs'>, meeting: Pi
   await putJson(deps.blobs, transcriptKey, transcript);
   await deps.blobs.put(resultKey(meeting.resultPrefix, resultFiles.transcriptVtt), renderVtt(transcript), 'text/vtt; charset=utf-8');
   await deps.blobs.put(resultKey(meeting.resultPrefix, resultFiles.transcriptSrt), renderSrt(transcript), 'application/x-subrip; charset=utf-8');
-  return {
-    transcriptKey,
-    source: `${transcript.source.kind}:${transcript.source.detail}`,
-    utterances: transcript.utterances.length,
-    speakers: transcript.speakers.length,
-    durationMs: transcript.durationMs,
-  };
+  return transcribeResultOf(transcriptKey, transcript);
 }
+
+/** What the Transcribe task outputs for a stored transcript. */
+export const transcribeResultOf = (transcriptKey: string, transcript: Transcript): TranscribeResult => ({
+  transcriptKey,
+  source: `${transcript.source.kind}:${transcript.source.detail}`,
+  utterances: transcript.utterances.length,
+  speakers: transcript.speakers.length,
+  durationMs: transcript.durationMs,
+});
 
 async function importSibling(deps: StepDeps, meetingId: string, recordingKey: string): Promise<Transcript | null> {
   for (const key of siblingTranscriptKeys(recordingKey)) {
