@@ -83,14 +83,13 @@ program
   .command('process <recording>')
   .description('process a recording file; a transcript beside it (.vtt/.srt/.json) is imported')
   .option('--transcript <file>', 'a transcript to put beside the recording')
-  .option('--key <key>', 'object key for the recording (default recordings/<file name>)')
-  .option('--tenant <id>', 'tenant id (default AFTERCALL_DEFAULT_TENANT)')
+  .option('--key <key>', "object key for the recording (default recordings/<file name>, or tenants/<id>/recordings/<file name> with --tenant); a key under tenants/<id>/ belongs to that tenant")
+  .option('--tenant <id>', 'tenant id (default: the tenant the key names, else AFTERCALL_DEFAULT_TENANT)')
   .action(async (recording: string, options: { transcript?: string; key?: string; tenant?: string }) => {
     await withStack({}, async (stack) => {
-      const tenantId = tenantOf(stack, options.tenant);
-      const started = await processRecording(stack, { recordingPath: recording, transcriptPath: options.transcript, key: options.key, tenantId });
+      const started = await processRecording(stack, { recordingPath: recording, transcriptPath: options.transcript, key: options.key, tenantId: options.tenant });
       if (started.alreadyStarted) print(`meeting ${started.meetingId} was already processed; use "aftercall reprocess ${started.meetingId}" to run it again`);
-      await printWhenDone(stack, tenantId, started);
+      await printWhenDone(stack, started.tenantId, started);
     });
   });
 

@@ -2,6 +2,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { LivekitWebhookVerifier } from '../../lib/adapters/livekit/LivekitWebhookVerifier.js';
 import { SfnWorkflowRunner } from '../../lib/adapters/stepfunctions/SfnWorkflowRunner.js';
 import type { ControlPlane } from '../../lib/app/ControlPlane.js';
+import { livekitSigners } from '../../lib/app/livekitSigners.js';
 import type { BuiltStepDeps } from '../../lib/app/buildStepDeps.js';
 import { receiverGuardFrom } from '../../lib/app/receiverGuard.js';
 import type { Config } from '../../lib/config/config.js';
@@ -24,6 +25,7 @@ export function stateMachineArnFrom(env: Record<string, string | undefined>): st
  * subscription and delivery routes work as locally.
  */
 export function awsControlPlane(config: Config, deps: BuiltStepDeps, stateMachineArn: string): ControlPlane {
+  const signers = livekitSigners(config, { devDefault: false });
   return {
     blobs: deps.blobs,
     workflow: new SfnWorkflowRunner(new SFNClient({ region: config.AWS_REGION }), stateMachineArn),
@@ -36,9 +38,6 @@ export function awsControlPlane(config: Config, deps: BuiltStepDeps, stateMachin
     receivers: receiverGuardFrom(config),
     transcription: deps,
     // Unlike local mode there is no dev-key fallback: without keys in the secret, the webhook answers 503.
-    livekit:
-      config.LIVEKIT_API_KEY !== undefined && config.LIVEKIT_API_SECRET !== undefined
-        ? { verifier: new LivekitWebhookVerifier(config.LIVEKIT_API_KEY, config.LIVEKIT_API_SECRET), tenantId: config.AFTERCALL_DEFAULT_TENANT }
-        : null,
+    livekit: signers.length > 0 ? { verifier: new LivekitWebhookVerifier(signers) } : null,
   };
 }

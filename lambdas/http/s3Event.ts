@@ -12,10 +12,10 @@ import { stateMachineArnFrom } from './awsControlPlane.js';
  * S3's at-least-once delivery (or a LiveKit webhook for the same file) starts nothing twice.
  * Results and transcripts written beside recordings are filtered out by the domain.
  */
-export function createS3EventHandler(deps: StartMeetingDeps, options: { bucket: string; defaultTenant: string }) {
+export function createS3EventHandler(deps: Omit<StartMeetingDeps, 'defaultTenant'>, options: { bucket: string; defaultTenant: string }) {
   return async (event: unknown): Promise<StartedMeeting[]> => {
     const started: StartedMeeting[] = [];
-    for (const recording of recordingEventsFromS3Notification(event, options)) started.push(await startMeeting(deps, recording));
+    for (const recording of recordingEventsFromS3Notification(event, options)) started.push(await startMeeting({ ...deps, defaultTenant: options.defaultTenant }, recording));
     return started;
   };
 }

@@ -13,6 +13,7 @@ export const SECRET_KEYS = [
   'PINECONE_API_KEY',
   'LIVEKIT_API_KEY',
   'LIVEKIT_API_SECRET',
+  'LIVEKIT_TENANT_KEYS',
   'AFTERCALL_CALLBACK_SECRET',
   'AFTERCALL_AUDIO_URL_SECRET',
 ] as const satisfies readonly (keyof Config)[];

@@ -22,6 +22,6 @@ export interface ControlPlane {
   receivers: ReceiverGuard;
   /** What a provider's transcription callback needs. */
   transcription: CallbackDeps;
-  /** Null when no LiveKit key is configured: the LiveKit webhook then answers 503. */
-  livekit: { verifier: LivekitWebhookVerifier; tenantId: string } | null;
+  /** Null when no LiveKit key is configured: the LiveKit webhook then answers 503. The verifier names the signing key's tenant. */
+  livekit: { verifier: LivekitWebhookVerifier } | null;
 }

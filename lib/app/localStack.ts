@@ -21,15 +21,13 @@ import { localFunctionArn, readPostCallDefinitionText, withFunctionArns } from '
 import { buildStepDeps, type BuiltStepDeps } from './buildStepDeps.js';
 import type { ControlPlane } from './ControlPlane.js';
 import { receiverGuardFrom } from './receiverGuard.js';
+import { livekitSigners } from './livekitSigners.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { openPrivateDataDir } from './privateDataDir.js';
 import { attachLiveSockets } from './live/attachLiveSockets.js';
 import type { CaptionRelay } from './live/CaptionRelay.js';
 import { createCaptionRelay } from './live/createCaptionRelay.js';
 
-// LiveKit's dev server (`livekit-server --dev`) signs with this pair; production sets its own.
-const LIVEKIT_DEV_KEY = 'devkey';
-const LIVEKIT_DEV_SECRET = 'secret';
 const DELIVERY_POLL_MS = 1_000;
 
 export interface LocalStack {
@@ -108,10 +106,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     transcription: deps,
     deliveries,
     receivers,
-    livekit: {
-      verifier: new LivekitWebhookVerifier(config.LIVEKIT_API_KEY ?? LIVEKIT_DEV_KEY, config.LIVEKIT_API_SECRET ?? LIVEKIT_DEV_SECRET),
-      tenantId: config.AFTERCALL_DEFAULT_TENANT,
-    },
+    livekit: { verifier: new LivekitWebhookVerifier(livekitSigners(config, { devDefault: true })) },
   };
   // One sender for the stack's life: its connection pools outlive a pass.
   const send = pinnedWebhookSender(receivers);

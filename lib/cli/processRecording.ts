@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { LocalStack } from '../app/localStack.js';
 import { isRecordingKey } from '../domain/intake/recordingEvent.js';
+import { tenantKeyPrefix, tenantOfRecording } from '../domain/intake/recordingTenant.js';
 import { startMeeting, type StartedMeeting } from '../domain/intake/startMeeting.js';
 import { siblingTranscriptKeys } from '../domain/meeting/resultKeys.js';
 import { formatOfKey } from '../domain/transcript/importTranscript.js';
@@ -17,9 +18,15 @@ export class CliInputError extends BadRequestError {
  */
 export async function processRecording(
   stack: LocalStack,
-  options: { recordingPath: string; transcriptPath?: string | undefined; key?: string | undefined; tenantId: string },
+  options: { recordingPath: string; transcriptPath?: string | undefined; key?: string | undefined; tenantId?: string | undefined },
 ): Promise<StartedMeeting> {
-  const key = options.key ?? `recordings/${basename(options.recordingPath)}`;
+  const defaultTenant = stack.config.AFTERCALL_DEFAULT_TENANT;
+  // The key decides the tenant (one rule for every intake path): --tenant alone picks the tenant's folder, and a --key of another tenant is refused.
+  const key = options.key ?? `${tenantKeyPrefix(options.tenantId ?? defaultTenant, defaultTenant)}recordings/${basename(options.recordingPath)}`;
+  const tenantId = options.tenantId ?? tenantOfRecording(key, defaultTenant);
+  if (tenantOfRecording(key, defaultTenant) !== tenantId) {
+    throw new CliInputError(`${key} is a recording of tenant ${tenantOfRecording(key, defaultTenant)}, not ${tenantId}: put tenant ${tenantId}'s recordings under tenants/${tenantId}/`);
+  }
   if (!isRecordingKey(key)) throw new CliInputError(`${key} does not look like a recording (use an audio or video file extension such as .ogg, .wav, .mp3, .mp4)`);
   const recording = await readFile(options.recordingPath).catch((error: unknown) => {
     throw new CliInputError(`cannot read ${options.recordingPath}: ${(error as Error).message}`);
@@ -31,5 +38,5 @@ export async function processRecording(
     await stack.deps.blobs.put(siblingKey, await readFile(options.transcriptPath), 'text/plain; charset=utf-8');
   }
   await stack.deps.blobs.put(key, recording, 'application/octet-stream');
-  return startMeeting(stack.plane, { tenantId: options.tenantId, recordingKey: key, recordedAt: new Date().toISOString(), trigger: 'cli' });
+  return startMeeting(stack.plane, { tenantId, recordingKey: key, recordedAt: new Date().toISOString(), trigger: 'cli' });
 }

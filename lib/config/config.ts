@@ -9,6 +9,18 @@ const Port = z.coerce.number().int().min(0).max(65_535);
 /** "true"/"false" (also 1/0, yes/no, on/off) from the environment, or a boolean override. */
 const Flag = z.union([z.boolean(), z.stringbool()], { error: 'true or false' });
 
+const LivekitTenantKeysSchema = z.record(TenantId, z.object({ apiKey: z.string().min(1), apiSecret: z.string().min(1) }).strict(), {
+  error: 'a JSON object {"<tenant id>":{"apiKey":"…","apiSecret":"…"}}',
+});
+
+function parseJsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** Every setting aftercall reads, from the environment; explicit overrides win over the environment. */
 export const ConfigSchema = z.object({
   AFTERCALL_DATA_DIR: z.string().default('.aftercall'),
@@ -45,6 +57,12 @@ export const ConfigSchema = z.object({
   /** Checks LiveKit's webhook signatures. Locally the LiveKit dev-server pair is the default. */
   LIVEKIT_API_KEY: z.string().min(1).optional(),
   LIVEKIT_API_SECRET: z.string().min(1).optional(),
+  /**
+   * Per-tenant LiveKit projects, JSON: {"<tenant>":{"apiKey":"…","apiSecret":"…"}}. A webhook
+   * signed with a tenant's pair may start only that tenant's recordings (keys under
+   * tenants/<tenant>/); the pair above signs for the default tenant.
+   */
+  LIVEKIT_TENANT_KEYS: z.preprocess((value) => (typeof value === 'string' ? parseJsonOrNull(value) : value), LivekitTenantKeysSchema).optional(),
 
   // Providers: each is used when its key is set; without keys the embedded defaults answer.
   DEEPGRAM_API_KEY: z.string().min(1).optional(),
@@ -101,7 +119,7 @@ export class ConfigError extends InternalError {
 }
 
 /** Reads and validates configuration once; a bad value stops start-up with a message that says how to fix it. */
-export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Record<keyof Config, unknown>> = {}): Config {
   const defined = Object.fromEntries(Object.entries(env).filter(([key, value]) => key in ConfigSchema.shape && value !== undefined && value !== ''));
   const parsed = ConfigSchema.safeParse({ ...defined, ...overrides });
   if (!parsed.success) {

@@ -48,6 +48,11 @@ export abstract class UnauthorizedError extends AftercallError {
   readonly status = 401;
   readonly expose = true;
 }
+/** The caller is known but may not do this (a key of one tenant asking for another's recording). */
+export abstract class ForbiddenError extends AftercallError {
+  readonly status = 403;
+  readonly expose = true;
+}
 export abstract class NotFoundError extends AftercallError {
   readonly status = 404;
   readonly expose = true;

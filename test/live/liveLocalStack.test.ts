@@ -44,7 +44,7 @@ describe('live captions in the local stack, without keys', () => {
     expect(said.every((event) => event.type === 'caption' && event.text === SPEAKING_TEXT && event.source === 'offline:speech-activity' && event.participant === 'Project Manager')).toBe(true);
     const first = said[0];
     expect(first?.type === 'caption' && Math.abs(first.startMs - (turns[0]?.startMs ?? 0))).toBeLessThanOrEqual(100);
-    const saved = LiveCaptionsFileSchema.parse(JSON.parse((await fixture.stack.deps.blobs.getText('recordings/kickoff.aftercall/live-captions.json')) ?? 'null'));
+    const saved = LiveCaptionsFileSchema.parse(JSON.parse((await fixture.stack.deps.blobs.getText('recordings/kickoff.ogg.aftercall/live-captions.json')) ?? 'null'));
     expect(saved).toMatchObject({ source: 'live', room: 'kickoff' });
     expect(saved.events).toHaveLength(said.length);
   });

@@ -80,7 +80,7 @@ describe('caption relay: audio over WebSocket → Deepgram live (real SDK, fake 
     expect(events(subscriber).some((event) => event.type === 'caption' && event.kind === 'interim')).toBe(true);
     expect(events(subscriber).map((event) => event.seq)).toEqual(events(subscriber).map((_, i) => i));
     expect(overSse.map((event) => event.seq)).toEqual(events(subscriber).map((event) => event.seq));
-    const saved = LiveCaptionsFileSchema.parse(JSON.parse((await blobs.getText('tenants/acme/recordings/standup.aftercall/live-captions.json')) ?? 'null'));
+    const saved = LiveCaptionsFileSchema.parse(JSON.parse((await blobs.getText('tenants/acme/recordings/standup.ogg.aftercall/live-captions.json')) ?? 'null'));
     expect(saved.source).toBe('live');
     expect(saved.events.filter((event) => event.type === 'caption')).toHaveLength(own.flat().length);
     expect(saved.events.every((event) => event.type === 'caption' && event.kind === 'final')).toBe(true);

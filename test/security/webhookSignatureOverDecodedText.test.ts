@@ -117,7 +117,7 @@ describe('webhook signatures and limits on AWS (API Gateway â†’ the API Lambdaâ€
     bucket: BUCKET,
     defaultTenant: 'demo',
     deliveries: null,
-    livekit: { verifier: new LivekitWebhookVerifier(KEY, SECRET), tenantId: 'demo' },
+    livekit: { verifier: new LivekitWebhookVerifier([{ tenantId: 'demo', apiKey: KEY, apiSecret: SECRET }]) },
   } as unknown as ControlPlane;
   const lambda = handle(createApiApp(plane, () => {}));
 

@@ -41,7 +41,7 @@ describe('the post-call workflow on the embedded defaults', () => {
       ['index', 'succeeded'],
       ['publish', 'succeeded'],
     ]);
-    const prefix = 'calls/kickoff.aftercall/';
+    const prefix = 'calls/kickoff.ogg.aftercall/';
     const transcript = TranscriptSchema.parse(await json(fixture, `${prefix}transcript.json`));
     expect(transcript.utterances).toHaveLength(45);
     expect(await fixture.stack.deps.blobs.getText(`${prefix}transcript.vtt`)).toMatch(/^WEBVTT/);
@@ -92,7 +92,7 @@ describe('the post-call workflow on the embedded defaults', () => {
     const meeting = await fixture.waitFor(started.meetingId);
     expect(meeting.state).toBe('failed');
     expect(meeting.error).toEqual({ step: 'intake', name: 'RecordingNotFoundError', message: 'recording calls/ghost.ogg does not exist in the blob store' });
-    expect(await fixture.stack.deps.blobs.head('calls/ghost.aftercall/manifest.json')).toBeNull();
+    expect(await fixture.stack.deps.blobs.head('calls/ghost.ogg.aftercall/manifest.json')).toBeNull();
   });
 
   it.each([
@@ -126,8 +126,8 @@ describe('the post-call workflow on the embedded defaults', () => {
   it('publishes a recording with no speech as a meeting with nothing said', async () => {
     const meeting = await fixture.process('calls/silence.ogg', audio, { ext: 'vtt', text: 'WEBVTT\n' });
     expect(meeting.state).toBe('ready');
-    const actions = ActionItemsSchema.parse(await json(fixture, 'calls/silence.aftercall/action-items.json'));
-    const chapters = ChaptersSchema.parse(await json(fixture, 'calls/silence.aftercall/chapters.json'));
+    const actions = ActionItemsSchema.parse(await json(fixture, 'calls/silence.ogg.aftercall/action-items.json'));
+    const chapters = ChaptersSchema.parse(await json(fixture, 'calls/silence.ogg.aftercall/chapters.json'));
     expect(actions.items).toEqual([]);
     expect(chapters.chapters).toEqual([]);
     expect(meeting.manifest?.counts.utterances).toBe(0);
@@ -167,10 +167,10 @@ describe('a crash mid-run', () => {
 
     expect(failed.state).toBe('failed');
     expect(failed.error).toMatchObject({ step: 'understand', name: 'TypeError', message: 'model returned something unreadable' });
-    expect(await fixture.stack.deps.blobs.head('calls/standup.aftercall/manifest.json')).toBeNull();
-    expect(await fixture.stack.deps.blobs.head('calls/standup.aftercall/transcript.json')).not.toBeNull();
+    expect(await fixture.stack.deps.blobs.head('calls/standup.ogg.aftercall/manifest.json')).toBeNull();
+    expect(await fixture.stack.deps.blobs.head('calls/standup.ogg.aftercall/transcript.json')).not.toBeNull();
     expect(await fixture.sha256('calls/standup.ogg')).toBe(createHashOf(audio));
-    const transcriptBefore = await fixture.sha256('calls/standup.aftercall/transcript.json');
+    const transcriptBefore = await fixture.sha256('calls/standup.ogg.aftercall/transcript.json');
 
     failUnderstanding = false;
     const run = await reprocessMeeting(fixture.stack.plane, { tenantId: fixture.tenantId, meetingId: failed.meetingId, from: 'understand' });
@@ -179,8 +179,8 @@ describe('a crash mid-run', () => {
     expect(done.state).toBe('ready');
     expect(done.manifest?.runId).toBe(run.executionName);
     // Understanding again reuses the stored transcript as it was.
-    expect(await fixture.sha256('calls/standup.aftercall/transcript.json')).toBe(transcriptBefore);
-    const status = MeetingStatusSchema.parse(JSON.parse((await fixture.stack.deps.blobs.getText('calls/standup.aftercall/status.json')) ?? ''));
+    expect(await fixture.sha256('calls/standup.ogg.aftercall/transcript.json')).toBe(transcriptBefore);
+    const status = MeetingStatusSchema.parse(JSON.parse((await fixture.stack.deps.blobs.getText('calls/standup.ogg.aftercall/status.json')) ?? ''));
     expect(status).toMatchObject({ state: 'succeeded', error: null });
   });
 });
@@ -264,7 +264,7 @@ describe('renaming speakers', () => {
       ext: 'vtt',
       text: (await sampleBytes('recordings/standup-is1008b.vtt')).toString('utf8'),
     });
-    const before = TranscriptSchema.parse(await json(fixture, 'calls/rename.aftercall/transcript.json'));
+    const before = TranscriptSchema.parse(await json(fixture, 'calls/rename.ogg.aftercall/transcript.json'));
     const pm = before.speakers.find((s) => s.name === 'Project Manager');
     expect(pm).toBeDefined();
 
@@ -272,14 +272,14 @@ describe('renaming speakers', () => {
     const after = await fixture.waitFor(meeting.meetingId, run.executionName);
 
     expect(after.state).toBe('ready');
-    const transcript = TranscriptSchema.parse(await json(fixture, 'calls/rename.aftercall/transcript.json'));
+    const transcript = TranscriptSchema.parse(await json(fixture, 'calls/rename.ogg.aftercall/transcript.json'));
     expect(transcript.speakers.find((s) => s.id === pm?.id)?.name).toBe('Christine');
     expect(transcript.utterances).toEqual(before.utterances);
-    expect(await fixture.stack.deps.blobs.getText('calls/rename.aftercall/transcript.vtt')).toContain('<v Christine>');
-    const actions = ActionItemsSchema.parse(await json(fixture, 'calls/rename.aftercall/action-items.json'));
+    expect(await fixture.stack.deps.blobs.getText('calls/rename.ogg.aftercall/transcript.vtt')).toContain('<v Christine>');
+    const actions = ActionItemsSchema.parse(await json(fixture, 'calls/rename.ogg.aftercall/action-items.json'));
     expect(actions.items.map((i) => i.owner)).not.toContain('Project Manager');
     const vtt = after.manifest?.files.find((f) => f.name === 'transcript.vtt');
-    expect(vtt?.sha256).toBe(await fixture.sha256('calls/rename.aftercall/transcript.vtt'));
+    expect(vtt?.sha256).toBe(await fixture.sha256('calls/rename.ogg.aftercall/transcript.vtt'));
   });
 
   it('rejects a speaker the meeting does not have', async () => {

@@ -80,7 +80,7 @@ describe('the workflow with Deepgram, OpenAI and Pinecone (wire-format servers o
     expect(meeting.state).toBe('ready');
     expect(meeting.degraded).toBe(false);
 
-    const transcript = TranscriptSchema.parse(await readJson(fixture, 'calls/providers.aftercall/transcript.json'));
+    const transcript = TranscriptSchema.parse(await readJson(fixture, 'calls/providers.wav.aftercall/transcript.json'));
     expect(transcript.source.kind).toBe('deepgram');
     expect(transcript.speakers.map((s) => s.name)).toEqual(['Speaker 0', 'Speaker 1', 'Speaker 2', 'Speaker 3']);
     expect(transcript.utterances.every((u) => u.words.length > 0)).toBe(true);
@@ -89,18 +89,18 @@ describe('the workflow with Deepgram, OpenAI and Pinecone (wire-format servers o
     expect(listen?.query.get('diarize')).toBe('true');
     expect(listen?.body.kind).toBe('audio');
 
-    const summary = SummarySchema.parse(await readJson(fixture, 'calls/providers.aftercall/summary.json'));
+    const summary = SummarySchema.parse(await readJson(fixture, 'calls/providers.wav.aftercall/summary.json'));
     expect(summary.engine).toContain('gpt-4o-mini');
-    ActionItemsSchema.parse(await readJson(fixture, 'calls/providers.aftercall/action-items.json'));
+    ActionItemsSchema.parse(await readJson(fixture, 'calls/providers.wav.aftercall/action-items.json'));
 
-    const french = TranslationSchema.parse(await readJson(fixture, 'calls/providers.aftercall/translations/fr.json'));
+    const french = TranslationSchema.parse(await readJson(fixture, 'calls/providers.wav.aftercall/translations/fr.json'));
     expect(french.utterances.map((u) => u.id)).toEqual(transcript.utterances.map((u) => u.id));
-    expect(await fixture.stack.deps.blobs.getText('calls/providers.aftercall/translations/fr.vtt')).toMatch(/^WEBVTT/);
+    expect(await fixture.stack.deps.blobs.getText('calls/providers.wav.aftercall/translations/fr.vtt')).toMatch(/^WEBVTT/);
     expect(meeting.manifest?.translations).toEqual([
       { language: 'de', state: 'failed', reason: expect.stringContaining('ProviderUnavailableError') },
       { language: 'fr', state: 'succeeded', reason: null },
     ]);
-    expect(await fixture.stack.deps.blobs.head('calls/providers.aftercall/translations/de.json')).toBeNull();
+    expect(await fixture.stack.deps.blobs.head('calls/providers.wav.aftercall/translations/de.json')).toBeNull();
 
     expect(fakes.pinecone.vectors(`tenant-${fixture.tenantId}`).length).toBe(meeting.manifest?.counts.indexedDocuments);
     const search = await fetch(`${fixture.stack.httpUrl}/api/search?q=remote+control`, { headers: { Authorization: `Bearer ${await fixture.apiKey()}` } });
@@ -131,7 +131,7 @@ describe('the workflow with Deepgram, OpenAI and Pinecone (wire-format servers o
       ext: 'vtt',
       text: 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ann>Charge 4111 1111 1111 1111 and note SSN 123-45-6789.</v>\n',
     });
-    const transcript = TranscriptSchema.parse(await readJson(fixture, 'calls/pii-import.aftercall/transcript.json'));
+    const transcript = TranscriptSchema.parse(await readJson(fixture, 'calls/pii-import.wav.aftercall/transcript.json'));
     expect(transcript.utterances[0]?.text).toBe('Charge [card number] and note SSN [SSN].');
     expect(JSON.stringify(fakes.openai.requests.slice(-3))).not.toContain('4111');
     expect(imported.state).toBe('ready');
@@ -146,7 +146,7 @@ describe('the workflow with Deepgram, OpenAI and Pinecone (wire-format servers o
     expect(meeting.state).toBe('ready');
     expect(meeting.degraded).toBe(true);
     expect(meeting.manifest?.degraded).toEqual([{ step: 'understand', reason: expect.stringContaining('used aftercall-extractive@1') }]);
-    const summary = SummarySchema.parse(await readJson(fixture, 'calls/degraded.aftercall/summary.json'));
+    const summary = SummarySchema.parse(await readJson(fixture, 'calls/degraded.wav.aftercall/summary.json'));
     expect(summary.engine).toBe('aftercall-extractive@1');
   });
 
@@ -156,7 +156,7 @@ describe('the workflow with Deepgram, OpenAI and Pinecone (wire-format servers o
     fakes.deepgram.setFault(null);
 
     expect(meeting.state).toBe('ready');
-    const transcript = TranscriptSchema.parse(await readJson(fixture, 'calls/secondary.aftercall/transcript.json'));
+    const transcript = TranscriptSchema.parse(await readJson(fixture, 'calls/secondary.wav.aftercall/transcript.json'));
     expect(transcript.source.kind).toBe('openai');
     const transcribeSteps = meeting.manifest?.steps.filter((s) => s.step === 'transcribe');
     expect(transcribeSteps?.[0]?.attempt).toBeGreaterThan(1);
@@ -198,9 +198,9 @@ describe('long recordings: Deepgram posts the transcript to a callback while the
     const submit = fakes.deepgram.requests.at(-1);
     expect(submit?.query.get('callback')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callbacks\/deepgram\?tenant=demo&meeting=mtg_[0-9a-f]{24}&run=.+&sig=[0-9a-f]{64}$/);
     expect(fakes.deepgram.callbacks).toEqual([expect.objectContaining({ status: 200 })]);
-    const transcript = TranscriptSchema.parse(await readJson(fixture, 'calls/long.aftercall/transcript.json'));
+    const transcript = TranscriptSchema.parse(await readJson(fixture, 'calls/long.wav.aftercall/transcript.json'));
     expect(transcript.source.kind).toBe('deepgram');
-    expect(await fixture.stack.deps.blobs.head('calls/long.aftercall/steps/transcribe.pending.json')).toBeNull();
+    expect(await fixture.stack.deps.blobs.head('calls/long.wav.aftercall/steps/transcribe.pending.json')).toBeNull();
   });
 
   it('refuses a callback whose URL we did not sign', async () => {

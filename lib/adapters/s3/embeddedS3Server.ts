@@ -7,6 +7,7 @@ import { GuardedFilesystemStore } from './GuardedFilesystemStore.js';
 import { requireSignedRequests, type S3rverContext } from './requireSignedRequests.js';
 import { randomS3Credentials } from './s3Credentials.js';
 import type { S3Credentials } from './verifySigV4.js';
+import { encodeS3EventKey } from '../../domain/intake/s3Notification.js';
 
 export interface EmbeddedS3Server {
   /** e.g. http://127.0.0.1:43121 — give it to an S3Client with forcePathStyle. */
@@ -59,11 +60,28 @@ export async function startEmbeddedS3Server(options: {
     credentials,
     onEvent: (listener) => {
       // S3rver is a Koa app (an EventEmitter); its typings leave that out.
-      (server as unknown as EventEmitter).on('event', listener);
+      (server as unknown as EventEmitter).on('event', (notification: unknown) => listener(encodedAsS3Does(notification)));
     },
     close: async () => {
       await server.close();
       AWSAccount.DUMMY_ACCOUNT.revokeAccessKey(credentials.accessKeyId);
     },
+  };
+}
+
+/**
+ * S3rver puts the raw key into its notifications; S3 form-encodes it. Encoding here keeps one
+ * decoder for both, so "plan+budget.ogg", "100%.ogg" and "a%2Fb.ogg" arrive as they were written.
+ */
+function encodedAsS3Does(notification: unknown): unknown {
+  const records = (notification as { Records?: unknown }).Records;
+  if (!Array.isArray(records)) return notification;
+  return {
+    ...(notification as object),
+    Records: records.map((record: { s3?: { object?: { key?: unknown } } }) => {
+      const key = record.s3?.object?.key;
+      if (typeof key !== 'string' || record.s3 === undefined) return record;
+      return { ...record, s3: { ...record.s3, object: { ...record.s3.object, key: encodeS3EventKey(key) } } };
+    }),
   };
 }

@@ -11,8 +11,8 @@ import { searchArchive } from '../../domain/search/searchArchive.js';
 import { audioUrlSecret } from '../../domain/auth/audioUrlKey.js';
 import { checkAudioSignature, signAudioParams, SignedAudioParamsSchema } from '../../domain/auth/audioUrlSignature.js';
 import { ActionItemsSchema, ChaptersSchema, SummarySchema } from '../../domain/understanding/schema.js';
-import { findJson, readShownResult } from '../../domain/workflow/jsonResults.js';
-import { LiveCaptionsFileSchema, liveCaptionsKey } from '../../domain/live/saveLiveCaptions.js';
+import { readShownResult } from '../../domain/workflow/jsonResults.js';
+import { findLiveCaptions } from '../../domain/live/saveLiveCaptions.js';
 import { z } from 'zod';
 import type { ControlPlane } from '../ControlPlane.js';
 import {
@@ -203,7 +203,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
     }),
     async (c) => {
       const meeting = await entryOr404(c.get('auth').tenantId, c.req.valid('param').id);
-      const captions = await findJson(plane.blobs, liveCaptionsKey(meeting.recordingKey), LiveCaptionsFileSchema);
+      const captions = await findLiveCaptions(plane.blobs, meeting);
       if (captions === null) throw new HttpError(404, `no live captions were saved for meeting ${meeting.meetingId}`);
       return c.json(captions, 200);
     },

@@ -20,14 +20,14 @@ export function webhookRoutes(plane: ControlPlane): Hono {
   app.post('/livekit', limitBody(BODY_LIMITS.livekitWebhook), async (c) => {
     if (plane.livekit === null) throw new HttpError(503, 'LiveKit webhooks are not configured: set LIVEKIT_API_KEY and LIVEKIT_API_SECRET');
     const rawBody = new Uint8Array(await c.req.arrayBuffer());
-    await plane.livekit.verifier.verify(rawBody, c.req.header('Authorization'));
+    const signer = await plane.livekit.verifier.verify(rawBody, c.req.header('Authorization'));
     let json: unknown;
     try {
       json = JSON.parse(utf8.decode(rawBody));
     } catch {
       throw new InvalidWebhookError('webhook body is not valid JSON');
     }
-    const outcome = recordingEventsFromLivekit(json, { bucket: plane.bucket, tenantId: plane.livekit.tenantId, now: plane.clock() });
+    const outcome = recordingEventsFromLivekit(json, { bucket: plane.bucket, signerTenant: signer.tenantId, defaultTenant: plane.defaultTenant, now: plane.clock() });
     if (outcome.kind === 'ignored') return c.json({ ignored: outcome.reason }, 200);
     if (outcome.kind === 'roomFinished') {
       // Rooms recorded as one composite file have no tracks folder: nothing to start.

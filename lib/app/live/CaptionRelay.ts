@@ -5,7 +5,7 @@ import type { LiveTranscriber } from '../../domain/live/LiveTranscriber.js';
 import { ParticipantStream } from '../../domain/live/ParticipantStream.js';
 import { RoomHub, type LiveRoom, type RoomHubOptions } from '../../domain/live/RoomHub.js';
 import { defaultRecordingKey, saveLiveCaptions } from '../../domain/live/saveLiveCaptions.js';
-import { tenantOfKey } from '../../domain/intake/recordingEvent.js';
+import { tenantOfRecording } from '../../domain/intake/recordingTenant.js';
 import type { BlobStore } from '../../domain/ports/BlobStore.js';
 import type { Translator } from '../../domain/ports/Translator.js';
 import type { IngestQuery } from './liveParams.js';
@@ -91,7 +91,7 @@ export class CaptionRelay {
     const participant = caller.participant ?? query.participant;
     if (participant === undefined) throw new LiveRequestError('name the participant: ?participant=<identity>');
     const recordingKey = query.recordingKey ?? defaultRecordingKey(caller.tenantId, this.options.defaultTenant, query.room);
-    if (tenantOfKey(recordingKey, this.options.defaultTenant) !== caller.tenantId || recordingKey.includes('..')) {
+    if (tenantOfRecording(recordingKey, this.options.defaultTenant) !== caller.tenantId || recordingKey.includes('..')) {
       throw new LiveRequestError('recordingKey must be a key of your own tenant');
     }
     if (!this.hub.join(caller.tenantId, query.room, participant)) throw new LiveRequestError(`${participant} is already streaming into ${query.room}`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidWebhookError } from './errors.js';
 import { isRecordingKey, tracksFolderOf, type RecordingEvent } from './recordingEvent.js';
+import { assertRecordingOfTenant, tenantKeyPrefix } from './recordingTenant.js';
 
 // LiveKit's WebhookEvent in its protobuf JSON form: camelCase names, int64 as strings, times in ns.
 const FileInfo = z.object({
@@ -31,11 +32,21 @@ export type EgressOutcome =
   | { kind: 'roomFinished'; event: RecordingEvent }
   | { kind: 'ignored'; reason: string };
 
+export interface LivekitIntakeOptions {
+  bucket: string;
+  /** The tenant whose LiveKit key signed the webhook. */
+  signerTenant: string;
+  defaultTenant: string;
+  now: Date;
+}
+
 /**
  * The recordings a LiveKit webhook announces. Only a completed egress starts work; other
- * events are acknowledged and ignored, so LiveKit does not retry them.
+ * events are acknowledged and ignored, so LiveKit does not retry them. A tenant's key signs
+ * only for that tenant's recordings: a file under another tenant's prefix refuses the whole
+ * webhook (TenantMismatchError) rather than filing it under either tenant.
  */
-export function recordingEventsFromLivekit(json: unknown, options: { bucket: string; tenantId: string; now: Date }): EgressOutcome {
+export function recordingEventsFromLivekit(json: unknown, options: LivekitIntakeOptions): EgressOutcome {
   const parsed = LivekitWebhookSchema.safeParse(json);
   if (!parsed.success) throw new InvalidWebhookError(`not a LiveKit webhook event: ${z.prettifyError(parsed.error)}`);
   const { event, egressInfo, room } = parsed.data;
@@ -46,7 +57,13 @@ export function recordingEventsFromLivekit(json: unknown, options: { bucket: str
     }
     return {
       kind: 'roomFinished',
-      event: { tenantId: options.tenantId, recordingKey: tracksFolderOf(room.name, room.sid), recordedAt: options.now.toISOString(), trigger: 'livekit' },
+      event: {
+        tenantId: options.signerTenant,
+        // The tenant's track egress writes under its own prefix (filepath tenants/<id>/rooms/{room_name}/…).
+        recordingKey: `${tenantKeyPrefix(options.signerTenant, options.defaultTenant)}${tracksFolderOf(room.name, room.sid)}`,
+        recordedAt: options.now.toISOString(),
+        trigger: 'livekit',
+      },
     };
   }
   if (event !== 'egress_ended') return { kind: 'ignored', reason: `event "${event}" does not finish a recording` };
@@ -58,7 +75,8 @@ export function recordingEventsFromLivekit(json: unknown, options: { bucket: str
   const events = files.flatMap((file) => {
     const key = keyOfEgressFile(file, options.bucket);
     if (key === null || !isRecordingKey(key)) return [];
-    return [{ tenantId: options.tenantId, recordingKey: key, recordedAt: endedAt(file.endedAt, options.now), trigger: 'livekit' as const }];
+    assertRecordingOfTenant(key, options.signerTenant, options.defaultTenant);
+    return [{ tenantId: options.signerTenant, recordingKey: key, recordedAt: endedAt(file.endedAt, options.now), trigger: 'livekit' as const }];
   });
   if (events.length === 0) return { kind: 'ignored', reason: `egress ${egressInfo.egressId} wrote no recording in bucket ${options.bucket}` };
   return { kind: 'recordings', events };

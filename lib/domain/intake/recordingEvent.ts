@@ -48,9 +48,3 @@ export function participantOfTrack(key: string): string {
   const file = key.slice(key.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
   return file.replace(/-TR_[A-Za-z0-9]+$/, '');
 }
-
-/** Recordings under tenants/<id>/ belong to that tenant; anything else to the default tenant. */
-export function tenantOfKey(key: string, defaultTenant: string): string {
-  const match = /^tenants\/([a-z0-9][a-z0-9-]{0,62})\//.exec(key);
-  return match?.[1] ?? defaultTenant;
-}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidWebhookError } from './errors.js';
-import { isRecordingKey, tenantOfKey, type RecordingEvent } from './recordingEvent.js';
+import { isRecordingKey, type RecordingEvent } from './recordingEvent.js';
+import { tenantOfRecording } from './recordingTenant.js';
 
 // The S3 event notification shape (as S3 sends to Lambda, SQS or SNS): only what we read.
 const S3NotificationSchema = z.object({
@@ -13,17 +14,32 @@ const S3NotificationSchema = z.object({
   ),
 });
 
-/** S3 URL-encodes keys in notifications, with "+" for spaces. */
-const decodeKey = (key: string): string => decodeURIComponent(key.replace(/\+/g, ' '));
+/**
+ * S3 form-encodes keys in notifications: "+" for a space, "%XX" for UTF-8 bytes of everything
+ * else it escapes (a "+" in the name arrives as "%2B", a "%" as "%25"). See encodeS3EventKey.
+ */
+export function decodeS3EventKey(key: string): string {
+  try {
+    return decodeURIComponent(key.replace(/\+/g, ' '));
+  } catch (error) {
+    throw new InvalidWebhookError(`S3 event key ${JSON.stringify(key)} is not URL-encoded as S3 encodes keys`, { cause: error });
+  }
+}
+
+/** How S3 writes a key into an event notification; the embedded server's events go through it. */
+export function encodeS3EventKey(key: string): string {
+  const formEncode = (part: string) => encodeURIComponent(part).replace(/[!'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+');
+  return key.split('/').map(formEncode).join('/');
+}
 
 /** The recordings an S3 object-created notification announces; results and transcripts are ignored. */
 export function recordingEventsFromS3Notification(json: unknown, options: { bucket: string; defaultTenant: string }): RecordingEvent[] {
   const parsed = S3NotificationSchema.safeParse(json);
   if (!parsed.success) throw new InvalidWebhookError(`not an S3 event notification: ${z.prettifyError(parsed.error)}`);
   return parsed.data.Records.flatMap((record) => {
-    const key = decodeKey(record.s3.object.key);
+    const key = decodeS3EventKey(record.s3.object.key);
     if (!record.eventName.startsWith('ObjectCreated') || record.s3.bucket.name !== options.bucket || !isRecordingKey(key)) return [];
     const recordedAt = Number.isNaN(Date.parse(record.eventTime)) ? new Date().toISOString() : new Date(record.eventTime).toISOString();
-    return [{ tenantId: tenantOfKey(key, options.defaultTenant), recordingKey: key, recordedAt, trigger: 's3' as const }];
+    return [{ tenantId: tenantOfRecording(key, options.defaultTenant), recordingKey: key, recordedAt, trigger: 's3' as const }];
   });
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { resultPrefixFor } from '../meeting/resultKeys.js';
+import { tenantKeyPrefix } from '../intake/recordingTenant.js';
+import { resultKey, resultPrefixFor } from '../meeting/resultKeys.js';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { putJson } from '../workflow/jsonResults.js';
+import { findJson, putJson } from '../workflow/jsonResults.js';
 import { LiveEventSchema, type LiveEvent } from './captionEvents.js';
 
 export const LIVE_CAPTIONS_FILE = 'live-captions.json';
@@ -21,13 +22,19 @@ export type LiveCaptionsFile = z.infer<typeof LiveCaptionsFileSchema>;
 
 export const liveCaptionsKey = (recordingKey: string): string => `${resultPrefixFor(recordingKey)}${LIVE_CAPTIONS_FILE}`;
 
+/** A meeting's saved live captions: in its results folder (which may be of the earlier layout), else where the relay writes now. */
+export async function findLiveCaptions(blobs: BlobStore, meeting: { recordingKey: string; resultPrefix: string }): Promise<LiveCaptionsFile | null> {
+  const inFolder = await findJson(blobs, resultKey(meeting.resultPrefix, LIVE_CAPTIONS_FILE), LiveCaptionsFileSchema);
+  if (inFolder !== null || meeting.resultPrefix === resultPrefixFor(meeting.recordingKey)) return inFolder;
+  return findJson(blobs, liveCaptionsKey(meeting.recordingKey), LiveCaptionsFileSchema);
+}
+
 /**
  * Where a room's recording is expected when the caller names none: where LiveKit egress and the
  * demo put recordings, under the tenant's prefix (keys under `tenants/<id>/` belong to that tenant).
  */
 export function defaultRecordingKey(tenantId: string, defaultTenant: string, room: string): string {
-  const folder = tenantId === defaultTenant ? 'recordings/' : `tenants/${tenantId}/recordings/`;
-  return `${folder}${room}.ogg`;
+  return `${tenantKeyPrefix(tenantId, defaultTenant)}recordings/${room}.ogg`;
 }
 
 /** Writes a finished call's live captions beside its recording; returns the key written. */

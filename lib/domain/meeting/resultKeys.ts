@@ -2,18 +2,26 @@
 export const RESULT_FOLDER_SUFFIX = '.aftercall';
 
 /**
- * Every result of a recording lives under one prefix derived from the recording key alone:
- * `calls/2026/standup.ogg` → `calls/2026/standup.aftercall/`.
+ * Every result of a recording lives under one prefix derived from the recording key alone,
+ * extension included, so `x.ogg` and `x.wav` never share a folder:
+ * `calls/2026/standup.ogg` → `calls/2026/standup.ogg.aftercall/`. A folder of participant
+ * tracks (`…/tracks/`) keeps its results beside the folder: `…/tracks.aftercall/`.
  */
 export function resultPrefixFor(recordingKey: string): string {
-  // A folder of participant tracks ("…/tracks/") keeps its results beside the folder: "…/tracks.aftercall/".
   if (recordingKey.endsWith('/')) return `${recordingKey.slice(0, -1)}${RESULT_FOLDER_SUFFIX}/`;
+  return `${recordingKey}${RESULT_FOLDER_SUFFIX}/`;
+}
+
+/**
+ * Where results went before the folder kept the extension (`standup.aftercall/`). A meeting
+ * started then keeps that folder (its catalog entry names it), so existing data still reads.
+ */
+export function legacyResultPrefixFor(recordingKey: string): string {
+  if (recordingKey.endsWith('/')) return resultPrefixFor(recordingKey);
   const slash = recordingKey.lastIndexOf('/');
-  const folder = recordingKey.slice(0, slash + 1);
   const file = recordingKey.slice(slash + 1);
   const dot = file.lastIndexOf('.');
-  const stem = dot > 0 ? file.slice(0, dot) : file;
-  return `${folder}${stem}${RESULT_FOLDER_SUFFIX}/`;
+  return `${recordingKey.slice(0, slash + 1)}${dot > 0 ? file.slice(0, dot) : file}${RESULT_FOLDER_SUFFIX}/`;
 }
 
 /** Keys of a transcript that may sit beside the recording, in order of preference. */

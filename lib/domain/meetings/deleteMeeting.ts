@@ -1,10 +1,10 @@
-import { catalogKey, catalogPrefix, resultFiles, resultKey } from '../meeting/resultKeys.js';
+import { catalogKey, catalogPrefix, resultFiles, resultKey, resultPrefixFor } from '../meeting/resultKeys.js';
 import { noteCatalogDelete } from './catalogEntryCache.js';
-import { MeetingStatusSchema } from '../meeting/schema.js';
+import { MeetingStatusSchema, type CatalogEntry } from '../meeting/schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { VectorIndex } from '../ports/VectorIndex.js';
 import { findJsonIfValid } from '../workflow/jsonResults.js';
-import { findCatalogEntry } from './meetingView.js';
+import { findCatalogEntry, listCatalogEntries } from './meetingView.js';
 import { MeetingNotFoundError } from './reprocessMeeting.js';
 import { ConflictError } from '../errors.js';
 
@@ -35,11 +35,22 @@ export async function deleteMeeting(
   if (status?.state === 'running') throw new MeetingBusyError(`meeting ${entry.meetingId} is being processed; delete it when its run has finished`);
 
   await deps.vectorIndex.deleteMeeting(entry.tenantId, entry.meetingId);
-  // The prefix always ends in "<stem>.aftercall/", so this never reaches the recording or its neighbours.
-  const results = await deps.blobs.list(entry.resultPrefix);
+  // The prefix always ends in ".aftercall/", so this never reaches the recording or its neighbours.
+  const results = (await sharesLegacyFolder(deps.blobs, entry)) ? [] : await deps.blobs.list(entry.resultPrefix);
   if (results.length > 0) await deps.blobs.delete(results);
   const key = catalogKey(entry.tenantId, entry.meetingId);
   await deps.blobs.delete([key]);
   noteCatalogDelete(deps.blobs, catalogPrefix(entry.tenantId), key);
   return { meetingId: entry.meetingId, deletedObjects: results.length, recordingKey: entry.recordingKey };
+}
+
+/**
+ * Before results kept the extension in their folder name, `x.ogg` and `x.wav` both wrote to
+ * `x.aftercall/`. Such a folder now holds another meeting's results: deleting this meeting
+ * removes its entry and search documents, and leaves the folder to the meeting still using it.
+ */
+async function sharesLegacyFolder(blobs: BlobStore, entry: CatalogEntry): Promise<boolean> {
+  if (entry.resultPrefix === resultPrefixFor(entry.recordingKey)) return false;
+  const entries = await listCatalogEntries(blobs, entry.tenantId);
+  return entries.some((other) => other.meetingId !== entry.meetingId && other.resultPrefix === entry.resultPrefix);
 }

@@ -1,3 +1,4 @@
+import { tenantNamedByKey } from '../intake/recordingTenant.js';
 import { ManifestSchema, type Manifest } from '../meeting/manifestSchema.js';
 import { MEETING_ID_PATTERN } from '../meeting/meetingId.js';
 import { catalogKey, catalogPrefix, resultFiles, resultKey } from '../meeting/resultKeys.js';
@@ -61,14 +62,24 @@ export async function listCatalogEntries(blobs: BlobStore, tenantId: string): Pr
     }),
   );
   return entries
-    .filter((entry): entry is CatalogEntry => entry !== null)
+    .filter((entry): entry is CatalogEntry => entry !== null && filedUnderItsTenant(entry))
     .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || a.meetingId.localeCompare(b.meetingId));
 }
 
 /** Null when the tenant has no such meeting (ids of other tenants are not found either). */
 export async function findCatalogEntry(blobs: BlobStore, tenantId: string, meetingId: string): Promise<CatalogEntry | null> {
   if (!MEETING_ID_PATTERN.test(meetingId)) return null;
-  return findJson(blobs, catalogKey(tenantId, meetingId), CatalogEntrySchema);
+  const entry = await findJson(blobs, catalogKey(tenantId, meetingId), CatalogEntrySchema);
+  return entry !== null && filedUnderItsTenant(entry) ? entry : null;
+}
+
+/**
+ * Before the tenant rule held on every path, a LiveKit webhook could file another tenant's
+ * recording in this tenant's catalog; such an entry gives no access to that recording.
+ */
+function filedUnderItsTenant(entry: CatalogEntry): boolean {
+  const named = tenantNamedByKey(entry.recordingKey);
+  return named === null || named === entry.tenantId;
 }
 
 export async function getMeeting(blobs: BlobStore, tenantId: string, meetingId: string): Promise<MeetingView | null> {

@@ -310,14 +310,14 @@ describe('the tenant-scoped HTTP API', () => {
 
   describe('delete', () => {
     it('removes the results, the catalog entry and the index entries, and keeps the recording', async () => {
-      const before = await fixture.stack.deps.blobs.list('recordings/2026/kickoff-again.aftercall/');
+      const before = await fixture.stack.deps.blobs.list('recordings/2026/kickoff-again.ogg.aftercall/');
       expect(before.length).toBeGreaterThan(0);
       const response = await call(`/meetings/${a.again}`, adminA, { method: 'DELETE' });
       expect(response.status).toBe(200);
       expect(response.json()).toMatchObject({ meetingId: a.again, deleted: true, recordingKept: true, recordingKey: 'recordings/2026/kickoff-again.ogg' });
       expect((await call(`/meetings/${a.again}`, adminA)).status).toBe(404);
       expect((await call(`/meetings/${a.again}`, adminA, { method: 'DELETE' })).status).toBe(404);
-      expect(await fixture.stack.deps.blobs.list('recordings/2026/kickoff-again.aftercall/')).toEqual([]);
+      expect(await fixture.stack.deps.blobs.list('recordings/2026/kickoff-again.ogg.aftercall/')).toEqual([]);
       expect(await fixture.stack.deps.blobs.head('recordings/2026/kickoff-again.ogg')).not.toBeNull();
       const hits = (await call('/search?q=remote+control+design&limit=100', adminA)).json().hits as { meetingId: string }[];
       expect(hits.length).toBeGreaterThan(0);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidWebhookError } from '../../../lib/domain/intake/errors.js';
 import { recordingEventsFromLivekit } from '../../../lib/domain/intake/livekitEgress.js';
+import { TenantMismatchError } from '../../../lib/domain/intake/recordingTenant.js';
 
 const now = new Date('2026-11-22T12:00:00Z');
-const options = { bucket: 'rec-bucket', tenantId: 'demo', now };
+const options = { bucket: 'rec-bucket', signerTenant: 'demo', defaultTenant: 'demo', now };
 const egressEnded = (egressInfo: Record<string, unknown>) => ({ event: 'egress_ended', id: 'EV_1', createdAt: '1763812800', egressInfo });
 
 describe('recordingEventsFromLivekit', () => {
@@ -43,5 +44,26 @@ describe('recordingEventsFromLivekit', () => {
   it('rejects a body that is not a LiveKit event', () => {
     expect(() => recordingEventsFromLivekit({ nope: true }, options)).toThrow(InvalidWebhookError);
     expect(() => recordingEventsFromLivekit({ event: 'egress_ended' }, options)).toThrow(InvalidWebhookError);
+  });
+
+  it("files a tenant's recording under the tenant whose key signed, and refuses keys of any other tenant", () => {
+    const file = (key: string) => ({ filename: key, location: `s3://rec-bucket/${key}` });
+    const alpha = { ...options, signerTenant: 'alpha' };
+    expect(recordingEventsFromLivekit(egressEnded({ egressId: 'EG_4', status: 'EGRESS_COMPLETE', fileResults: [file('tenants/alpha/r/a.ogg')] }), alpha)).toMatchObject({
+      kind: 'recordings',
+      events: [{ tenantId: 'alpha', recordingKey: 'tenants/alpha/r/a.ogg' }],
+    });
+    const mixed = egressEnded({ egressId: 'EG_5', status: 'EGRESS_COMPLETE', fileResults: [file('tenants/alpha/r/a.ogg'), file('r/b.ogg')] });
+    expect(() => recordingEventsFromLivekit(mixed, alpha)).toThrow(TenantMismatchError);
+    expect(() => recordingEventsFromLivekit(mixed, options)).toThrow(TenantMismatchError);
+  });
+
+  it("looks for a finished room's tracks under the signing tenant's prefix", () => {
+    const finished = { event: 'room_finished', room: { name: 'standup', sid: 'RM_1' } };
+    expect(recordingEventsFromLivekit(finished, options)).toMatchObject({ kind: 'roomFinished', event: { tenantId: 'demo', recordingKey: 'rooms/standup/RM_1/tracks/' } });
+    expect(recordingEventsFromLivekit(finished, { ...options, signerTenant: 'alpha' })).toMatchObject({
+      kind: 'roomFinished',
+      event: { tenantId: 'alpha', recordingKey: 'tenants/alpha/rooms/standup/RM_1/tracks/' },
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidWebhookError } from '../../../lib/domain/intake/errors.js';
-import { recordingEventsFromS3Notification } from '../../../lib/domain/intake/s3Notification.js';
+import { decodeS3EventKey, encodeS3EventKey, recordingEventsFromS3Notification } from '../../../lib/domain/intake/s3Notification.js';
 
 const record = (key: string, eventName = 'ObjectCreated:Put', bucket = 'rec-bucket') => ({
   eventVersion: '2.1',
@@ -41,5 +41,25 @@ describe('recordingEventsFromS3Notification', () => {
 
   it('rejects what is not an S3 notification', () => {
     expect(() => recordingEventsFromS3Notification({ hello: 'world' }, options)).toThrow(InvalidWebhookError);
+  });
+
+  it('decodes keys exactly as S3 encodes them: "+" for a space, %2B for a plus, %25 for a percent, UTF-8 escapes', () => {
+    const cases: [string, string][] = [
+      ['calls/plan%2Bbudget.ogg', 'calls/plan+budget.ogg'],
+      ['calls/100%25.ogg', 'calls/100%.ogg'],
+      ['calls/a%252Fb.ogg', 'calls/a%2Fb.ogg'],
+      ['calls/weekly+sync.ogg', 'calls/weekly sync.ogg'],
+      ['calls/r%C3%A9union+%E2%98%95.ogg', 'calls/réunion ☕.ogg'],
+    ];
+    for (const [wire, key] of cases) {
+      expect(recordingEventsFromS3Notification({ Records: [record(wire)] }, options).map((e) => e.recordingKey)).toEqual([key]);
+      expect(encodeS3EventKey(key)).toBe(wire);
+      expect(decodeS3EventKey(encodeS3EventKey(key))).toBe(key);
+    }
+  });
+
+  it('rejects a key that is not URL-encoded, naming it, instead of throwing a bare URIError', () => {
+    expect(() => recordingEventsFromS3Notification({ Records: [record('calls/100%.ogg')] }, options)).toThrow(/calls\/100%\.ogg/);
+    expect(() => recordingEventsFromS3Notification({ Records: [record('calls/100%.ogg')] }, options)).toThrow(InvalidWebhookError);
   });
 });

@@ -55,4 +55,16 @@ describe('deleteMeeting', () => {
     await expect(deleteMeeting(deps, { tenantId: 'acme', meetingId })).rejects.toThrow(MeetingBusyError);
     expect(deps.blobs.objects.has(catalogKey('acme', meetingId))).toBe(true);
   });
+
+  it('leaves a folder of the earlier layout that another recording of the same name still uses', async () => {
+    const deps = await setUp();
+    // Before the extension was part of the folder, calls/a.wav wrote into calls/a.aftercall/ too.
+    const wav = 'mtg_aaaaaaaaaaaaaaaaaaaaaaaa';
+    await deps.blobs.put(catalogKey('acme', wav), entry(wav, 'calls/a.wav', 'calls/a.aftercall/'), 'application/json');
+    expect(await deleteMeeting(deps, { tenantId: 'acme', meetingId: wav })).toEqual({ meetingId: wav, deletedObjects: 0, recordingKey: 'calls/a.wav' });
+    expect(deps.blobs.objects.has('calls/a.aftercall/transcript.json')).toBe(true);
+    expect(deps.blobs.objects.has(catalogKey('acme', wav))).toBe(false);
+    // The last meeting using it takes the folder with it.
+    expect((await deleteMeeting(deps, { tenantId: 'acme', meetingId })).deletedObjects).toBe(3);
+  });
 });
