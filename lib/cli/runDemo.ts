@@ -53,7 +53,7 @@ export async function runDemo(stack: LocalStack, print: (line: string) => void):
   for (const meeting of meetings) print(`${await describeMeeting(stack.deps.blobs, meeting)}\n`);
 
   const bucketDir = resolve(stack.dataDir, 's3', stack.config.AFTERCALL_BUCKET);
-  print(`Results beside each recording: ${bucketDir}/recordings/<name>.aftercall/`);
+  print(`Results beside each recording: ${bucketDir}/recordings/<name>.ogg.aftercall/`);
   print(`API (admin key for tenant ${tenantId}, kept in ${join(stack.dataDir, DEMO_KEY_FILE)}):`);
   print(`     curl -H "Authorization: Bearer ${key}" ${httpUrl}/api/meetings`);
   print(`     ${httpUrl}/api/meetings/${meetings[0]?.meetingId ?? '<id>'}`);
