@@ -27,7 +27,7 @@ describe('a broken transcript beside the recording', () => {
     expect(meeting.state).toBe('ready');
     expect(meeting.degraded).toBe(true);
     expect(meeting.degradedReasons).toEqual([{ step: 'transcribe', reason: expect.stringContaining(`calls/truncated.vtt line ${brokenLine}: unterminated tag "<v Broken"`) }]);
-    const prefix = 'calls/truncated.aftercall/';
+    const prefix = 'calls/truncated.ogg.aftercall/';
     const manifest = ManifestSchema.parse(await json(fixture, `${prefix}manifest.json`));
     expect(manifest.degraded).toEqual(meeting.degradedReasons);
 

@@ -86,7 +86,7 @@ describe('a brief storage outage during a read', () => {
   });
 
   it('fails Publish retryably rather than writing a manifest that misses a step', async () => {
-    const prefix = 'calls/publish.aftercall/';
+    const prefix = 'calls/publish.ogg.aftercall/';
     blobs.failReads(resultKey(prefix, resultFiles.stepStatus('understand')), { afterWriteOf: resultKey(prefix, resultFiles.stepStatus('publish')) });
 
     const meeting = await fixture.process('calls/publish.ogg', await sampleBytes('recordings/kickoff-es2002a.ogg'), await transcriptOf());
