@@ -59,7 +59,7 @@ describe('the aftercall CLI', { timeout: CLI_TEST_TIMEOUT }, () => {
     expect(demo.stdout).toMatch(/live call: 20 s of standup-is1008b .* → [1-9]\d* final captions \(offline:speech-activity; close 1000\)/);
     expect(demo.stdout).toMatch(/■ kickoff-es2002a .*— ready/);
     expect(demo.stdout).toMatch(/■ standup-is1008b .*— ready/);
-    const saved = await readFile(join(data.path, 's3', 'aftercall-recordings', 'recordings', 'standup-is1008b.aftercall', 'live-captions.json._S3rver_object'), 'utf8');
+    const saved = await readFile(join(data.path, 's3', 'aftercall-recordings', 'recordings', 'standup-is1008b.ogg.aftercall', 'live-captions.json._S3rver_object'), 'utf8');
     expect(JSON.parse(saved)).toMatchObject({ source: 'live', room: 'standup-is1008b' });
   });
 
