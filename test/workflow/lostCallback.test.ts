@@ -48,6 +48,6 @@ describe('a Deepgram callback that never arrives', () => {
     // Noticed when due (the floor, as the recording is tiny), not after 4 × 4 hours.
     expect(seconds).toBeLessThan(WAIT_FLOOR_SECONDS + 15);
     // A callback arriving now finds nothing waiting.
-    expect(await fixture.stack.deps.blobs.head('calls/lost.aftercall/steps/transcribe.pending.json')).toBeNull();
+    expect(await fixture.stack.deps.blobs.head('calls/lost.wav.aftercall/steps/transcribe.pending.json')).toBeNull();
   });
 });
