@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const s3 = createS3Client({ region: config.AWS_REGION, endpoint: config.AFTERCALL_S3_ENDPOINT });
   const relay = createCaptionRelay(config, { blobs: new S3BlobStore(s3, config.AFTERCALL_BUCKET), translator: liveTranslator(config) });
-  const server = await startRelayServer(relay, { host: config.AFTERCALL_HOST, port: env.data.PORT });
+  const server = await startRelayServer(relay, { host: config.AFTERCALL_HOST, port: env.data.PORT, pingIntervalMs: config.AFTERCALL_LIVE_PING_SECONDS * 1000 });
   process.stdout.write(`caption relay on ${server.url} (transcriber ${relay.transcriberName})\n`);
   // ECS stops a task with SIGTERM: end every stream, which saves each room's captions, then exit.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

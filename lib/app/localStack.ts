@@ -143,7 +143,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
       const started = serve({ fetch: app.fetch, hostname: config.AFTERCALL_HOST, port }, () => resolveServer(started));
     });
     httpUrl = `http://${config.AFTERCALL_HOST}:${(server.address() as AddressInfo).port}`;
-    liveSockets = attachLiveSockets(server as Server, live);
+    liveSockets = attachLiveSockets(server as Server, live, { pingIntervalMs: config.AFTERCALL_LIVE_PING_SECONDS * 1000 });
   }
 
   return {

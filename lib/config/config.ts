@@ -45,6 +45,8 @@ export const ConfigSchema = z.object({
    * killed container) is started again by the next runner on the same data folder.
    */
   AFTERCALL_RUN_LEASE_SECONDS: z.coerce.number().positive().default(30),
+  /** How often the caption relay pings each WebSocket (and closes one that missed the last ping); keeps proxies from dropping quiet sockets. */
+  AFTERCALL_LIVE_PING_SECONDS: z.coerce.number().positive().default(30),
   /** On AWS: the SQS queue of CRM webhook deliveries and its dead-letter queue (the stack sets both). */
   AFTERCALL_DELIVERY_QUEUE_URL: z.url().optional(),
   AFTERCALL_DELIVERY_DLQ_URL: z.url().optional(),

@@ -12,14 +12,37 @@ export const INGEST_PATH = '/live/ingest';
 export const CAPTIONS_PATH = '/live/captions';
 /** Audio messages are small; anything bigger is refused by ws before it is buffered. */
 const MAX_MESSAGE_BYTES = 256 * 1024;
+/**
+ * How often the relay pings every socket (AFTERCALL_LIVE_PING_SECONDS). A caption socket can be
+ * quiet for minutes (nobody speaks); proxies on the way (CloudFront, the load balancer) close
+ * connections that carry nothing, and a ping and its pong are traffic both ways. A socket that has
+ * not answered the previous ping is dead and is closed, which frees its room slot.
+ */
+export const DEFAULT_PING_INTERVAL_MS = 30_000;
+
+export interface LiveSocketOptions {
+  pingIntervalMs?: number;
+}
 
 /**
  * The relay's WebSockets on an existing HTTP server, through its `upgrade` event (`noServer`),
  * so they share the port of the API. The caller is authenticated before the upgrade (401
  * without a valid API key or ticket); everything after it is told over the socket.
  */
-export function attachLiveSockets(server: Server, relay: CaptionRelay): { close(): void } {
+export function attachLiveSockets(server: Server, relay: CaptionRelay, options: LiveSocketOptions = {}): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const awaitingPong = new WeakSet<WebSocket>();
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (awaitingPong.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      awaitingPong.add(ws);
+      ws.ping();
+    }
+  }, options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS);
+  heartbeat.unref();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://relay');
@@ -30,7 +53,10 @@ export function attachLiveSockets(server: Server, relay: CaptionRelay): { close(
       .authenticate(request)
       .then((caller) => {
         if (caller === null) return refuse(socket, 401, 'send "Authorization: Bearer <API key>" or a ticket from POST /api/live/tickets');
-        wss.handleUpgrade(req, socket, head, (ws) => (purpose === 'ingest' ? ingest(ws, caller, url.searchParams) : subscribe(ws, caller, url.searchParams)));
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          ws.on('pong', () => awaitingPong.delete(ws));
+          return purpose === 'ingest' ? ingest(ws, caller, url.searchParams) : subscribe(ws, caller, url.searchParams);
+        });
       })
       .catch(() => refuse(socket, 500, 'internal error'));
   };
@@ -87,6 +113,7 @@ export function attachLiveSockets(server: Server, relay: CaptionRelay): { close(
 
   return {
     close() {
+      clearInterval(heartbeat);
       server.off('upgrade', onUpgrade);
       for (const client of wss.clients) client.terminate();
       wss.close();

@@ -11,9 +11,21 @@ export interface StreamToRelayOptions {
   /** 1 = real time; 2 = twice as fast. */
   speed: number;
   onEvent(event: LiveEvent): void;
+  /** How often both sockets ping the relay (default 30 s): the captions socket sends nothing else. */
+  pingIntervalMs?: number;
 }
 
 const CHUNK_MS = 100;
+const PING_INTERVAL_MS = 30_000;
+
+/** Pings the peer every interval while the socket is open, so proxies between never see it idle. */
+export function keepAlive(ws: WebSocket, intervalMs: number): void {
+  const timer = setInterval(() => {
+    if (ws.readyState === ws.OPEN) ws.ping();
+  }, intervalMs);
+  timer.unref();
+  ws.once('close', () => clearInterval(timer));
+}
 
 /**
  * Plays a recording into the relay as a participant would: 100 ms chunks at the recording's
@@ -25,9 +37,11 @@ export async function streamRecordingToRelay(wav: PcmWav, options: StreamToRelay
   const headers = { authorization: `Bearer ${options.apiKey}` };
   const room = encodeURIComponent(options.room);
   const captions = new WebSocket(`${base}/live/captions?room=${room}`, { headers });
+  keepAlive(captions, options.pingIntervalMs ?? PING_INTERVAL_MS);
   captions.on('message', (data) => options.onEvent(JSON.parse(data.toString()) as LiveEvent));
   await opened(captions);
   const ingest = new WebSocket(`${base}/live/ingest?${new URLSearchParams({ room: options.room, participant: options.participant, sampleRate: String(wav.sampleRate) }).toString()}`, { headers });
+  keepAlive(ingest, options.pingIntervalMs ?? PING_INTERVAL_MS);
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ingest.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   ingest.on('message', (data) => process.stderr.write(`relay: ${data.toString()}\n`));
   await opened(ingest);
