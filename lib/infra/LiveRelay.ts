@@ -1,5 +1,5 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { Port, SubnetType, Vpc, type IVpc } from 'aws-cdk-lib/aws-ec2';
+import { Peer, Port, SecurityGroup, SubnetType, Vpc, type IVpc } from 'aws-cdk-lib/aws-ec2';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import {
   AwsLogDriver,
@@ -13,11 +13,21 @@ import {
   OperatingSystemFamily,
   Secret as EcsSecret,
 } from 'aws-cdk-lib/aws-ecs';
-import { ApplicationLoadBalancer, ApplicationProtocol, ListenerCertificate } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import {
+  ApplicationLoadBalancer,
+  ApplicationProtocol,
+  ListenerAction,
+  ListenerCertificate,
+  ListenerCondition,
+  type ApplicationListener,
+  type ApplicationTargetGroup,
+} from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
-import type { ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { BUCKET_ACCESS, grantBucketAccess } from './bucketAccess.js';
 import { asInterface } from './cdkTypes.js';
 import { fileURLToPath } from 'node:url';
 
@@ -27,19 +37,37 @@ export const RELAY_PORT = 8787;
 export const RELAY_SECRET_KEYS = ['DEEPGRAM_API_KEY', 'OPENAI_API_KEY'] as const;
 /** The relay's routes (bin/relay.ts): the web UI reaches them through CloudFront on its own origin. */
 export const RELAY_PATHS = ['/api/live/*', '/live/*'] as const;
+/** CloudFront adds this header, with the generated secret, to every request it sends the relay; the balancer forwards nothing without it. */
+export const ORIGIN_SECRET_HEADER = 'X-Aftercall-Origin-Secret';
+/** AWS's managed prefix list of CloudFront's origin-facing addresses: the only sources the balancer accepts. */
+export const CLOUDFRONT_PREFIX_LIST = 'com.amazonaws.global.cloudfront.origin-facing';
 
 export interface LiveRelayProps {
   bucket: Bucket;
   providerSecret: Secret;
-  /** An ACM certificate for HTTPS/WSS on the load balancer; without one it listens on HTTP only. */
-  certificateArn?: string | undefined;
+  /**
+   * HTTPS from CloudFront to the balancer: an ACM certificate and the domain name it is for (a DNS
+   * name of yours pointed at the balancer, which CloudFront connects to). Without it CloudFront
+   * reaches the balancer over HTTP on port 80.
+   */
+  https?: { certificateArn: string; domainName: string } | undefined;
+  /** Bumped to rotate the origin secret (a new secret replaces the old one). */
+  originSecretGeneration: number;
+}
+
+/** How CloudFront reaches the relay: where, over which protocol, and the header that lets it in. */
+export interface RelayOrigin {
+  domainName: string;
+  https: boolean;
+  headers: Record<string, string>;
 }
 
 /**
  * The live caption relay (bin/relay.ts) as a long-running service: Lambda cannot hold streams.
  * One Fargate task (arm64, 0.25 vCPU, 0.5 GB) in public subnets of a two-AZ VPC with no NAT
  * gateway (the task has a public IP for Deepgram and LiveKit; only the load balancer can reach
- * its port), behind an Application Load Balancer whose idle timeout suits WebSockets.
+ * its port), behind an Application Load Balancer whose idle timeout suits WebSockets. Clients reach
+ * it through CloudFront alone (the web UI's distribution): see `origin`.
  */
 export class LiveRelay extends Construct {
   readonly vpc: Vpc;
@@ -47,7 +75,12 @@ export class LiveRelay extends Construct {
   readonly service: FargateService;
   readonly loadBalancer: ApplicationLoadBalancer;
   readonly taskDefinition: FargateTaskDefinition;
-  readonly url: string;
+  readonly listener: ApplicationListener;
+  readonly targetGroup: ApplicationTargetGroup;
+  readonly originSecret: Secret;
+  /** Looks up CloudFront's origin-facing prefix list id at deploy time. */
+  readonly prefixListLookup: AwsCustomResource;
+  readonly origin: RelayOrigin;
 
   constructor(scope: Construct, id: string, props: LiveRelayProps) {
     super(scope, id);
@@ -74,9 +107,8 @@ export class LiveRelay extends Construct {
         startPeriod: Duration.seconds(20),
       },
     });
-    // Captions are saved beside recordings: read and write objects, never delete.
-    props.bucket.grantRead(this.taskDefinition.taskRole);
-    props.bucket.grantPut(this.taskDefinition.taskRole);
+    // Internet-facing: it reads API key records and writes each call's live-captions.json, nothing else.
+    grantBucketAccess(props.bucket, this.taskDefinition.taskRole, BUCKET_ACCESS.Relay);
 
     this.service = new FargateService(this, 'Service', {
       cluster: asInterface<ICluster>(this.cluster),
@@ -88,27 +120,63 @@ export class LiveRelay extends Construct {
       circuitBreaker: { rollback: true },
     });
 
-    // A caption stream is one long WebSocket: idle up to an hour before the balancer closes it.
-    this.loadBalancer = new ApplicationLoadBalancer(this, 'LoadBalancer', { vpc: asInterface<IVpc>(this.vpc), internetFacing: true, idleTimeout: Duration.hours(1), dropInvalidHeaderFields: true });
-    // HTTP is what CloudFront (the web UI's origin, which terminates TLS for browsers) forwards to;
-    // with a certificate the balancer also answers HTTPS/WSS directly, on a domain of your own.
-    const listeners = [this.loadBalancer.addListener('Http', { protocol: ApplicationProtocol.HTTP, port: 80 })];
-    if (props.certificateArn !== undefined) {
-      listeners.push(this.loadBalancer.addListener('Https', { protocol: ApplicationProtocol.HTTPS, port: 443, certificates: [ListenerCertificate.fromArn(props.certificateArn)] }));
-    }
-    for (const listener of listeners) {
-      listener.addTargets('Relay', {
-        protocol: ApplicationProtocol.HTTP,
-        port: RELAY_PORT,
-        targets: [this.service],
-        healthCheck: { path: '/healthz', healthyHttpCodes: '200', interval: Duration.seconds(30) },
-        deregistrationDelay: Duration.seconds(30),
-      });
-    }
-    this.service.connections.allowFrom(this.loadBalancer, Port.tcp(RELAY_PORT), 'the load balancer only');
+    // A caption stream is one long WebSocket: idle up to an hour before the balancer closes it (the
+    // relay pings every 30 s). Only CloudFront may reach it: its prefix list is the one source the
+    // security group admits (no listener is opened to the world), and the listener forwards only
+    // requests that carry the origin secret CloudFront adds; anything else gets 403.
+    const balancerGroup = new SecurityGroup(this, 'LoadBalancerSecurityGroup', { vpc: asInterface<IVpc>(this.vpc), description: 'relay load balancer: CloudFront origin-facing addresses only', allowAllOutbound: false });
+    this.loadBalancer = new ApplicationLoadBalancer(this, 'LoadBalancer', {
+      vpc: asInterface<IVpc>(this.vpc),
+      internetFacing: true,
+      idleTimeout: Duration.hours(1),
+      dropInvalidHeaderFields: true,
+      securityGroup: balancerGroup,
+    });
+    // The prefix list's id differs per region: looked up at deploy time, so synth stays offline.
+    this.prefixListLookup = new AwsCustomResource(this, 'CloudFrontPrefixList', {
+      onUpdate: {
+        service: 'EC2',
+        action: 'describeManagedPrefixLists',
+        parameters: { Filters: [{ Name: 'prefix-list-name', Values: [CLOUDFRONT_PREFIX_LIST] }] },
+        physicalResourceId: PhysicalResourceId.of(CLOUDFRONT_PREFIX_LIST),
+        outputPaths: ['PrefixLists.0.PrefixListId'],
+      },
+      policy: AwsCustomResourcePolicy.fromSdkCalls({ resources: AwsCustomResourcePolicy.ANY_RESOURCE }),
+      installLatestAwsSdk: false,
+    });
+    const port = props.https === undefined ? 80 : 443;
+    // One rule only: the CloudFront list counts as ~55 rules against the group's quota of 60.
+    balancerGroup.addIngressRule(Peer.prefixList(this.prefixListLookup.getResponseField('PrefixLists.0.PrefixListId')), Port.tcp(port), 'CloudFront origin-facing addresses');
 
-    this.url = `${props.certificateArn === undefined ? 'http' : 'https'}://${this.loadBalancer.loadBalancerDnsName}`;
-    new CfnOutput(this, 'Url', { value: this.url, description: 'The live caption relay (GET /healthz answers 200)' });
+    this.originSecret = new Secret(this, `OriginSecret${props.originSecretGeneration > 1 ? props.originSecretGeneration : ''}`, {
+      description: `Sent by CloudFront in ${ORIGIN_SECRET_HEADER}; the relay's load balancer forwards only requests that carry it`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    // A CloudFormation dynamic reference: resolved at deploy, never in the template or cdk.out.
+    const secretValue = this.originSecret.secretValue.unsafeUnwrap();
+    this.listener = this.loadBalancer.addListener(props.https === undefined ? 'Http' : 'Https', {
+      protocol: props.https === undefined ? ApplicationProtocol.HTTP : ApplicationProtocol.HTTPS,
+      port,
+      open: false,
+      ...(props.https === undefined ? {} : { certificates: [ListenerCertificate.fromArn(props.https.certificateArn)] }),
+      defaultAction: ListenerAction.fixedResponse(403, { contentType: 'text/plain', messageBody: 'Forbidden' }),
+    });
+    this.targetGroup = this.listener.addTargets('Relay', {
+      priority: 1,
+      conditions: [ListenerCondition.httpHeader(ORIGIN_SECRET_HEADER, [secretValue])],
+      protocol: ApplicationProtocol.HTTP,
+      port: RELAY_PORT,
+      targets: [this.service],
+      healthCheck: { path: '/healthz', healthyHttpCodes: '200', interval: Duration.seconds(30) },
+      deregistrationDelay: Duration.seconds(30),
+    });
+    this.service.connections.allowFrom(this.loadBalancer, Port.tcp(RELAY_PORT), 'the load balancer only');
+    this.origin = {
+      domainName: props.https?.domainName ?? this.loadBalancer.loadBalancerDnsName,
+      https: props.https !== undefined,
+      headers: { [ORIGIN_SECRET_HEADER]: secretValue },
+    };
+
     // For `aws ecs update-service --cluster … --service … --force-new-deployment` after the keys change.
     new CfnOutput(this, 'ClusterName', { value: this.cluster.clusterName });
     new CfnOutput(this, 'ServiceName', { value: this.service.serviceName });

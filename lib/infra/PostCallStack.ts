@@ -2,14 +2,18 @@ import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps }
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, EventType, StorageClass, type LifecycleRule } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { WEB_DIST_DIR } from '../../bin/buildWeb.js';
 import { readPostCallDefinitionText } from '../workflow/postCallDefinition.js';
 import { Alarms } from './Alarms.js';
+import { BUCKET_ACCESS, grantBucketAccess } from './bucketAccess.js';
 import { HttpApi } from './HttpApi.js';
 import { LiveRelay, RELAY_PATHS } from './LiveRelay.js';
+import { MeetingDashboard } from './MeetingDashboard.js';
 import { acknowledgeNagFindings } from './nagAcknowledgements.js';
 import { ProviderSecret } from './ProviderSecret.js';
 import { MEDIA_EXTENSIONS } from '../domain/intake/recordingEvent.js';
@@ -40,6 +44,12 @@ const STEPS = {
 } as const;
 
 export type StepName = keyof typeof STEPS;
+
+/**
+ * CRM deliveries back off up to an hour between attempts for a day; a message older than this
+ * means a receiver has failed for hours or the consumer is not running: worth a look.
+ */
+export const CRM_QUEUE_MAX_AGE = Duration.hours(2);
 
 export interface PostCallStackProps extends StackProps {
   /** The built web UI (default web/dist; bin/cdk.ts builds it before synth). */
@@ -78,6 +88,9 @@ export class PostCallStack extends Stack {
   readonly providerSecret: ProviderSecret;
   readonly http: HttpApi;
   readonly s3Event: StepFunctionLambda;
+  /** S3 events the intake function gave up on, with the original notification. */
+  readonly s3EventFailures: Queue;
+  readonly dashboard: MeetingDashboard;
   readonly alarms: Alarms;
   readonly delivery: WebhookDelivery;
   readonly webUi: WebUi;
@@ -103,13 +116,8 @@ export class PostCallStack extends Stack {
       Object.entries(STEPS).map(([name, step]) => [name, new StepFunctionLambda(this, `${name}Step`, { ...step, environment })]),
     ) as Record<StepName, StepFunctionLambda>;
 
-    // Least privilege: intake reads the recording's head; the others read and write beside it.
-    this.bucket.grantRead(this.functions.Intake.function);
-    this.bucket.grantPut(this.functions.Intake.function);
-    this.bucket.grantDelete(this.functions.Intake.function);
-    for (const name of ['Transcribe', 'CheckTranscription', 'Translate', 'Understand', 'Index', 'Publish', 'RecordFailure'] as const) {
-      this.bucket.grantReadWrite(this.functions[name].function);
-    }
+    // Least privilege: each step reaches only the kinds of object its code touches (bucketAccess.ts).
+    for (const [name, step] of Object.entries(this.functions)) grantBucketAccess(this.bucket, step.function, BUCKET_ACCESS[name as StepName]);
 
     const stateMachineName = `${this.stackName}-post-call`;
     this.stateMachine = new StateMachine(this, 'PostCall', {
@@ -138,7 +146,7 @@ export class PostCallStack extends Stack {
     this.http = new HttpApi(this, 'Http', { environment: controlEnvironment });
     const api = this.http.handler.function;
     this.providerSecret.grantTo(api);
-    this.bucket.grantReadWrite(api);
+    grantBucketAccess(this.bucket, api, BUCKET_ACCESS.Api);
     this.stateMachine.grantStartExecution(api);
     this.stateMachine.grantTaskResponse(api);
     // With a public URL the Transcribe step hands Deepgram a callback and returns at once. The
@@ -147,8 +155,12 @@ export class PostCallStack extends Stack {
 
     // A recording landing in the bucket starts a run; this function holds no provider keys.
     this.s3Event = new StepFunctionLambda(this, 'S3EventIntake', { entry: 'http/s3Event', memoryMb: 256, timeout: Duration.seconds(30), environment: controlEnvironment });
-    this.bucket.grantRead(this.s3Event.function);
+    grantBucketAccess(this.bucket, this.s3Event.function, BUCKET_ACCESS.S3EventIntake);
     this.stateMachine.grantStartExecution(this.s3Event.function);
+    // S3 invokes it asynchronously: an event that still fails after Lambda's two retries (or waits
+    // over six hours) lands in this queue with the original notification, and alarms; never dropped.
+    this.s3EventFailures = new Queue(this, 'S3EventFailures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    this.s3Event.function.configureAsyncInvoke({ onFailure: new SqsDestination(this.s3EventFailures), retryAttempts: 2, maxEventAge: Duration.hours(6) });
     const destination = new LambdaDestination(this.s3Event.function);
     for (const suffix of RECORDING_SUFFIXES) this.bucket.addEventNotification(EventType.OBJECT_CREATED, destination, { suffix });
 
@@ -158,14 +170,21 @@ export class PostCallStack extends Stack {
     this.delivery.grantEnqueue(api);
 
     this.relay = this.options.live
-      ? new LiveRelay(this, 'LiveRelay', { bucket: this.bucket, providerSecret: this.providerSecret.secret, certificateArn: this.options.relayCertificateArn })
+      ? new LiveRelay(this, 'LiveRelay', {
+          bucket: this.bucket,
+          providerSecret: this.providerSecret.secret,
+          https: this.options.relayHttps,
+          originSecretGeneration: this.options.relayOriginSecretGeneration,
+        })
       : undefined;
 
     this.webUi = new WebUi(this, 'WebUi', {
       distDir: props.webDistDir ?? WEB_DIST_DIR,
       api: this.http.api,
-      relay: this.relay === undefined ? undefined : { domainName: this.relay.loadBalancer.loadBalancerDnsName, paths: RELAY_PATHS },
+      relay: this.relay === undefined ? undefined : { origin: this.relay.origin, paths: RELAY_PATHS },
     });
+    // Clients reach the relay through CloudFront only, over HTTPS/WSS on the UI's own domain.
+    if (this.relay !== undefined) new CfnOutput(this.relay, 'Url', { value: this.webUi.url, description: 'The live caption relay: wss://<host>/live/…, https://<host>/api/live/… (only through CloudFront)' });
 
     this.alarms = new Alarms(this, 'Alarms', {
       stateMachine: this.stateMachine,
@@ -175,11 +194,27 @@ export class PostCallStack extends Stack {
         S3EventIntake: this.s3Event.function,
         WebhookDelivery: this.delivery.consumer.function,
       },
-      deadLetterQueues: { WebhookDeliveries: this.delivery.deadLetterQueue },
+      deadLetterQueues: { WebhookDeliveries: this.delivery.deadLetterQueue, S3EventFailures: this.s3EventFailures },
+      queueAges: { CrmDeliveries: { queue: this.delivery.queue, maxAge: CRM_QUEUE_MAX_AGE } },
+      httpApi: this.http.api,
+      relayTargets: this.relay?.targetGroup,
+    });
+    this.dashboard = new MeetingDashboard(this, 'Dashboard', {
+      dashboardName: `${this.stackName}-meetings`,
+      alarms: [...this.alarms.alarms.values()],
+      s3Event: this.s3Event.function,
+      s3EventFailures: this.s3EventFailures,
+      stateMachine: this.stateMachine,
+      steps: Object.fromEntries(Object.entries(this.functions).map(([name, step]) => [name, step.function])),
+      api: { fn: api, httpApi: this.http.api },
+      crm: { consumer: this.delivery.consumer.function, queue: this.delivery.queue, deadLetterQueue: this.delivery.deadLetterQueue },
+      relay: this.relay === undefined ? undefined : { loadBalancer: this.relay.loadBalancer, targets: this.relay.targetGroup },
     });
 
     new CfnOutput(this, 'ProviderSecretArn', { value: this.providerSecret.secret.secretArn, description: 'Put the provider keys here (JSON)' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Subscribe to be told of failed runs and Lambda errors' });
+    new CfnOutput(this, 'S3EventFailuresQueueUrl', { value: this.s3EventFailures.queueUrl, description: 'Recording events the S3 intake gave up on (see docs/operations.md to replay them)' });
+    new CfnOutput(this, 'DashboardName', { value: this.dashboard.dashboard.dashboardName, description: "CloudWatch dashboard of a meeting's path" });
     new CfnOutput(this, 'RecordingsBucketName', { value: this.bucket.bucketName });
 
     acknowledgeNagFindings(this);

@@ -17,6 +17,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-c
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { asInterface } from './cdkTypes.js';
+import type { RelayOrigin } from './LiveRelay.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InternalError } from '../domain/errors.js';
@@ -26,7 +27,7 @@ export interface WebUiProps {
   distDir: string;
   api: HttpApi;
   /** The live relay's load balancer, when deployed: its routes are served on the UI's origin too. */
-  relay?: { domainName: string; paths: readonly string[] } | undefined;
+  relay?: { origin: RelayOrigin; paths: readonly string[] } | undefined;
 }
 
 /** What the UI loads: its own scripts and styles, audio as blob: URLs, the API on the same origin. */
@@ -91,12 +92,12 @@ export class WebUi extends Construct {
       responseHeadersPolicy: headers,
     });
     // The relay's paths come first: CloudFront matches behaviours in order, and /api/live/* is also /api/*.
-    // CloudFront carries WebSocket upgrades; it reaches the balancer over HTTP (no certificate of ours there).
+    // CloudFront carries WebSocket upgrades. It reaches the balancer over HTTPS when the relay has a
+    // certificate (on the domain it is for), else over HTTP; always with the origin secret header.
     const relay = props.relay;
-    const relayBehaviors =
-      relay === undefined
-        ? {}
-        : Object.fromEntries(relay.paths.map((path) => [path, passThrough(new HttpOrigin(relay.domainName, { protocolPolicy: OriginProtocolPolicy.HTTP_ONLY }))]));
+    const relayOrigin = (origin: RelayOrigin) =>
+      new HttpOrigin(origin.domainName, { protocolPolicy: origin.https ? OriginProtocolPolicy.HTTPS_ONLY : OriginProtocolPolicy.HTTP_ONLY, customHeaders: origin.headers });
+    const relayBehaviors = relay === undefined ? {} : Object.fromEntries(relay.paths.map((path) => [path, passThrough(relayOrigin(relay.origin))]));
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'aftercall web UI and API',
       defaultRootObject: 'index.html',

@@ -4,11 +4,12 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { BUCKET_ACCESS, BUCKET_KEYS, grantBucketAccess } from './bucketAccess.js';
 import { StepFunctionLambda } from './StepFunctionLambda.js';
 
 /** The object keys the consumer touches (see lib/domain/crm/subscriptions.ts and lib/adapters/sqs/BlobDeliveryLog.ts). */
-export const SUBSCRIPTION_KEYS = '_aftercall/tenants/*/subscriptions/*';
-export const DELIVERY_LOG_KEYS = '_aftercall/tenants/*/deliveries/*';
+export const SUBSCRIPTION_KEYS = BUCKET_KEYS.subscriptions.pattern;
+export const DELIVERY_LOG_KEYS = BUCKET_KEYS.deliveries.pattern;
 
 /**
  * Receives per message before SQS moves it to the dead-letter queue: a safety net for messages
@@ -55,9 +56,7 @@ export class WebhookDelivery extends Construct {
     const fn = this.consumer.function;
     fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }));
     this.deadLetterQueue.grantSendMessages(fn);
-    props.bucket.grantRead(fn, SUBSCRIPTION_KEYS);
-    props.bucket.grantRead(fn, DELIVERY_LOG_KEYS);
-    props.bucket.grantPut(fn, DELIVERY_LOG_KEYS);
+    grantBucketAccess(props.bucket, fn, BUCKET_ACCESS.WebhookDelivery);
 
     new CfnOutput(this, 'DeadLetterQueueArn', { value: this.deadLetterQueue.queueArn, description: 'Deliveries that gave up: move them back with aws sqs start-message-move-task --source-arn <this>' });
   }

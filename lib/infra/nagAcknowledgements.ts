@@ -1,8 +1,7 @@
-import { Validations, type CfnElement } from 'aws-cdk-lib';
+import { Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { LiveRelay } from './LiveRelay.js';
 import type { PostCallStack } from './PostCallStack.js';
-import { DELIVERY_LOG_KEYS, SUBSCRIPTION_KEYS } from './WebhookDelivery.js';
 
 /**
  * Every cdk-nag (AwsSolutions) finding this stack accepts, each with the granular id it
@@ -18,13 +17,8 @@ export function acknowledgeNagFindings(stack: PostCallStack): void {
   // audit trail where one is required, and a log bucket would itself need this finding.
   ack(stack.bucket, 'AwsSolutions-S1', 'Only the stack roles touch the bucket; use CloudTrail S3 data events for an audit trail');
 
-  // The S3 grants (grantRead/grantReadWrite/grantPut/grantDelete) scope every action to the one
-  // recordings bucket; objects are keyed per tenant and meeting at run time, so "<bucket>/*"
-  // and CDK's action families (GetObject*, …) are as narrow as a deploy-time policy can be.
-  const bucketArn = `Resource::<${logicalId(stack.bucket)}.Arn>/*`;
-  for (const finding of [bucketArn, 'Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:Abort*', 'Action::s3:DeleteObject*']) {
-    ack(stack, `AwsSolutions-IAM5[${finding}]`, 'CDK bucket grants, scoped to the recordings bucket and its objects; object keys are only known at run time');
-  }
+  // Each role's wildcard S3 patterns are acknowledged where they are granted (bucketAccess.ts), on
+  // that role alone, naming the actions and the pattern.
 
   // The state machine may invoke any version or alias of each step function (CDK's grantInvoke
   // adds "<arn>:*"), and writes X-Ray traces and log deliveries, which take no resource.
@@ -53,23 +47,24 @@ export function acknowledgeNagFindings(stack: PostCallStack): void {
     ack(notificationsHandler, basicExecution, 'CDK-managed custom resource that sets the bucket notifications; it only writes its own logs');
   }
 
-  // The CRM delivery consumer reads subscriptions and reads and writes the delivery log, under
-  // every tenant's folder (tenants are data, not deploy-time resources): these two key patterns only.
-  const consumerRole = stack.delivery.consumer.function.role;
-  if (consumerRole !== undefined) {
-    for (const keys of [SUBSCRIPTION_KEYS, DELIVERY_LOG_KEYS]) {
-      ack(consumerRole, `AwsSolutions-IAM5[Resource::<${logicalId(stack.bucket)}.Arn>/${keys}]`, 'Subscriptions and the delivery log of any tenant; the tenant is only known from each message');
-    }
-  }
+  // AwsSolutions-SQS3: the S3-event on-failure queue is itself where failed events end up (a
+  // dead-letter queue of its own would hold nothing); any message in it alarms.
+  ack(stack.s3EventFailures, 'AwsSolutions-SQS3', 'This queue is the S3 intake function\'s on-failure destination: the end of the line, alarmed on its depth');
 
   acknowledgeWebUiFindings(stack, ack, basicExecution);
-  // AwsSolutions-CFR5: the relay's paths reach its load balancer over HTTP: the balancer's AWS host
-  // name can carry no certificate of ours. Browsers still get TLS from CloudFront (README).
-  if (stack.relay !== undefined) ack(stack.webUi.distribution, 'AwsSolutions-CFR5', 'Relay origin over HTTP to the load balancer; viewers connect over HTTPS/WSS to CloudFront');
+  // AwsSolutions-CFR5: without relayCertificateArn/relayDomainName the relay's paths reach its load
+  // balancer over HTTP (the balancer's AWS host name can carry no certificate of ours). Browsers still
+  // get TLS from CloudFront, and the balancer admits only CloudFront with the origin secret (docs/security.md).
+  if (stack.relay !== undefined && !stack.relay.origin.https) {
+    ack(stack.webUi.distribution, 'AwsSolutions-CFR5', 'Relay origin over HTTP to the load balancer (no relay certificate given); viewers use HTTPS/WSS to CloudFront, the balancer admits only CloudFront with the origin secret');
+  }
   if (stack.relay !== undefined) acknowledgeRelayFindings(stack.relay, ack);
 }
 
 type Ack = (scope: IConstruct, id: string, reason: string) => void;
+
+/** The id CDK gives the one function behind every AwsCustomResource in a stack. */
+const AWS_CUSTOM_RESOURCE_SINGLETON = 'AWS679f53fac002430cb0da5b7982bd2287';
 
 function acknowledgeWebUiFindings(stack: PostCallStack, ack: Ack, basicExecution: string): void {
   const { webUi } = stack;
@@ -94,6 +89,10 @@ function acknowledgeWebUiFindings(stack: PostCallStack, ack: Ack, basicExecution
     ack(deployment, 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]', 'Reads the UI files CDK uploaded to its own asset bucket');
     ack(deployment, `AwsSolutions-IAM5[Resource::<${stack.resolve(stack.getLogicalId(webUi.bucket.node.defaultChild as CfnElement)) as string}.Arn>/*]`, 'Writes the UI files into the site bucket');
     ack(deployment, 'AwsSolutions-IAM5[Resource::*]', 'cloudfront:CreateInvalidation and GetInvalidation as granted by CDK for the distribution');
+    // CDK's BucketDeployment grants action families (s3:GetObject*, s3:List*, …) on the asset bucket and the site bucket only.
+    for (const action of ['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*']) {
+      ack(deployment, `AwsSolutions-IAM5[Action::${action}]`, `CDK's BucketDeployment grants ${action} on the CDK asset bucket and the UI site bucket only`);
+    }
     ack(deployment, 'AwsSolutions-L1', 'CDK-managed function; its runtime is chosen by aws-cdk-lib');
   }
 }
@@ -102,13 +101,23 @@ function acknowledgeRelayFindings(relay: LiveRelay, ack: Ack): void {
   // AwsSolutions-VPC7: the VPC only hosts the relay and its load balancer; flow logs would be
   // billed per GB for no audit need here (enable them if your organisation requires it).
   ack(relay.vpc, 'AwsSolutions-VPC7', 'Single-service VPC for the relay; flow logs are an optional, per-GB cost');
-  // AwsSolutions-ELB2 / EC23: the relay is a public endpoint (LiveKit rooms and browsers connect
-  // to it) on 80/443 only; access logs would need a log bucket; the task port is reachable only from the balancer.
-  ack(relay.loadBalancer, 'AwsSolutions-ELB2', 'Public relay endpoint; the relay logs its sessions to CloudWatch');
-  ack(relay.loadBalancer, 'AwsSolutions-EC23', 'Internet-facing load balancer of a public endpoint: listeners on 80/443 only');
+  // AwsSolutions-ELB2: access logs would need a log bucket (itself S1); the balancer admits only
+  // CloudFront with the origin secret, and the relay logs its sessions to CloudWatch.
+  ack(relay.loadBalancer, 'AwsSolutions-ELB2', 'Only CloudFront reaches this balancer (prefix list and origin secret); the relay logs its sessions to CloudWatch');
   // AwsSolutions-ECS2: the plain environment holds only the port, the bucket name and the log
   // service name; every credential (Deepgram, OpenAI) is an ECS secret from Secrets Manager.
   ack(relay.taskDefinition, 'AwsSolutions-ECS2', 'Non-secret settings only; provider keys are injected as ECS secrets');
+  // AwsSolutions-SMG4: the origin secret is rotated by a deploy with a higher relayOriginSecretGeneration
+  // (docs/security.md), which replaces the secret and both places that use it; no rotation Lambda.
+  ack(relay.originSecret, 'AwsSolutions-SMG4', 'Rotated by deploying with -c relayOriginSecretGeneration=<n+1>, which replaces it in CloudFront and the listener rule together');
+  // The lookup of CloudFront's prefix list id at deploy time: its policy allows one action, which
+  // takes no resource; the CDK-managed function behind it writes only its own logs.
+  ack(relay.prefixListLookup, 'AwsSolutions-IAM5[Resource::*]', 'ec2:DescribeManagedPrefixLists (the only action allowed) supports no resource scoping');
+  const lookup = Stack.of(relay).node.tryFindChild(AWS_CUSTOM_RESOURCE_SINGLETON);
+  if (lookup !== undefined) {
+    ack(lookup, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'CDK-managed AwsCustomResource function; it only writes its own logs');
+    ack(lookup, 'AwsSolutions-L1', 'CDK-managed function; its runtime is chosen by aws-cdk-lib');
+  }
   // The execution role pulls the image: ecr:GetAuthorizationToken supports no resource scoping.
   const executionRole = relay.taskDefinition.executionRole;
   if (executionRole !== undefined) ack(executionRole, 'AwsSolutions-IAM5[Resource::*]', 'ecr:GetAuthorizationToken takes no resource');

@@ -5,8 +5,13 @@ import { InternalError } from '../domain/errors.js';
 export interface StackOptions {
   /** The live caption relay on Fargate (`-c live=false` leaves it out: batch path only). */
   live: boolean;
-  /** An ACM certificate ARN for the relay's load balancer (HTTPS/WSS); without one, HTTP only. */
-  relayCertificateArn: string | undefined;
+  /**
+   * HTTPS from CloudFront to the relay's load balancer: an ACM certificate ARN (`relayCertificateArn`)
+   * and the DNS name it is for (`relayDomainName`, pointed at the balancer). Both or neither.
+   */
+  relayHttps: { certificateArn: string; domainName: string } | undefined;
+  /** Raise it (2, 3, …) and deploy to replace the secret header CloudFront sends the relay. */
+  relayOriginSecretGeneration: number;
   /** Days a replaced or deleted object's old version is kept (the bucket is versioned). */
   noncurrentVersionDays: number;
   /** Days after which objects move to S3 Standard-IA; undefined keeps everything in Standard. */
@@ -31,10 +36,21 @@ export function stackOptionsFrom(node: Node): StackOptions {
   };
   const live = raw('live');
   if (live !== undefined && ![true, false, 'true', 'false'].includes(live as string | boolean)) throw new StackOptionError(`context live must be true or false, not ${String(live)}`);
-  const certificate = raw('relayCertificateArn');
+  const text = (name: string): string | undefined => {
+    const value = raw(name);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const certificateArn = text('relayCertificateArn');
+  const domainName = text('relayDomainName');
+  if ((certificateArn === undefined) !== (domainName === undefined)) {
+    throw new StackOptionError('context relayCertificateArn and relayDomainName go together: the certificate must be for the domain CloudFront connects to (a DNS name pointed at the relay\'s load balancer)');
+  }
+  const generation = Number(raw('relayOriginSecretGeneration') ?? 1);
+  if (!Number.isInteger(generation) || generation < 1) throw new StackOptionError(`context relayOriginSecretGeneration must be a whole number ≥ 1, not ${String(raw('relayOriginSecretGeneration'))}`);
   return {
     live: live !== false && live !== 'false',
-    relayCertificateArn: typeof certificate === 'string' && certificate !== '' ? certificate : undefined,
+    relayHttps: certificateArn === undefined || domainName === undefined ? undefined : { certificateArn, domainName },
+    relayOriginSecretGeneration: generation,
     noncurrentVersionDays: days('noncurrentVersionDays', 1) ?? DEFAULT_NONCURRENT_VERSION_DAYS,
     // S3 moves objects to Standard-IA no sooner than 30 days after creation.
     infrequentAccessAfterDays: days('infrequentAccessAfterDays', 30),
