@@ -27,10 +27,10 @@ describe('the stack on AWS: secrets, HTTP API, S3 intake and alarms', () => {
   /** Roles that may read the secret: those functions', and the relay's task execution role (ECS injects its keys). */
   const rolesReadingSecret = () => [...readersOfSecret().map((fn) => fn.role!), stack.relay!.taskDefinition.executionRole!];
 
-  it('creates one provider-key secret: every key empty but the callback secret, which it generates', () => {
+  it('creates one provider-key secret (beside the relay\'s origin secret): every key empty but the callback secret, which it generates', () => {
     const secrets = template.findResources('AWS::SecretsManager::Secret') as Record<string, Resource>;
-    expect(Object.keys(secrets)).toEqual([logicalId(stack.providerSecret.secret)]);
-    const generate = Object.values(secrets)[0]?.Properties.GenerateSecretString as { SecretStringTemplate: string; GenerateStringKey: string };
+    expect(Object.keys(secrets).sort()).toEqual([logicalId(stack.providerSecret.secret), logicalId(stack.relay!.originSecret)].sort());
+    const generate = secrets[logicalId(stack.providerSecret.secret)]?.Properties.GenerateSecretString as { SecretStringTemplate: string; GenerateStringKey: string };
     expect(generate.GenerateStringKey).toBe('AFTERCALL_CALLBACK_SECRET');
     const placeholders = JSON.parse(generate.SecretStringTemplate) as Record<string, string>;
     expect(Object.keys(placeholders).sort()).toEqual(SECRET_KEYS.filter((key) => key !== 'AFTERCALL_CALLBACK_SECRET').sort());
