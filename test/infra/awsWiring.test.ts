@@ -111,7 +111,7 @@ describe('the stack on AWS: secrets, HTTP API, S3 intake and alarms', () => {
   it('ships Lambda bundles that load on their own, with no node_modules beside them', () => {
     const ours = [...Object.values(stack.functions).map((step) => step.function), stack.http.handler.function, stack.s3Event.function, stack.delivery.consumer.function];
     const nodeFunctions = ours.map((fn) => functions[logicalId(fn)] as Resource);
-    expect(nodeFunctions).toHaveLength(10);
+    expect(nodeFunctions).toHaveLength(11);
     for (const fn of nodeFunctions) {
       // The code asset's S3 key is "<hash>.zip"; the assembly stages it as "asset.<hash>".
       const assetPath = `asset.${(fn.Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '')}`;
