@@ -51,7 +51,8 @@ export type BucketAccess = Partial<Record<Verb, readonly BucketKeys[]>>;
  * - Translate, Understand and Index read the transcript and write their results and status.
  * - Publish and RecordFailure read every result, write the status, manifest and catalog listing;
  *   Publish also reads the tenant's subscriptions and records CRM deliveries.
- * - The S3-event function reads the tenant's settings before starting a run.
+ * - The S3-event function reads the tenant's settings and the meeting's catalog entry (its results
+ *   folder, which may be of the earlier layout) before starting a run.
  * - The API reads everything a meeting shows (audio included) and authenticates API keys; it writes
  *   results (provider callbacks, renamed speakers), the catalog, subscriptions, deliveries and its
  *   generated audio-URL key, and deletes a meeting's results and entry. API keys themselves are
@@ -68,7 +69,7 @@ export const BUCKET_ACCESS = {
   Index: { read: ['results'], write: ['results'] },
   Publish: { read: ['results', 'catalog', 'subscriptions', 'deliveries'], write: ['results', 'catalog', 'deliveries'] },
   RecordFailure: { read: ['results', 'catalog'], write: ['results', 'catalog'] },
-  S3EventIntake: { read: ['tenantSettings'] },
+  S3EventIntake: { read: ['tenantSettings', 'catalog'] },
   Api: {
     read: ['recordings', 'apiKeys', 'subscriptions', 'audioUrlKey'],
     write: ['results', 'catalog', 'subscriptions', 'deliveries', 'audioUrlKey'],

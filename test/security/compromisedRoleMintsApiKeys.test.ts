@@ -158,11 +158,11 @@ describe('a compromised role cannot mint API keys or reach secrets (IAM policies
     }
   }, 120_000);
 
-  it('lets the S3-event function read tenant settings only, and the API serve, change and delete meetings but not recordings', async () => {
+  it('lets the S3-event function read tenant settings and catalog entries only, and the API serve, change and delete meetings but not recordings', async () => {
     const s3Event = roles().S3EventIntake;
-    expect(await decide(s3Event, 's3:GetObject', SETTINGS)).toBe('Allowed');
-    for (const key of [RECORDING, RESULTS[0] ?? '', CATALOG]) expect([key, await decide(s3Event, 's3:GetObject', key)]).toEqual([key, 'ImplicitlyDenied']);
-    expect(await decide(s3Event, 's3:PutObject', SETTINGS)).toBe('ImplicitlyDenied');
+    for (const key of [SETTINGS, CATALOG]) expect([key, await decide(s3Event, 's3:GetObject', key)]).toEqual([key, 'Allowed']);
+    for (const key of [RECORDING, RESULTS[0] ?? '', DELIVERY]) expect([key, await decide(s3Event, 's3:GetObject', key)]).toEqual([key, 'ImplicitlyDenied']);
+    for (const key of [SETTINGS, CATALOG]) expect([key, await decide(s3Event, 's3:PutObject', key)]).toEqual([key, 'ImplicitlyDenied']);
 
     const api = roles().Api;
     for (const key of [RECORDING, ...RESULTS, CATALOG, ADMIN_KEY]) expect([key, await decide(api, 's3:GetObject', key)]).toEqual([key, 'Allowed']);
