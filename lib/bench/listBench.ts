@@ -45,7 +45,7 @@ export async function benchMeetingList(dataDir: string, meetings: number, reques
       const succeeded = i % 20 !== 0;
       const status = await writeMeetingStatus({ blobs }, meeting, succeeded ? 'succeeded' : 'failed', recordedAt);
       if (succeeded) await putJson(blobs, resultKey(entry.resultPrefix, resultFiles.manifest), { schemaVersion: 1 });
-      await refreshListing(blobs, meeting, listingOf(status, succeeded, null));
+      await refreshListing(blobs, meeting, listingOf(status, succeeded ? meeting.runId : null, null));
     }
     // A fresh process: nothing cached, as after a deploy or a Lambda cold start.
     forgetCatalogListing(blobs, catalogPrefix(tenantId));

@@ -6,6 +6,8 @@ export const ErrorNames = {
   /** Worth retrying: the store or a provider was briefly unavailable, rate-limited or slow. */
   BlobStoreUnavailable: 'BlobStoreUnavailableError',
   ProviderUnavailable: 'ProviderUnavailableError',
+  /** Another run of the meeting is still writing its results: this one waits for it (bounded). */
+  MeetingRunInProgress: 'MeetingRunInProgressError',
   /** Final: retrying cannot help; the run fails and the status says why. */
   RecordingNotFound: 'RecordingNotFoundError',
   UnsupportedRecording: 'UnsupportedRecordingError',
@@ -91,6 +93,10 @@ export class BlobStoreUnavailableError extends UnavailableError {
 }
 export class ProviderUnavailableError extends UnavailableError {
   override readonly name = ErrorNames.ProviderUnavailable;
+}
+/** Another run of the meeting is still writing its results: this one waits for it (the state machine retries, bounded). */
+export class MeetingRunInProgressError extends ConflictError {
+  override readonly name = ErrorNames.MeetingRunInProgress;
 }
 export class RecordingNotFoundError extends NotFoundError {
   override readonly name = ErrorNames.RecordingNotFound;

@@ -152,6 +152,12 @@ export class LocalWorkflowRunner implements WorkflowRunner {
     }
   }
 
+  async isRunning(name: string): Promise<boolean> {
+    if (this.running.has(name)) return true;
+    const record = await this.describe(name);
+    return record?.status === 'RUNNING' && !this.leaseExpired(record);
+  }
+
   /** Names of the runs recorded here that start with `prefix` (a meeting id: every run of the meeting), oldest first. */
   async executionsOf(prefix: string): Promise<string[]> {
     let files: string[];

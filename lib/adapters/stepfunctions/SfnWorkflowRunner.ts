@@ -1,10 +1,11 @@
-import { ExecutionAlreadyExists, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ExecutionAlreadyExists, ExecutionDoesNotExist, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { StepInput } from '../../domain/meeting/schema.js';
 import type { StartedRun, WorkflowRunner } from '../../domain/ports/WorkflowRunner.js';
 
 /**
  * The workflow port on AWS Step Functions. Execution names are unique per state machine for
- * 90 days, which is what makes a repeated webhook start nothing.
+ * 90 days, which is what makes a repeated webhook start nothing; the names carry the version
+ * of the files a run processes, so a replaced recording still starts a new execution.
  */
 export class SfnWorkflowRunner implements WorkflowRunner {
   constructor(
@@ -21,4 +22,19 @@ export class SfnWorkflowRunner implements WorkflowRunner {
       throw error;
     }
   }
+
+  async isRunning(name: string): Promise<boolean> {
+    try {
+      const execution = await this.client.send(new DescribeExecutionCommand({ executionArn: executionArnOf(this.stateMachineArn, name) }));
+      return execution.status === 'RUNNING' || execution.status === 'PENDING_REDRIVE';
+    } catch (error) {
+      if (error instanceof ExecutionDoesNotExist) return false;
+      throw error;
+    }
+  }
+}
+
+/** arn:aws:states:<region>:<account>:stateMachine:<machine> → …:execution:<machine>:<name>. */
+export function executionArnOf(stateMachineArn: string, name: string): string {
+  return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
 }

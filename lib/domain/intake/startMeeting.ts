@@ -7,6 +7,7 @@ import type { WorkflowRunner } from '../ports/WorkflowRunner.js';
 import { findJson } from '../workflow/jsonResults.js';
 import { RecordingEventSchema, type RecordingEvent } from './recordingEvent.js';
 import { assertRecordingOfTenant } from './recordingTenant.js';
+import { recordingVersion } from './recordingVersion.js';
 
 export interface StartMeetingDeps {
   blobs: BlobStore;
@@ -14,6 +15,12 @@ export interface StartMeetingDeps {
   clock: () => Date;
   /** The tenant of recordings outside tenants/<id>/ (the tenant rule needs it). */
   defaultTenant: string;
+  /**
+   * How long a start waits for a recording that is not in the store yet (a webhook that came
+   * before the upload finished); 0 or unset: not at all. After it the run starts anyway and
+   * fails saying the recording does not exist; the recording's own upload starts a new run.
+   */
+  recordingWaitMs?: number;
 }
 
 export interface StartedMeeting {
@@ -24,38 +31,59 @@ export interface StartedMeeting {
   alreadyStarted: boolean;
 }
 
+const RECORDING_POLL_MS = 250;
+/** The run of a recording that was not there: one per meeting, so repeated webhooks fail it once. */
+const ABSENT = 'absent';
+
 /**
- * Starts the post-call workflow for a recording. The first run is named after the meeting
- * id, which is derived from tenant and recording: the same webhook twice, or two at once,
- * start one run. A reprocess run gets a fresh name. Every intake path comes through here, so
- * here the tenant rule is enforced: a recording is only ever filed under the tenant its key names.
+ * The name of the run that processes these versions of a meeting's files. The meeting id stays
+ * derived from tenant and recording key (links never change); the run is keyed by what it
+ * processes, so the same webhook twice, or two at once, start one run, and a replaced
+ * recording or transcript starts a new one (Step Functions keeps a name for 90 days).
  */
-export async function startMeeting(
-  deps: StartMeetingDeps,
-  event: RecordingEvent,
-  options: { resumeFrom?: ResumeFrom; reprocess?: boolean } = {},
-): Promise<StartedMeeting> {
+export const runNameFor = (meetingId: string, version: string | null): string => `${meetingId}-${version ?? ABSENT}`;
+
+/**
+ * Starts the post-call workflow for a recording, once per version of its files. Every intake
+ * path comes through here, so here the tenant rule is enforced: a recording is only ever filed
+ * under the tenant its key names.
+ */
+export async function startMeeting(deps: StartMeetingDeps, event: RecordingEvent, options: { resumeFrom?: ResumeFrom; runId?: string } = {}): Promise<StartedMeeting> {
   const recording = RecordingEventSchema.parse(event);
   assertRecordingOfTenant(recording.recordingKey, recording.tenantId, deps.defaultTenant);
   const meetingId = deriveMeetingId(recording.tenantId, recording.recordingKey);
+  const runId = options.runId ?? runNameFor(meetingId, await waitForVersion(deps, recording.recordingKey));
+  const meeting = await meetingContext(deps, recording, meetingId, runId, options.resumeFrom ?? 'transcribe');
+  const started = await deps.workflow.start({ name: runId, input: { meeting } });
+  return { tenantId: recording.tenantId, meetingId, executionName: started.executionName, resultPrefix: meeting.resultPrefix, alreadyStarted: started.alreadyStarted };
+}
+
+/** What every step of the run receives. */
+export async function meetingContext(deps: Pick<StartMeetingDeps, 'blobs'>, recording: RecordingEvent, meetingId: string, runId: string, resumeFrom: ResumeFrom): Promise<MeetingContext> {
   const [settings, existing] = await Promise.all([
     readTenantSettings(deps.blobs, recording.tenantId),
     findJson(deps.blobs, catalogKey(recording.tenantId, meetingId), CatalogEntrySchema),
   ]);
-  const runId = options.reprocess === true ? `${meetingId}-r${deps.clock().getTime().toString(36)}` : meetingId;
-  const meeting: MeetingContext = {
+  return {
     tenantId: recording.tenantId,
     meetingId,
     recordingKey: recording.recordingKey,
     // A meeting keeps the folder it was first given: results from before the per-extension layout stay where they are.
     resultPrefix: existing?.resultPrefix ?? resultPrefixFor(recording.recordingKey),
     runId,
-    resumeFrom: options.resumeFrom ?? 'transcribe',
+    resumeFrom,
     targetLanguages: settings.targetLanguages,
     piiRedaction: settings.piiRedaction,
     recordedAt: recording.recordedAt,
-    trigger: options.reprocess === true ? 'reprocess' : recording.trigger,
+    trigger: recording.trigger,
   };
-  const started = await deps.workflow.start({ name: runId, input: { meeting } });
-  return { tenantId: recording.tenantId, meetingId, executionName: started.executionName, resultPrefix: meeting.resultPrefix, alreadyStarted: started.alreadyStarted };
+}
+
+async function waitForVersion(deps: StartMeetingDeps, recordingKey: string): Promise<string | null> {
+  const deadline = Date.now() + (deps.recordingWaitMs ?? 0);
+  for (;;) {
+    const version = await recordingVersion(deps.blobs, recordingKey);
+    if (version !== null || Date.now() >= deadline) return version;
+    await new Promise((done) => setTimeout(done, Math.min(RECORDING_POLL_MS, Math.max(1, deadline - Date.now()))));
+  }
 }

@@ -3,6 +3,7 @@ import { noteCatalogDelete } from './catalogEntryCache.js';
 import { MeetingStatusSchema, type CatalogEntry } from '../meeting/schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { VectorIndex } from '../ports/VectorIndex.js';
+import type { WorkflowRunner } from '../ports/WorkflowRunner.js';
 import { findJsonIfValid } from '../workflow/jsonResults.js';
 import { findCatalogEntry, listCatalogEntries } from './meetingView.js';
 import { MeetingNotFoundError } from './reprocessMeeting.js';
@@ -26,13 +27,14 @@ export interface DeletedMeeting {
  * can simply be asked again. Reprocessing the recording later recreates it all.
  */
 export async function deleteMeeting(
-  deps: { blobs: BlobStore; vectorIndex: VectorIndex },
+  deps: { blobs: BlobStore; vectorIndex: VectorIndex; workflow: Pick<WorkflowRunner, 'isRunning'> },
   request: { tenantId: string; meetingId: string },
 ): Promise<DeletedMeeting> {
   const entry = await findCatalogEntry(deps.blobs, request.tenantId, request.meetingId);
   if (entry === null) throw new MeetingNotFoundError(`no meeting ${request.meetingId}`);
   const status = await findJsonIfValid(deps.blobs, resultKey(entry.resultPrefix, resultFiles.status), MeetingStatusSchema);
-  if (status?.state === 'running') throw new MeetingBusyError(`meeting ${entry.meetingId} is being processed; delete it when its run has finished`);
+  // A status left "running" by a run that no longer exists (its worker died for good) blocks nothing.
+  if (status?.state === 'running' && (await deps.workflow.isRunning(status.runId))) throw new MeetingBusyError(`meeting ${entry.meetingId} is being processed; delete it when its run has finished`);
 
   await deps.vectorIndex.deleteMeeting(entry.tenantId, entry.meetingId);
   // The prefix always ends in ".aftercall/", so this never reaches the recording or its neighbours.

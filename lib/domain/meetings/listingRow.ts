@@ -9,22 +9,26 @@ export type MeetingState = 'processing' | 'ready' | 'failed';
 export type Listing = NonNullable<CatalogEntry['listing']>;
 
 /**
- * A meeting is ready only when its manifest exists (it is written last); a failed status
- * says failed; anything else is still processing — never half done.
+ * A meeting is ready only when its manifest exists (it is written last) and no run is redoing
+ * it; a failed run says failed, unless it is the run that wrote the manifest (it failed after
+ * publishing); anything else is still processing — never half done. A rerun keeps the earlier
+ * manifest and results readable until it replaces them, so `publishedRunId` (the manifest's
+ * run) may be an earlier run than the status's.
  */
-export function stateOf(status: MeetingStatus | null, hasManifest: boolean): MeetingState {
-  if (hasManifest && status?.state !== 'running') return 'ready';
+export function stateOf(status: MeetingStatus | null, publishedRunId: string | null): MeetingState {
+  if (status?.state === 'running') return 'processing';
+  if (publishedRunId !== null && (status?.state !== 'failed' || status.runId === publishedRunId)) return 'ready';
   if (status?.state === 'failed') return 'failed';
   return 'processing';
 }
 
 /**
- * What the list shows about a meeting, from its status, whether its manifest exists, its
- * speakers' names (null: not known) and the manifest's degradations.
+ * What the list shows about a meeting, from its status, the run that wrote its manifest (null:
+ * none), its speakers' names (null: not known) and the manifest's degradations.
  */
-export function listingOf(status: MeetingStatus | null, hasManifest: boolean, speakers: readonly { name: string }[] | null, degradedReasons: Manifest['degraded'] = []): Listing {
+export function listingOf(status: MeetingStatus | null, publishedRunId: string | null, speakers: readonly { name: string }[] | null, degradedReasons: Manifest['degraded'] = []): Listing {
   return {
-    state: stateOf(status, hasManifest),
+    state: stateOf(status, publishedRunId),
     degraded: status?.degraded ?? false,
     error: status?.error ?? null,
     updatedAt: status?.updatedAt ?? null,
@@ -35,13 +39,11 @@ export function listingOf(status: MeetingStatus | null, hasManifest: boolean, sp
 
 /** The listing read from the files beside the recording, for an entry that does not carry one. */
 export async function readListing(blobs: BlobStore, resultPrefix: string): Promise<Listing> {
-  const [status, manifestHead] = await Promise.all([
+  const [status, manifest] = await Promise.all([
     findJson(blobs, resultKey(resultPrefix, resultFiles.status), MeetingStatusSchema),
-    blobs.head(resultKey(resultPrefix, resultFiles.manifest)),
+    findJsonIfValid(blobs, resultKey(resultPrefix, resultFiles.manifest), ManifestSchema),
   ]);
-  // Only a degraded meeting's manifest has reasons worth reading.
-  const manifest = status?.degraded === true ? await findJsonIfValid(blobs, resultKey(resultPrefix, resultFiles.manifest), ManifestSchema) : null;
-  return listingOf(status, manifestHead !== null, null, manifest?.degraded ?? []);
+  return listingOf(status, manifest?.runId ?? null, null, status?.degraded === true ? (manifest?.degraded ?? []) : []);
 }
 
 /**

@@ -31,7 +31,7 @@ async function finish(blobs: MemoryBlobStore, meeting: MeetingContext, state: 'r
     await blobs.put(resultKey(meeting.resultPrefix, resultFiles.manifest), '{}');
   }
   // As the steps do: Publish knows the transcript's speakers, the others leave them as they were.
-  await refreshListing(blobs, meeting, listingOf(status, state === 'succeeded', state === 'succeeded' ? transcriptWith(speakers).speakers : null));
+  await refreshListing(blobs, meeting, listingOf(status, state === 'succeeded' ? meeting.runId : null, state === 'succeeded' ? transcriptWith(speakers).speakers : null));
 }
 
 const transcriptWith = (names: string[]) => ({

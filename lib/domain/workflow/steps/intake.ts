@@ -27,7 +27,7 @@ export async function intake(deps: StepDeps, { meeting }: StepInput): Promise<In
   // shows up in the meeting list with the reason.
   await deps.blobs.delete(await keysToClearBeforeRun(deps.blobs, meeting));
   const status = await writeMeetingStatus(deps, meeting, 'running', now);
-  await recordInCatalog(deps, meeting, now, listingOf(status, false, null));
+  await recordInCatalog(deps, meeting, now, listingOf(status, null, null));
 
   const withWait = (result: Omit<IntakeResult, 'transcribeWaitSeconds'>): IntakeResult => ({
     ...result,

@@ -101,7 +101,7 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
     const status = await writeMeetingStatus(deps, meeting, 'succeeded', manifest.publishedAt, null, degraded.length > 0);
     const manifestKey = resultKey(prefix, resultFiles.manifest);
     await putJson(deps.blobs, manifestKey, manifest);
-    await refreshListing(deps.blobs, meeting, listingOf(status, true, stored.transcript.speakers, degraded));
+    await refreshListing(deps.blobs, meeting, listingOf(status, meeting.runId, stored.transcript.speakers, degraded));
     // After the manifest, so a receiver that follows the link finds the meeting done. A retried
     // Publish enqueues the same message ids again, which the queue ignores.
     if (deps.deliveries !== null) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ManifestSchema } from '../../meeting/manifestSchema.js';
 import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
 import { MeetingContextSchema, type MeetingStatus } from '../../meeting/schema.js';
 import { listingOf, refreshListing } from '../../meetings/listingRow.js';
@@ -22,12 +23,13 @@ export async function recordFailure(deps: StepDeps, { meeting, error }: RecordFa
     name: error.Error,
     message: causeMessage(error.Cause),
   });
-  // A run that fails after Publish wrote its manifest still lists as ready, as stateOf says.
-  const [manifestHead, transcript] = await Promise.all([
-    deps.blobs.head(resultKey(meeting.resultPrefix, resultFiles.manifest)),
+  // A run that fails after its Publish wrote the manifest still lists as ready, as stateOf says;
+  // a rerun that fails lists as failed, the earlier manifest and results still readable.
+  const [manifest, transcript] = await Promise.all([
+    findJsonIfValid(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.manifest), ManifestSchema),
     findJsonIfValid(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.transcriptJson), TranscriptSchema),
   ]);
-  await refreshListing(deps.blobs, meeting, listingOf(status, manifestHead !== null, transcript?.speakers ?? null));
+  await refreshListing(deps.blobs, meeting, listingOf(status, manifest?.runId ?? null, transcript?.speakers ?? null));
   return status;
 }
 
