@@ -32,6 +32,7 @@ export function awsControlPlane(config: Config, deps: BuiltStepDeps, stateMachin
     embedder: deps.embedder,
     vectorIndex: deps.vectorIndex,
     clock: deps.clock,
+    recordingWaitMs: config.AFTERCALL_RECORDING_WAIT_SECONDS * 1_000,
     bucket: config.AFTERCALL_BUCKET,
     defaultTenant: config.AFTERCALL_DEFAULT_TENANT,
     deliveries: deps.deliveries,

@@ -3,21 +3,18 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { S3BlobStore } from '../../lib/adapters/s3/S3BlobStore.js';
 import { SfnWorkflowRunner } from '../../lib/adapters/stepfunctions/SfnWorkflowRunner.js';
 import { loadConfig } from '../../lib/config/config.js';
-import { recordingEventsFromS3Notification } from '../../lib/domain/intake/s3Notification.js';
-import { startMeeting, type StartedMeeting, type StartMeetingDeps } from '../../lib/domain/intake/startMeeting.js';
+import { startFromS3Notification } from '../../lib/domain/intake/startFromS3Notification.js';
+import type { StartedMeeting, StartMeetingDeps } from '../../lib/domain/intake/startMeeting.js';
 import { stateMachineArnFrom } from './awsControlPlane.js';
 
 /**
- * A recording lands in the bucket → one post-call run. The run's name is the meeting id, so
- * S3's at-least-once delivery (or a LiveKit webhook for the same file) starts nothing twice.
- * Results and transcripts written beside recordings are filtered out by the domain.
+ * A recording (or a transcript beside one) lands in the bucket → one post-call run. The run's
+ * name is the meeting id with the version of its files, so S3's at-least-once delivery (or a
+ * LiveKit webhook for the same file) starts nothing twice, and a replaced file starts a new run.
+ * Results written beside recordings are filtered out by the domain.
  */
 export function createS3EventHandler(deps: Omit<StartMeetingDeps, 'defaultTenant'>, options: { bucket: string; defaultTenant: string }) {
-  return async (event: unknown): Promise<StartedMeeting[]> => {
-    const started: StartedMeeting[] = [];
-    for (const recording of recordingEventsFromS3Notification(event, options)) started.push(await startMeeting({ ...deps, defaultTenant: options.defaultTenant }, recording));
-    return started;
-  };
+  return (event: unknown): Promise<StartedMeeting[]> => startFromS3Notification({ ...deps, defaultTenant: options.defaultTenant }, event, options);
 }
 
 let built: ((event: unknown) => Promise<StartedMeeting[]>) | undefined;

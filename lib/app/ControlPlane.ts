@@ -14,6 +14,8 @@ export interface ControlPlane {
   embedder: Embedder;
   vectorIndex: VectorIndex;
   clock: () => Date;
+  /** How long a webhook waits for a recording not in the store yet (see StartMeetingDeps). */
+  recordingWaitMs?: number;
   bucket: string;
   defaultTenant: string;
   /** CRM webhook deliveries; null where the deployment has no queue yet. */

@@ -15,8 +15,8 @@ import type { HostResolver } from '../domain/crm/receiverPolicy.js';
 import { deliverDue } from '../domain/crm/deliverDue.js';
 import { startDeliveryWorker, type DeliveryWorker } from '../domain/crm/deliveryWorker.js';
 import type { StepDeps } from '../domain/workflow/StepDeps.js';
-import { recordingEventsFromS3Notification } from '../domain/intake/s3Notification.js';
-import { startMeeting, type StartedMeeting } from '../domain/intake/startMeeting.js';
+import { startFromS3Notification } from '../domain/intake/startFromS3Notification.js';
+import type { StartedMeeting } from '../domain/intake/startMeeting.js';
 import { localFunctionArn, readPostCallDefinitionText, withFunctionArns } from '../workflow/postCallDefinition.js';
 import { buildStepDeps, type BuiltStepDeps } from './buildStepDeps.js';
 import type { ControlPlane } from './ControlPlane.js';
@@ -101,6 +101,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     embedder: deps.embedder,
     vectorIndex: deps.vectorIndex,
     clock: deps.clock,
+    recordingWaitMs: config.AFTERCALL_RECORDING_WAIT_SECONDS * 1_000,
     bucket: config.AFTERCALL_BUCKET,
     defaultTenant: config.AFTERCALL_DEFAULT_TENANT,
     transcription: deps,
@@ -121,11 +122,8 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
   const pending = new Set<Promise<void>>();
   if (options.watchBucket !== false) s3.onEvent((notification) => {
     const work = (async () => {
-      const events = recordingEventsFromS3Notification(notification, { bucket: config.AFTERCALL_BUCKET, defaultTenant: config.AFTERCALL_DEFAULT_TENANT });
-      for (const event of events) {
-        const started = await startMeeting(plane, event);
-        for (const listener of startedListeners) listener(started);
-      }
+      const started = await startFromS3Notification(plane, notification, { bucket: config.AFTERCALL_BUCKET, defaultTenant: config.AFTERCALL_DEFAULT_TENANT });
+      for (const meeting of started) for (const listener of startedListeners) listener(meeting);
     })().catch((error: unknown) => log('could not start the workflow for an S3 event', error));
     pending.add(work);
     void work.finally(() => pending.delete(work));

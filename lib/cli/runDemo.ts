@@ -5,6 +5,8 @@ import { readRecordingPcm } from '../app/live/readRecordingPcm.js';
 import { streamRecordingToRelay } from '../app/live/streamRecordingToRelay.js';
 import type { LocalStack } from '../app/localStack.js';
 import { createApiKey, resolveApiKey } from '../domain/auth/apiKeys.js';
+import { recordingVersion } from '../domain/intake/recordingVersion.js';
+import { runNameFor } from '../domain/intake/startMeeting.js';
 import { deriveMeetingId } from '../domain/meeting/meetingId.js';
 import { describeMeeting } from './printMeeting.js';
 import { readSample, SAMPLE_RECORDINGS } from './sampleRecordings.js';
@@ -27,7 +29,8 @@ export async function runDemo(stack: LocalStack, print: (line: string) => void):
     await stack.deps.blobs.put(`recordings/${sample.name}.vtt`, await readSample(sample.transcript), 'text/vtt; charset=utf-8');
     await stack.deps.blobs.put(key, await readSample(sample.audio), 'audio/ogg');
     const meetingId = deriveMeetingId(tenantId, key);
-    runs.push({ meetingId, executionName: meetingId });
+    // The run of exactly these files, as the S3 event names it.
+    runs.push({ meetingId, executionName: runNameFor(meetingId, await recordingVersion(stack.deps.blobs, key)) });
     print(`uploaded ${key} → meeting ${meetingId}`);
   }
 

@@ -47,6 +47,11 @@ export const ConfigSchema = z.object({
   AFTERCALL_RUN_LEASE_SECONDS: z.coerce.number().positive().default(30),
   /** How often the caption relay pings each WebSocket (and closes one that missed the last ping); keeps proxies from dropping quiet sockets. */
   AFTERCALL_LIVE_PING_SECONDS: z.coerce.number().positive().default(30),
+  /**
+   * How long a webhook waits for a recording that is not in the bucket yet before it starts a run
+   * that fails saying so (the recording's upload, when it lands, starts a new run).
+   */
+  AFTERCALL_RECORDING_WAIT_SECONDS: z.coerce.number().min(0).max(25).default(10),
   /** On AWS: the SQS queue of CRM webhook deliveries and its dead-letter queue (the stack sets both). */
   AFTERCALL_DELIVERY_QUEUE_URL: z.url().optional(),
   AFTERCALL_DELIVERY_DLQ_URL: z.url().optional(),

@@ -31,6 +31,13 @@ export const STEPS_READING_SECRET = ['Transcribe', 'Translate', 'Understand', 'I
  */
 export const RECORDING_SUFFIXES: readonly string[] = [...MEDIA_EXTENSIONS].map((extension) => `.${extension}`);
 
+/**
+ * Also notified: WebVTT and SRT transcripts beside recordings, so a new transcript reruns its
+ * recording. Not ".json": every result and control record ends in it (a JSON sidecar replaced
+ * on AWS needs a reprocess).
+ */
+export const NOTIFIED_SUFFIXES: readonly string[] = [...RECORDING_SUFFIXES, '.vtt', '.srt'];
+
 /** Memory and time each step needs: transcription waits on providers, understanding on a model. */
 const STEPS = {
   Intake: { entry: 'intake', memoryMb: 512, timeout: Duration.seconds(60) },
@@ -164,7 +171,7 @@ export class PostCallStack extends Stack {
     this.s3EventFailures = new Queue(this, 'S3EventFailures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     this.s3Event.function.configureAsyncInvoke({ onFailure: new SqsDestination(this.s3EventFailures), retryAttempts: 2, maxEventAge: Duration.hours(6) });
     const destination = new LambdaDestination(this.s3Event.function);
-    for (const suffix of RECORDING_SUFFIXES) this.bucket.addEventNotification(EventType.OBJECT_CREATED, destination, { suffix });
+    for (const suffix of NOTIFIED_SUFFIXES) this.bucket.addEventNotification(EventType.OBJECT_CREATED, destination, { suffix });
 
     // CRM webhooks: Publish enqueues action items, the API lists and replays, a consumer sends.
     this.delivery = new WebhookDelivery(this, 'WebhookDelivery', { bucket: this.bucket, environment });

@@ -7,7 +7,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_KEYS } from '../../lambdas/shared/secrets.js';
-import { RECORDING_SUFFIXES, STEPS_READING_SECRET, type PostCallStack } from '../../lib/infra/PostCallStack.js';
+import { NOTIFIED_SUFFIXES, RECORDING_SUFFIXES, STEPS_READING_SECRET, type PostCallStack } from '../../lib/infra/PostCallStack.js';
 import { testStack, type Resource } from './testStack.js';
 
 describe('the stack on AWS: secrets, HTTP API, S3 intake and alarms', () => {
@@ -83,7 +83,8 @@ describe('the stack on AWS: secrets, HTTP API, S3 intake and alarms', () => {
     const [notifications] = Object.values(template.findResources('Custom::S3BucketNotifications') as Record<string, Resource>);
     expect(notifications?.Properties.BucketName).toEqual({ Ref: logicalId(stack.bucket) });
     const configurations = (notifications?.Properties.NotificationConfiguration as { LambdaFunctionConfigurations: { Events: string[]; Filter: { Key: { FilterRules: { Name: string; Value: string }[] } }; LambdaFunctionArn: unknown }[] }).LambdaFunctionConfigurations;
-    expect(configurations.map((c) => c.Filter.Key.FilterRules).sort()).toEqual(RECORDING_SUFFIXES.map((suffix) => [{ Name: 'suffix', Value: suffix }]).sort());
+    expect(configurations.map((c) => c.Filter.Key.FilterRules).sort()).toEqual(NOTIFIED_SUFFIXES.map((suffix) => [{ Name: 'suffix', Value: suffix }]).sort());
+    expect(NOTIFIED_SUFFIXES).toEqual(expect.arrayContaining([...RECORDING_SUFFIXES, '.vtt', '.srt']));
     for (const c of configurations) {
       expect(c.Events).toEqual(['s3:ObjectCreated:*']);
       expect(c.LambdaFunctionArn).toEqual({ 'Fn::GetAtt': [logicalId(stack.s3Event.function), 'Arn'] });

@@ -3,7 +3,7 @@ import { createApiApp } from '../../lambdas/http/apiApp.js';
 import { stateMachineArnFrom } from '../../lambdas/http/awsControlPlane.js';
 import { createS3EventHandler } from '../../lambdas/http/s3Event.js';
 import type { ControlPlane } from '../../lib/app/ControlPlane.js';
-import type { BlobStore } from '../../lib/domain/ports/BlobStore.js';
+import { memoryBlobs } from '../support/memoryBlobStore.js';
 import type { WorkflowRunner } from '../../lib/domain/ports/WorkflowRunner.js';
 
 const BUCKET = 'aftercall-recordings';
@@ -24,9 +24,11 @@ function fakes() {
       if (!alreadyStarted) started.push(run.input.meeting.recordingKey);
       return { executionName: run.name, alreadyStarted };
     },
+    isRunning: async (name) => names.has(name),
   };
-  // No tenant settings stored: the defaults apply.
-  const blobs = { getText: async () => null } as unknown as BlobStore;
+  // No tenant settings stored: the defaults apply. The recordings the notifications announce are there.
+  const blobs = memoryBlobs();
+  for (const key of ['acme/standup 2026.ogg', 'demo/call.mp3']) void blobs.put(key, 'audio');
   return { workflow, blobs, started };
 }
 

@@ -36,7 +36,7 @@ describe('a room recorded as one track per participant (LiveKit track egress)', 
       await fixture.stack.deps.blobs.put(`${folder}${identity}-TR_${identity}1.ogg`, silentWav(1), 'audio/wav');
     }
     // Track files alone start nothing: each is a part of the meeting, not a meeting.
-    expect(await fixture.stack.runner.describe(deriveMeetingId(fixture.tenantId, `${folder}laura-TR_laura1.ogg`))).toBeNull();
+    expect(await fixture.stack.runner.executionsOf(deriveMeetingId(fixture.tenantId, `${folder}laura-TR_laura1.ogg`))).toEqual([]);
 
     const response = await post(JSON.stringify({ event: 'room_finished', id: 'EV_1', room: { sid: 'RM_test1', name: 'standup' } }));
     expect(response.status).toBe(202);

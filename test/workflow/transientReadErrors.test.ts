@@ -57,7 +57,7 @@ describe('a brief storage outage during a read', () => {
     const run = await startMeeting(
       fixture.stack.plane,
       { tenantId: fixture.tenantId, recordingKey: first.recordingKey, recordedAt: first.recordedAt, trigger: 'reprocess' },
-      { reprocess: true },
+      { runId: `${first.meetingId}-rerun` },
     );
     const after = await fixture.waitFor(first.meetingId, run.executionName);
 

@@ -54,6 +54,7 @@ export const MeetingResponse = z.object({
   meeting: MeetingSummarySchema.extend({
     resultPrefix: z.string(),
     steps: z.array(StepSchema),
+    currentStep: z.string().nullable().meta({ description: 'while processing: the step running now (null before the first starts); the earlier results stay readable until the run replaces them' }),
     manifest: z.unknown(),
     unreadable: z.array(z.string()).meta({ description: "the meeting's corrupt files among manifest.json" }),
   }),

@@ -25,6 +25,12 @@ export function isMediaKey(key: string): boolean {
   return MEDIA_EXTENSIONS.has(ext);
 }
 
+/** Whether a key may be a transcript beside a recording (not a result, not a control record). */
+export function isSidecarTranscriptKey(key: string): boolean {
+  if (key.startsWith('_aftercall/') || /\.aftercall\//.test(key)) return false;
+  return /\.(vtt|srt|json)$/.test(key);
+}
+
 /**
  * Whether a key names a recording that is a meeting by itself. A participant's track (under a
  * `tracks/` folder) is not: the meeting is the folder, started when the room finishes.

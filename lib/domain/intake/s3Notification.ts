@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidWebhookError } from './errors.js';
-import { isRecordingKey, type RecordingEvent } from './recordingEvent.js';
+import { isRecordingKey, isSidecarTranscriptKey, type RecordingEvent } from './recordingEvent.js';
 import { tenantOfRecording } from './recordingTenant.js';
 
 // The S3 event notification shape (as S3 sends to Lambda, SQS or SNS): only what we read.
@@ -41,5 +41,24 @@ export function recordingEventsFromS3Notification(json: unknown, options: { buck
     if (!record.eventName.startsWith('ObjectCreated') || record.s3.bucket.name !== options.bucket || !isRecordingKey(key)) return [];
     const recordedAt = Number.isNaN(Date.parse(record.eventTime)) ? new Date().toISOString() : new Date(record.eventTime).toISOString();
     return [{ tenantId: tenantOfRecording(key, options.defaultTenant), recordingKey: key, recordedAt, trigger: 's3' as const }];
+  });
+}
+
+/** A transcript written beside a recording: a new version of it is a new run of that recording. */
+export interface TranscriptEvent {
+  tenantId: string;
+  transcriptKey: string;
+  recordedAt: string;
+}
+
+/** The sidecar transcripts an S3 object-created notification announces. */
+export function transcriptEventsFromS3Notification(json: unknown, options: { bucket: string; defaultTenant: string }): TranscriptEvent[] {
+  const parsed = S3NotificationSchema.safeParse(json);
+  if (!parsed.success) throw new InvalidWebhookError(`not an S3 event notification: ${z.prettifyError(parsed.error)}`);
+  return parsed.data.Records.flatMap((record) => {
+    const key = decodeS3EventKey(record.s3.object.key);
+    if (!record.eventName.startsWith('ObjectCreated') || record.s3.bucket.name !== options.bucket || !isSidecarTranscriptKey(key)) return [];
+    const recordedAt = Number.isNaN(Date.parse(record.eventTime)) ? new Date().toISOString() : new Date(record.eventTime).toISOString();
+    return [{ tenantId: tenantOfRecording(key, options.defaultTenant), transcriptKey: key, recordedAt }];
   });
 }

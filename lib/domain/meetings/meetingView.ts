@@ -36,7 +36,9 @@ export interface MeetingSummaryView {
 export interface MeetingView extends MeetingSummaryView {
   resultPrefix: string;
   steps: StepView[];
-  /** Null before Publish, and when manifest.json is corrupt (then listed in `unreadable`). */
+  /** While processing: the step running now; null before the run's first step starts, and once it has ended. */
+  currentStep: string | null;
+  /** Null before Publish, and when manifest.json is corrupt (then listed in `unreadable`). During a rerun: the earlier run's, until the rerun's Publish replaces it. */
   manifest: Manifest | null;
   /** Result files that exist but could not be read as what they should be (corrupt): shown as null. */
   unreadable: string[];
@@ -90,7 +92,8 @@ export async function getMeeting(blobs: BlobStore, tenantId: string, meetingId: 
     readSteps(blobs, entry.resultPrefix),
     readShownResult(blobs, resultKey(entry.resultPrefix, resultFiles.manifest), ManifestSchema),
   ]);
-  return { ...summary, resultPrefix: entry.resultPrefix, steps, manifest: manifest.value, unreadable: manifest.corrupt ? [resultFiles.manifest] : [] };
+  const currentStep = summary.state === 'processing' ? (steps.find((step) => step.state === 'running')?.name ?? null) : null;
+  return { ...summary, resultPrefix: entry.resultPrefix, steps, currentStep, manifest: manifest.value, unreadable: manifest.corrupt ? [resultFiles.manifest] : [] };
 }
 
 export async function summarise(blobs: BlobStore, entry: CatalogEntry): Promise<MeetingSummaryView> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { meetingContext, type StartedMeeting, type StartMeetingDeps } from '../intake/startMeeting.js';
 import { resultFiles, resultKey } from '../meeting/resultKeys.js';
 import { MeetingStatusSchema, type ResumeFrom } from '../meeting/schema.js';
-import { findJson } from '../workflow/jsonResults.js';
+import { findJsonIfValid } from '../workflow/jsonResults.js';
 import { writeMeetingStatus } from '../workflow/meetingStatus.js';
 import { MeetingBusyError } from './deleteMeeting.js';
 import { listingOf, refreshListing } from './listingRow.js';

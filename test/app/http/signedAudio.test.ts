@@ -44,8 +44,8 @@ describe('signed audio URLs', () => {
     await fixture.stack.deps.blobs.put('tenants/acme/recordings/kickoff.vtt', vtt, 'text/vtt');
     await fixture.stack.deps.blobs.put('tenants/acme/recordings/kickoff.ogg', audio, 'audio/ogg');
     acmeMeeting = deriveMeetingId('acme', 'tenants/acme/recordings/kickoff.ogg');
-    for (let attempt = 0; attempt < 200 && (await fixture.stack.runner.describe(acmeMeeting)) === null; attempt += 1) await new Promise((done) => setTimeout(done, 25));
-    await fixture.stack.runner.wait(acmeMeeting);
+    for (let attempt = 0; attempt < 200 && (await fixture.stack.runner.executionsOf(acmeMeeting)).length === 0; attempt += 1) await new Promise((done) => setTimeout(done, 25));
+    await Promise.all((await fixture.stack.runner.executionsOf(acmeMeeting)).map((name) => fixture.stack.runner.wait(name)));
     demoKey = await fixture.apiKey({ role: 'member' });
     acmeKey = await fixture.apiKey({ tenantId: 'acme', role: 'member' });
   }, 120_000);

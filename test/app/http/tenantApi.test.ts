@@ -36,8 +36,8 @@ describe('the tenant-scoped HTTP API', () => {
     await fixture.stack.deps.blobs.put(key.replace(/\.ogg$/, '.vtt'), vtt, 'text/vtt');
     await fixture.stack.deps.blobs.put(key, audio, 'audio/ogg');
     const meetingId = deriveMeetingId(tenantId, key);
-    for (let attempt = 0; attempt < 200 && (await fixture.stack.runner.describe(meetingId)) === null; attempt += 1) await new Promise((done) => setTimeout(done, 25));
-    await fixture.stack.runner.wait(meetingId);
+    for (let attempt = 0; attempt < 200 && (await fixture.stack.runner.executionsOf(meetingId)).length === 0; attempt += 1) await new Promise((done) => setTimeout(done, 25));
+    await Promise.all((await fixture.stack.runner.executionsOf(meetingId)).map((name) => fixture.stack.runner.wait(name)));
     return meetingId;
   }
 

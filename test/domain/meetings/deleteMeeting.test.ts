@@ -28,7 +28,9 @@ async function setUp(state = 'succeeded') {
   await blobs.put(catalogKey('acme', other), entry(other, 'calls/ab.ogg', 'calls/ab.aftercall/'), 'application/json');
   await vectorIndex.replaceMeeting('acme', meetingId, [doc('d1')]);
   await vectorIndex.replaceMeeting('acme', other, [doc('d2')]);
-  return { blobs, vectorIndex };
+  // The run named in the status ("r") is going until the test says it ended.
+  const runs = { going: new Set(['r']) };
+  return { blobs, vectorIndex, runs, workflow: { isRunning: async (name: string) => runs.going.has(name) } };
 }
 
 describe('deleteMeeting', () => {
@@ -66,5 +68,12 @@ describe('deleteMeeting', () => {
     expect(deps.blobs.objects.has(catalogKey('acme', wav))).toBe(false);
     // The last meeting using it takes the folder with it.
     expect((await deleteMeeting(deps, { tenantId: 'acme', meetingId })).deletedObjects).toBe(3);
+  });
+
+  it('deletes a meeting whose status still says running when that run no longer exists (its worker died for good)', async () => {
+    const deps = await setUp('running');
+    deps.runs.going.clear();
+    await expect(deleteMeeting(deps, { tenantId: 'acme', meetingId })).resolves.toMatchObject({ meetingId });
+    expect(deps.blobs.objects.has(catalogKey('acme', meetingId))).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
-import { RecordingNotFoundError, RecordingTooLargeError, UnsupportedRecordingError } from '../../errors.js';
+import { MeetingRunInProgressError, RecordingNotFoundError, RecordingTooLargeError, UnsupportedRecordingError } from '../../errors.js';
 import { isMediaKey, isTrackKey, isTracksFolder } from '../../intake/recordingEvent.js';
 import { detectRecordingType, MEDIA_SNIFF_BYTES } from '../../media/detectRecordingType.js';
-import { catalogKey, catalogPrefix, recordingTitle } from '../../meeting/resultKeys.js';
+import { catalogKey, catalogPrefix, recordingTitle, resultFiles, resultKey } from '../../meeting/resultKeys.js';
 import { noteCatalogWrite } from '../../meetings/catalogEntryCache.js';
-import { CatalogEntrySchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type StepInput } from '../../meeting/schema.js';
+import { CatalogEntrySchema, MeetingStatusSchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type StepInput } from '../../meeting/schema.js';
 import { findJsonIfValid, putJson } from '../jsonResults.js';
 import { listingOf, type Listing } from '../../meetings/listingRow.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
@@ -20,8 +20,17 @@ export interface IntakeResult {
   tracks?: string[];
 }
 
-/** Checks the recording is there and is media, clears what this run will redo, and marks the meeting running. */
+/**
+ * Checks the recording is there and is media, clears the progress of the steps this run will
+ * redo, and marks the meeting running. Results stay until this run's steps overwrite them.
+ */
 export async function intake(deps: StepDeps, { meeting }: StepInput): Promise<IntakeResult> {
+  // One run of a meeting at a time: the run of a newer version of the recording waits (the state
+  // machine retries this, for a bounded time) until the run still writing the results has ended.
+  const current = await findJsonIfValid(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.status), MeetingStatusSchema);
+  if (current?.state === 'running' && current.runId !== meeting.runId) {
+    throw new MeetingRunInProgressError(`run ${current.runId} of meeting ${meeting.meetingId} is still writing its results; run ${meeting.runId} starts when it has ended`);
+  }
   const now = deps.clock().toISOString();
   // The status and the catalog entry go first, so a recording that fails its checks still
   // shows up in the meeting list with the reason.

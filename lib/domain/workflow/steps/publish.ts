@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { AFTERCALL_VERSION } from '../../../version.js';
 import { enqueueActionItemsPublished } from '../../crm/publishEvents.js';
 import { priceUsage } from '../../usage/priceTable.js';
-import { MANIFEST_SCHEMA_VERSION, type Manifest } from '../../meeting/manifestSchema.js';
+import { MANIFEST_SCHEMA_VERSION, ManifestSchema, type Manifest } from '../../meeting/manifestSchema.js';
 import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
 import { MeetingContextSchema, type StepStatus } from '../../meeting/schema.js';
 import { TranslationSchema } from '../../transcript/translationSchema.js';
-import { findJson, putJson } from '../jsonResults.js';
+import { findJson, findJsonIfValid, putJson } from '../jsonResults.js';
 import { readMeetingResults } from '../meetingResults.js';
 import { preloadedBlobs } from '../preloadedBlobs.js';
 import type { BlobStore } from '../../ports/BlobStore.js';
@@ -34,21 +34,10 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
   return trackStep(deps, meeting, 'publish', async () => {
     const prefix = meeting.resultPrefix;
     const keys = await deps.blobs.list(prefix);
-    const isResult = (key: string) => {
-      const rel = key.slice(prefix.length);
-      return !rel.startsWith('steps/') && rel !== resultFiles.status && rel !== resultFiles.manifest;
-    };
-    // Each result file is read once: hashed for the manifest, and parsed where the manifest reports on it.
-    const resultKeys = keys.filter(isResult);
-    const contents = new Map(await Promise.all(resultKeys.map(async (key) => [key, (await deps.blobs.getBytes(key)) ?? new Uint8Array()] as const)));
-    const read = preloadedBlobs(deps.blobs, contents);
-    const stored = await readMeetingResults(read, prefix);
-    const files = [...contents].map(([key, bytes]) => describeFile(prefix, key, bytes));
     // Publish's own status is still "running" while it writes the manifest.
     const steps = [...(await readStepStatuses(deps.blobs, prefix, keys))]
       .map(([name, status]) => ({ ...status, name, durationMs: durationOf(status) }))
       .filter((s) => s.step !== 'publish');
-
     const translations = steps
       .filter((s) => s.step === 'translate')
       .map((s) => ({
@@ -56,6 +45,24 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
         state: s.state === 'succeeded' ? ('succeeded' as const) : s.state === 'skipped' ? ('skipped' as const) : ('failed' as const),
         reason: s.detail,
       }));
+    // A rerun overwrote every result it redid; translations it did not make again (a language
+    // dropped, or one that failed or was skipped this time) are left over from an earlier run.
+    const translationFiles = new Set(translations.filter((t) => t.state === 'succeeded').flatMap((t) => [resultFiles.translationJson(t.language), resultFiles.translationVtt(t.language)]));
+    const leftOver = (rel: string) => rel.startsWith('translations/') && !translationFiles.has(rel);
+    const isResult = (key: string) => {
+      const rel = key.slice(prefix.length);
+      return !rel.startsWith('steps/') && rel !== resultFiles.status && rel !== resultFiles.manifest && !leftOver(rel);
+    };
+    const stale = keys.filter((key) => leftOver(key.slice(prefix.length)));
+    if (stale.length > 0) await deps.blobs.delete(stale);
+    // Each result file is read once: hashed for the manifest, and parsed where the manifest reports on it.
+    const resultKeys = keys.filter(isResult);
+    const contents = new Map(await Promise.all(resultKeys.map(async (key) => [key, (await deps.blobs.getBytes(key)) ?? new Uint8Array()] as const)));
+    const read = preloadedBlobs(deps.blobs, contents);
+    const stored = await readMeetingResults(read, prefix);
+    const files = [...contents].map(([key, bytes]) => describeFile(prefix, key, bytes));
+    const index = results.index ?? (results.indexError === undefined ? await indexOfEarlierRun(deps.blobs, prefix) : undefined);
+
     const translationEngine = await firstTranslationEngine(read, prefix, translations);
     const warnings: Manifest['warnings'] = [
       ...translations.filter((t) => t.state !== 'succeeded').map((t) => ({ step: `translate.${t.language}`, message: t.reason ?? t.state })),
@@ -78,7 +85,7 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
         transcript: `${stored.transcript.source.kind}:${stored.transcript.source.detail}`,
         understanding: stored.summary?.engine ?? null,
         translation: translationEngine,
-        embedding: results.index?.embedder ?? null,
+        embedding: index?.embedder ?? null,
       },
       files,
       steps,
@@ -89,7 +96,7 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
         durationMs: stored.transcript.durationMs,
         actionItems: stored.actionItems?.items.length ?? 0,
         chapters: stored.chapters?.chapters.length ?? 0,
-        indexedDocuments: results.index?.documents ?? null,
+        indexedDocuments: index?.documents ?? null,
       },
       warnings,
       degraded,
@@ -128,6 +135,17 @@ function describeFile(prefix: string, key: string, bytes: Uint8Array): Manifest[
 
 const durationOf = (status: StepStatus): number | null =>
   status.finishedAt === null ? null : Date.parse(status.finishedAt) - Date.parse(status.startedAt);
+
+/**
+ * A run that did not index (one resumed at Publish) reports what the index holds from the run
+ * that did: the earlier manifest's count and embedder, still there until this one replaces it.
+ */
+async function indexOfEarlierRun(blobs: BlobStore, prefix: string): Promise<{ documents: number; embedder: string } | undefined> {
+  const earlier = await findJsonIfValid(blobs, resultKey(prefix, resultFiles.manifest), ManifestSchema);
+  const documents = earlier?.counts.indexedDocuments ?? null;
+  const embedder = earlier?.engines.embedding ?? null;
+  return documents === null || embedder === null ? undefined : { documents, embedder };
+}
 
 async function firstTranslationEngine(blobs: BlobStore, prefix: string, translations: { language: string; state: string }[]): Promise<string | null> {
   const done = translations.find((t) => t.state === 'succeeded');

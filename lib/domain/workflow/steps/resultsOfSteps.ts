@@ -1,17 +1,8 @@
-import { resultFiles } from '../../meeting/resultKeys.js';
+import { resultKey } from '../../meeting/resultKeys.js';
 import type { MeetingContext, ResumeFrom } from '../../meeting/schema.js';
 import type { BlobStore } from '../../ports/BlobStore.js';
 
 const ORDER: readonly ResumeFrom[] = ['transcribe', 'translate', 'understand', 'index', 'publish'];
-
-/** Files each step writes, relative to the result prefix (prefix-matched when they end in "/"). */
-const OUTPUTS: Record<ResumeFrom, readonly string[]> = {
-  transcribe: [resultFiles.transcriptJson, resultFiles.transcriptVtt, resultFiles.transcriptSrt],
-  translate: ['translations/'],
-  understand: [resultFiles.summary, resultFiles.actionItems, resultFiles.chapters],
-  index: [],
-  publish: [resultFiles.manifest],
-};
 
 /** The steps a run performs: from resumeFrom on, except that understanding again keeps the translations. */
 export function stepsRun(resumeFrom: ResumeFrom): ResumeFrom[] {
@@ -19,23 +10,12 @@ export function stepsRun(resumeFrom: ResumeFrom): ResumeFrom[] {
 }
 
 /**
- * What a run must remove before it starts: the manifest (so no reader takes the meeting for
- * done while it is redone) and the results and statuses of every step it will redo.
+ * What a run must remove before it starts: the statuses of every step it will redo, so the
+ * meeting's progress is this run's. The results themselves and the manifest stay readable
+ * until this run's steps overwrite them (Publish drops what no step of it wrote again).
  */
 export async function keysToClearBeforeRun(blobs: BlobStore, meeting: MeetingContext): Promise<string[]> {
-  const existing = await blobs.list(meeting.resultPrefix);
-  const rerun = stepsRun(meeting.resumeFrom);
-  const relative = new Set<string>([resultFiles.manifest]);
-  const prefixes = ['steps/intake'];
-  for (const step of rerun) {
-    for (const file of OUTPUTS[step]) {
-      if (file.endsWith('/')) prefixes.push(file);
-      else relative.add(file);
-    }
-    prefixes.push(`steps/${step}`);
-  }
-  return existing.filter((key) => {
-    const rel = key.slice(meeting.resultPrefix.length);
-    return relative.has(rel) || prefixes.some((prefix) => rel.startsWith(prefix));
-  });
+  const folder = resultKey(meeting.resultPrefix, 'steps/');
+  const prefixes = ['intake', ...stepsRun(meeting.resumeFrom)].map((step) => `${folder}${step}`);
+  return (await blobs.list(folder)).filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
 }
