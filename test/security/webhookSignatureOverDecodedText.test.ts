@@ -108,6 +108,7 @@ describe('webhook signatures and limits on AWS (API Gateway â†’ the API Lambdaâ€
       runs.push(run.input.meeting.recordingKey);
       return { executionName: run.name, alreadyStarted: false };
     },
+    isRunning: async () => false,
   };
   // The fields the webhook route touches; the rest of the plane is exercised by the local tests above.
   const plane = {
