@@ -46,7 +46,7 @@ describe('webhook signatures are checked over the raw bytes (through HTTP)', () 
   let bucket: string;
   const postWebhook = (body: Uint8Array, authorization: string) =>
     fetch(`${base}/webhooks/livekit`, { method: 'POST', headers: { 'Content-Type': 'application/webhook+json', Authorization: authorization }, body });
-  const started = async (key: string) => (await fixture.stack.runner.describe(deriveMeetingId(fixture.tenantId, key))) !== null;
+  const started = async (key: string) => (await fixture.stack.runner.executionsOf(deriveMeetingId(fixture.tenantId, key))).length > 0;
 
   beforeAll(async () => {
     fixture = await startStackFixture({
