@@ -38,7 +38,7 @@ export async function reprocessMeeting(
   await refreshListing(deps.blobs, meeting, listingOf(running, null, null));
   const started = await deps.workflow.start({ name: runId, input: { meeting } });
   if (started.alreadyStarted) throw busy(entry.meetingId);
-  return { meetingId: entry.meetingId, executionName: started.executionName, resultPrefix: meeting.resultPrefix, alreadyStarted: false };
+  return { tenantId: entry.tenantId, meetingId: entry.meetingId, executionName: started.executionName, resultPrefix: meeting.resultPrefix, alreadyStarted: false };
 }
 
 const busy = (meetingId: string) => new MeetingBusyError(`meeting ${meetingId} is being processed; reprocess it when that run has ended`);
