@@ -10,6 +10,7 @@ import { createS3Client } from '../lib/adapters/s3/createS3Client.js';
 import { S3BlobStore } from '../lib/adapters/s3/S3BlobStore.js';
 import { loadConfig } from '../lib/config/config.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../lib/domain/auth/apiKeys.js';
+import { migrateApiKeyRecords } from '../lib/domain/auth/migrateApiKeyRecords.js';
 import { ResumeFromSchema } from '../lib/domain/meeting/schema.js';
 import type { BlobStore } from '../lib/domain/ports/BlobStore.js';
 import { getMeeting, listMeetings } from '../lib/domain/meetings/meetingView.js';
@@ -209,7 +210,10 @@ async function withKeyStore<T>(bucket: string | undefined, work: (blobs: BlobSto
   const config = loadConfig(process.env, { AFTERCALL_BUCKET: bucket });
   const s3 = createS3Client({ region: config.AWS_REGION, endpoint: config.AFTERCALL_S3_ENDPOINT });
   try {
-    return await work(new S3BlobStore(s3, config.AFTERCALL_BUCKET), config.AFTERCALL_DEFAULT_TENANT);
+    const blobs = new S3BlobStore(s3, config.AFTERCALL_BUCKET);
+    // The local stack migrates at start-up; the bucket is migrated here (and at the API Lambda's cold start).
+    await migrateApiKeyRecords(blobs);
+    return await work(blobs, config.AFTERCALL_DEFAULT_TENANT);
   } finally {
     s3.destroy();
   }

@@ -11,6 +11,7 @@ import { startEmbeddedS3Server, type EmbeddedS3Server } from '../adapters/s3/emb
 import { LocalTaskTokens } from '../adapters/stepfunctions/LocalTaskTokens.js';
 import { LocalWorkflowRunner, type LocalWorkflowRunnerOptions } from '../adapters/stepfunctions/LocalWorkflowRunner.js';
 import type { Config } from '../config/config.js';
+import { migrateApiKeyRecords } from '../domain/auth/migrateApiKeyRecords.js';
 import type { HostResolver } from '../domain/crm/receiverPolicy.js';
 import { deliverDue } from '../domain/crm/deliverDue.js';
 import { startDeliveryWorker, type DeliveryWorker } from '../domain/crm/deliveryWorker.js';
@@ -79,6 +80,8 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
   const built = await buildStepDeps(config, { embeddedS3: { endpoint: s3.endpoint, credentials: s3.credentials }, taskTokens });
   const deliveries = await FileDeliveryQueue.open(join(dataDir, 'deliveries'));
   const deps: BuiltStepDeps = { ...built, deliveries, ...options.depsOverrides?.(built) };
+  // Before anything can check a key: records of the first layout move to their id-and-hash names.
+  await migrateApiKeyRecords(deps.blobs);
   const runner = new LocalWorkflowRunner({
     definition: withFunctionArns(readPostCallDefinitionText(), localFunctionArn),
     handlers: stepHandlersByTaskState(async () => deps),

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../lib/adapters/s3/createS3Client.js';
 import { startEmbeddedS3Server, type EmbeddedS3Server } from '../../lib/adapters/s3/embeddedS3Server.js';
 import { S3BlobStore } from '../../lib/adapters/s3/S3BlobStore.js';
-import { resolveApiKey } from '../../lib/domain/auth/apiKeys.js';
+import { API_KEYS_PREFIX, apiKeyRecordsPrefix } from '../../lib/domain/auth/apiKeySchema.js';
+import { createApiKey, resolveApiKey } from '../../lib/domain/auth/apiKeys.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 const run = promisify(execFile);
@@ -45,10 +46,31 @@ describe('aftercall keys --bucket: API keys in the deployed bucket, without a lo
     const listed = await cli('list');
     expect(listed.stdout).toContain(`${resolved?.keyId}  acme`);
     expect(listed.stdout).not.toContain(key);
+    expect(listed.stdout).not.toMatch(/[0-9a-f]{64}/);
 
+    expect(await blobs.list(apiKeyRecordsPrefix(resolved?.keyId ?? ''))).toHaveLength(1);
     expect((await cli('revoke', resolved?.keyId ?? '')).stdout).toContain('revoked');
-    expect(await blobs.head(`_aftercall/keys/${resolved?.keyId}.json`)).toBeNull();
+    expect(await blobs.list(apiKeyRecordsPrefix(resolved?.keyId ?? ''))).toEqual([]);
     client.destroy();
     expect(existsSync(join(dir.path, 'data'))).toBe(false);
+  });
+
+  it('moves records of the first layout (`_aftercall/keys/<keyId>.json`) to their id-and-hash names, and the key keeps working', async () => {
+    const client = createS3Client({ region: 'eu-west-1', endpoint: s3.endpoint, credentials: s3.credentials });
+    const { key, record } = await createApiKey(new S3BlobStore(client, BUCKET), { tenantId: 'acme', role: 'member', name: 'before' });
+    // The bucket as a deployment from before the id-and-hash names left it.
+    const writer = new S3BlobStore(client, BUCKET);
+    const [name = ''] = await writer.list(apiKeyRecordsPrefix(record.keyId));
+    const legacy = `${API_KEYS_PREFIX}${record.keyId}.json`;
+    await writer.put(legacy, (await writer.getText(name)) ?? '', 'application/json');
+    await writer.delete([name]);
+    expect(await resolveApiKey(new S3BlobStore(client, BUCKET), key)).toBeNull();
+
+    expect((await cli('list')).stdout).toContain(`${record.keyId}  acme`);
+    const after = new S3BlobStore(client, BUCKET);
+    expect(await after.head(legacy)).toBeNull();
+    expect(await after.list(apiKeyRecordsPrefix(record.keyId))).toEqual([name]);
+    expect(await resolveApiKey(after, key)).toMatchObject({ tenantId: 'acme', role: 'member', keyId: record.keyId });
+    client.destroy();
   });
 });

@@ -21,7 +21,7 @@ import { loadConfig } from '../../lib/config/config.js';
 import { createS3Client } from '../../lib/adapters/s3/createS3Client.js';
 import { S3_CREDENTIALS_FILE } from '../../lib/adapters/s3/s3Credentials.js';
 import { S3BlobStore } from '../../lib/adapters/s3/S3BlobStore.js';
-import { apiKeyRecordKey, API_KEY_SCHEMA_VERSION } from '../../lib/domain/auth/apiKeySchema.js';
+import { apiKeyRecordKey, apiKeyRecordsPrefix, API_KEY_SCHEMA_VERSION } from '../../lib/domain/auth/apiKeySchema.js';
 import { createApiKey, resolveApiKey } from '../../lib/domain/auth/apiKeys.js';
 import { AUDIO_URL_KEY_KEY, audioUrlSecret } from '../../lib/domain/auth/audioUrlKey.js';
 import { startStackFixture, type StackFixture } from '../support/localStackFixture.js';
@@ -29,7 +29,7 @@ import { sendRaw, signRaw } from '../support/rawS3Request.js';
 import { makeTempDir } from '../support/tempDir.js';
 
 /** An admin key record for tenant "victim", as an attacker would write it, and the bearer key it would make valid. */
-function forgedAdminKey(): { keyId: string; bearer: string; record: string } {
+function forgedAdminKey(): { keyId: string; name: string; bearer: string; record: string } {
   const keyId = randomBytes(6).toString('hex');
   const secret = randomBytes(32).toString('base64url');
   const record = {
@@ -41,7 +41,7 @@ function forgedAdminKey(): { keyId: string; bearer: string; record: string } {
     hash: createHash('sha256').update(secret).digest('hex'),
     createdAt: new Date().toISOString(),
   };
-  return { keyId, bearer: `ak_${keyId}_${secret}`, record: JSON.stringify(record) };
+  return { keyId, name: apiKeyRecordKey(keyId, record.hash), bearer: `ak_${keyId}_${secret}`, record: JSON.stringify(record) };
 }
 
 const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
@@ -66,11 +66,11 @@ describe('the embedded S3 server refuses whoever lacks the install’s key pair'
 
   it('refuses an anonymous PUT of an API key record: no admin key is minted', async () => {
     const forged = forgedAdminKey();
-    const response = await sendRaw(endpoint, { method: 'PUT', path: path(apiKeyRecordKey(forged.keyId)), headers: { 'content-type': 'application/json' }, body: forged.record });
+    const response = await sendRaw(endpoint, { method: 'PUT', path: path(forged.name), headers: { 'content-type': 'application/json' }, body: forged.record });
 
     expect(response.status).toBe(403);
     expect(response.body).toContain('<Code>AccessDenied</Code>');
-    expect(await fixture.stack.deps.blobs.head(apiKeyRecordKey(forged.keyId))).toBeNull();
+    expect(await fixture.stack.deps.blobs.head(forged.name)).toBeNull();
     expect(await resolveApiKey(fixture.stack.deps.blobs, forged.bearer)).toBeNull();
   });
 
@@ -92,7 +92,7 @@ describe('the embedded S3 server refuses whoever lacks the install’s key pair'
     ];
     for (const attempt of attempts) {
       const client = createS3Client({ region: 'us-east-1', endpoint, credentials: attempt });
-      await expect(client.send(new PutObjectCommand({ Bucket: bucket, Key: apiKeyRecordKey(forged.keyId), Body: forged.record }))).rejects.toMatchObject({ name: attempt.code });
+      await expect(client.send(new PutObjectCommand({ Bucket: bucket, Key: forged.name, Body: forged.record }))).rejects.toMatchObject({ name: attempt.code });
       await expect(client.send(new GetObjectCommand({ Bucket: bucket, Key: AUDIO_URL_KEY_KEY }))).rejects.toMatchObject({ name: attempt.code });
       client.destroy();
     }
@@ -104,10 +104,10 @@ describe('the embedded S3 server refuses whoever lacks the install’s key pair'
     expect((await sendRaw(endpoint, signed)).status).toBe(200);
 
     const forged = forgedAdminKey();
-    const otherPath = await sendRaw(endpoint, { ...signed, path: path(apiKeyRecordKey(forged.keyId)) });
+    const otherPath = await sendRaw(endpoint, { ...signed, path: path(forged.name) });
     expect(otherPath.status).toBe(403);
     expect(otherPath.body).toContain('SignatureDoesNotMatch');
-    expect(await fixture.stack.deps.blobs.head(apiKeyRecordKey(forged.keyId))).toBeNull();
+    expect(await fixture.stack.deps.blobs.head(forged.name)).toBeNull();
 
     const otherBody = await sendRaw(endpoint, { ...signed, body: 'HELLO' });
     expect(otherBody.status).toBe(400);
@@ -187,11 +187,13 @@ describe('the embedded S3 server refuses whoever lacks the install’s key pair'
     expect(await modeOf(join(dataDir, 's3'))).toBe(0o700);
     expect(await modeOf(join(dataDir, S3_CREDENTIALS_FILE))).toBe(0o600);
     expect(JSON.parse(await readFile(join(dataDir, S3_CREDENTIALS_FILE), 'utf8'))).toEqual(credentials);
-    for (const key of [apiKeyRecordKey(record.keyId), AUDIO_URL_KEY_KEY]) {
+    const [recordName = ''] = await fixture.stack.deps.blobs.list(apiKeyRecordsPrefix(record.keyId));
+    for (const key of [recordName, AUDIO_URL_KEY_KEY]) {
       expect(await modeOf(objectFile(key)), key).toBe(0o600);
       expect(await modeOf(join(dataDir, 's3', bucket, `${key}._S3rver_metadata.json`)), key).toBe(0o600);
     }
     expect(await modeOf(join(dataDir, 's3', bucket, '_aftercall', 'keys'))).toBe(0o700);
+    expect(await modeOf(join(dataDir, 's3', bucket, '_aftercall', 'keys', record.keyId))).toBe(0o700);
   });
 
   it('serves the normal SDK client with the key pair: puts, stream upload byte for byte, multipart upload, listing, deletes; an aws-chunked stream is refused, not stored framed', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyRecordKey } from '../../lib/domain/auth/apiKeySchema.js';
+import { apiKeyRecordsPrefix } from '../../lib/domain/auth/apiKeySchema.js';
 import { ManifestSchema } from '../../lib/domain/meeting/manifestSchema.js';
 import { catalogKey, resultFiles, resultKey } from '../../lib/domain/meeting/resultKeys.js';
 import { CatalogEntrySchema } from '../../lib/domain/meeting/schema.js';
@@ -34,10 +34,11 @@ describe('a brief storage outage during a read', () => {
   it('answers a valid API key 503 with Retry-After, not 401, and the key works once the store is back', async () => {
     const key = await fixture.apiKey();
     const keyId = /^ak_([^_]+)_/.exec(key)?.[1] ?? '';
-    blobs.failReads(apiKeyRecordKey(keyId));
+    const [recordName = ''] = await blobs.list(apiKeyRecordsPrefix(keyId));
+    blobs.failReads(recordName);
 
     const during = await fetch(`${api}/meetings`, { headers: { Authorization: `Bearer ${key}` } });
-    expect(blobs.failed).toContain(apiKeyRecordKey(keyId));
+    expect(blobs.failed).toContain(recordName);
     expect(during.status).toBe(503);
     expect(Number(during.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await during.json()).toEqual({ error: { status: 503, message: expect.stringContaining('retry') } });

@@ -33,7 +33,16 @@ export const CreateApiKeyInputSchema = z.object({
 export type CreateApiKeyInput = z.input<typeof CreateApiKeyInputSchema>;
 
 export const API_KEYS_PREFIX = `${CONTROL_PREFIX}keys/`;
-export const apiKeyRecordKey = (keyId: string): string => `${API_KEYS_PREFIX}${keyId}.json`;
+/**
+ * A key's record is named by its id AND the SHA-256 of its secret, so only a whole valid key
+ * names an object that exists: a guess with an unknown id and one with a known id but a wrong
+ * secret both read an absent object — the same store call with the same outcome (no oracle).
+ */
+export const apiKeyRecordKey = (keyId: string, hash: string): string => `${API_KEYS_PREFIX}${keyId}/${hash}.json`;
+/** Every record of one key id (revoke lists here). */
+export const apiKeyRecordsPrefix = (keyId: string): string => `${API_KEYS_PREFIX}${keyId}/`;
+/** The first layout, `<keyId>.json`: only the migration reads it, never a request. */
+export const LEGACY_API_KEY_RECORD_KEY = new RegExp(`^${API_KEYS_PREFIX}[0-9a-f]{12}\\.json$`);
 
 /** `ak_<keyId>_<secret>`: the secret is 32 random bytes in base64url (43 characters). */
 export const API_KEY_PATTERN = /^ak_([0-9a-f]{12})_([A-Za-z0-9_-]{43,128})$/;

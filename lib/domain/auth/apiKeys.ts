@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { findJsonIfValid, putJson } from '../workflow/jsonResults.js';
@@ -7,6 +7,7 @@ import {
   API_KEY_SCHEMA_VERSION,
   API_KEYS_PREFIX,
   apiKeyRecordKey,
+  apiKeyRecordsPrefix,
   ApiKeyRecordSchema,
   CreateApiKeyInputSchema,
   KeyIdSchema,
@@ -37,10 +38,11 @@ export class InvalidApiKeyInputError extends BadRequestError {
 const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
 
 /**
- * Records of keys presented with their right secret in the last 30 s, so an authenticated
- * request does not read the store every time. Only a whole valid key reaches the cache: a guess
- * (an unknown id, or a known id with a wrong secret) always reads the store once and hashes
- * once, so its timing cannot tell which key ids exist, and guesses cannot fill the cache.
+ * Records of keys presented with their right secret in the last 30 s, by record name, so an
+ * authenticated request does not read the store every time. Only a whole valid key reaches the
+ * cache: every guess (an unknown id, or a known id with a wrong secret) misses it alike, reads
+ * one absent record from the store and hashes once — nothing tells which key ids exist — and
+ * guesses cannot fill the cache.
  */
 const CACHE_MS = 30_000;
 const caches = new WeakMap<BlobStore, Map<string, { record: ApiKeyRecord; expiresAt: number }>>();
@@ -49,9 +51,6 @@ const cacheOf = (blobs: BlobStore) => {
   if (cache === undefined) caches.set(blobs, (cache = new Map()));
   return cache;
 };
-
-/** Compared against when the key id is unknown, so that path hashes and compares like the others. */
-const NO_SUCH_KEY_HASH = Buffer.from(hashSecret(randomBytes(32).toString('base64url')), 'hex');
 
 /** Makes a key and stores its hash. The key is returned here once and can never be read again. */
 export async function createApiKey(blobs: BlobStore, input: CreateApiKeyInput, now: Date = new Date()): Promise<{ key: string; record: ApiKeyInfo }> {
@@ -68,46 +67,48 @@ export async function createApiKey(blobs: BlobStore, input: CreateApiKeyInput, n
     hash: hashSecret(secret),
     createdAt: now.toISOString(),
   };
-  await putJson(blobs, apiKeyRecordKey(keyId), record);
+  await putJson(blobs, apiKeyRecordKey(keyId, record.hash), record);
   return { key: `ak_${keyId}_${secret}`, record: withoutHash(record) };
 }
 
-/** The caller a bearer key stands for, or null when it is malformed, unknown, revoked or wrong. */
+/**
+ * The caller a bearer key stands for, or null when it is malformed, unknown, revoked or wrong.
+ * The record's name holds the secret's hash, so there is nothing to compare after the read: a
+ * wrong secret names a record that does not exist. (No fallback to the first layout's
+ * `<keyId>.json` here: reading that would tell known ids from unknown ones again.)
+ */
 export async function resolveApiKey(blobs: BlobStore, bearer: string, now: number = Date.now()): Promise<ResolvedApiKey | null> {
   const match = API_KEY_PATTERN.exec(bearer);
   if (match === null) return null;
   const [, keyId = '', secret = ''] = match;
-  const presented = Buffer.from(hashSecret(secret), 'hex');
+  const name = apiKeyRecordKey(keyId, hashSecret(secret));
   const cache = cacheOf(blobs);
-  const cached = cache.get(keyId);
-  if (cached !== undefined && cached.expiresAt > now && hashesMatch(cached.record.hash, presented)) return resolvedFrom(cached.record);
-  const record = await findJsonIfValid(blobs, apiKeyRecordKey(keyId), ApiKeyRecordSchema);
-  // An unknown id is compared against a dummy hash: the same work as a known id with a wrong secret.
-  const matches = hashesMatch(record?.hash ?? null, presented);
-  if (record === null) cache.delete(keyId);
-  if (record === null || !matches) return null;
-  cache.set(keyId, { record, expiresAt: now + CACHE_MS });
+  const cached = cache.get(name);
+  if (cached !== undefined && cached.expiresAt > now) return resolvedFrom(cached.record);
+  const record = await findJsonIfValid(blobs, name, ApiKeyRecordSchema);
+  // A record filed under another key's name (written by hand, or corrupt) proves nothing.
+  if (record === null || apiKeyRecordKey(record.keyId, record.hash) !== name) {
+    cache.delete(name);
+    return null;
+  }
+  cache.set(name, { record, expiresAt: now + CACHE_MS });
   return resolvedFrom(record);
-}
-
-/** Constant time, so response timing says nothing about how much of a guess was right. */
-function hashesMatch(storedHex: string | null, presented: Buffer): boolean {
-  const expected = storedHex === null ? NO_SUCH_KEY_HASH : Buffer.from(storedHex, 'hex');
-  return expected.length === presented.length && timingSafeEqual(expected, presented);
 }
 
 const resolvedFrom = (record: ApiKeyRecord): ResolvedApiKey => ({ tenantId: record.tenantId, role: record.role, keyId: record.keyId });
 
 /**
- * Deletes the key; true when it existed. This process forgets it at once; other processes
- * sharing the store stop accepting it within their cache time (30 s).
+ * Deletes the key's records (listed under its id); true when there were any. This process
+ * forgets it at once; other processes sharing the store stop accepting it within their cache
+ * time (30 s).
  */
 export async function revokeApiKey(blobs: BlobStore, keyId: string): Promise<boolean> {
   if (!KeyIdSchema.safeParse(keyId).success) return false;
-  cacheOf(blobs).delete(keyId);
-  const key = apiKeyRecordKey(keyId);
-  if ((await blobs.head(key)) === null) return false;
-  await blobs.delete([key]);
+  const cache = cacheOf(blobs);
+  for (const [name, entry] of cache) if (entry.record.keyId === keyId) cache.delete(name);
+  const records = await blobs.list(apiKeyRecordsPrefix(keyId));
+  if (records.length === 0) return false;
+  await blobs.delete(records);
   return true;
 }
 

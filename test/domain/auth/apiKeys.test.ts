@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { apiKeyRecordKey } from '../../../lib/domain/auth/apiKeySchema.js';
 import { createApiKey, InvalidApiKeyInputError, listApiKeys, resolveApiKey, revokeApiKey } from '../../../lib/domain/auth/apiKeys.js';
@@ -16,10 +17,13 @@ describe('API keys', () => {
   it('stores only a SHA-256 hash of the secret, never the key', async () => {
     const blobs = memoryBlobs();
     const { key, record } = await createApiKey(blobs, { tenantId: 'acme', role: 'admin', name: 'ops' });
-    const stored = blobs.objects.get(apiKeyRecordKey(record.keyId)) ?? '';
     const secret = key.slice(`ak_${record.keyId}_`.length);
+    const hash = createHash('sha256').update(secret).digest('hex');
+    // Named by id and hash: only the whole key names an object that exists.
+    expect([...blobs.objects.keys()]).toEqual([apiKeyRecordKey(record.keyId, hash)]);
+    const stored = blobs.objects.get(apiKeyRecordKey(record.keyId, hash)) ?? '';
     expect(stored).not.toContain(secret);
-    expect(JSON.parse(stored)).toMatchObject({ schemaVersion: 1, keyId: record.keyId, tenantId: 'acme', role: 'admin', name: 'ops', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse(stored)).toMatchObject({ schemaVersion: 1, keyId: record.keyId, tenantId: 'acme', role: 'admin', name: 'ops', hash });
   });
 
   it('refuses malformed, unknown and wrong-secret keys', async () => {
@@ -52,6 +56,18 @@ describe('API keys', () => {
     expect(await resolveApiKey(blobs, key)).toBeNull();
     expect(await revokeApiKey(blobs, record.keyId)).toBe(false);
     expect(await revokeApiKey(blobs, '../../etc')).toBe(false);
+  });
+
+  it('refuses a record filed under another key’s name', async () => {
+    const blobs = memoryBlobs();
+    const { key, record } = await createApiKey(blobs, { tenantId: 'acme', role: 'admin', name: 'ops' });
+    const [name = ''] = [...blobs.objects.keys()];
+    const guessed = `ak_${record.keyId}_${'B'.repeat(43)}`;
+    // Someone with write access copies a real record to the name a secret of their choosing hashes to.
+    const forgedName = apiKeyRecordKey(record.keyId, createHash('sha256').update('B'.repeat(43)).digest('hex'));
+    await blobs.put(forgedName, blobs.objects.get(name) ?? '');
+    expect(await resolveApiKey(blobs, guessed)).toBeNull();
+    expect(await resolveApiKey(blobs, key)).toMatchObject({ tenantId: 'acme' });
   });
 
   it('rejects a bad tenant, role or name with a clear message', async () => {
