@@ -211,7 +211,7 @@ async function withKeyStore<T>(bucket: string | undefined, work: (blobs: BlobSto
   const s3 = createS3Client({ region: config.AWS_REGION, endpoint: config.AFTERCALL_S3_ENDPOINT });
   try {
     const blobs = new S3BlobStore(s3, config.AFTERCALL_BUCKET);
-    // The local stack migrates at start-up; the bucket is migrated here (and at the API Lambda's cold start).
+    // The local stack migrates at start-up; a bucket only here: no deployed role may write API key records.
     await migrateApiKeyRecords(blobs);
     return await work(blobs, config.AFTERCALL_DEFAULT_TENANT);
   } finally {

@@ -1,6 +1,5 @@
 import type { Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
-import { migrateApiKeyRecords } from '../../lib/domain/auth/migrateApiKeyRecords.js';
 import { once, productionConfig, productionDeps } from '../shared/productionDeps.js';
 import { createApiApp } from './apiApp.js';
 import { awsControlPlane, stateMachineArnFrom } from './awsControlPlane.js';
@@ -8,8 +7,6 @@ import { awsControlPlane, stateMachineArnFrom } from './awsControlPlane.js';
 /** Built on the first request (it reads the provider secret) and kept for the container's life. */
 const appHandler = once(async () => {
   const [config, deps] = await Promise.all([productionConfig(), productionDeps()]);
-  // Once per container, before the first key check: records of the first layout move to their id-and-hash names.
-  await migrateApiKeyRecords(deps.blobs);
   const plane = awsControlPlane(config, deps, stateMachineArnFrom(process.env));
   // Lambda sends stderr to the function's log group.
   return handle(createApiApp(plane, (message, error) => console.error(message, error), { audioUrlSecret: config.AFTERCALL_AUDIO_URL_SECRET }));

@@ -5,8 +5,8 @@ import { API_KEYS_PREFIX, apiKeyRecordKey, ApiKeyRecordSchema, LEGACY_API_KEY_RE
 /**
  * Moves records of the first layout (`_aftercall/keys/<keyId>.json`) to their name by id and
  * hash (`<keyId>/<hash>.json`), computed from the hash they store; returns the key ids moved.
- * Runs once per process (local stack start-up, the API Lambda's cold start, the `keys` CLI),
- * never per request: the lookup reads only the new name. Safe to run twice or concurrently
+ * Runs at the local stack's start-up and before every `aftercall keys … --bucket` (the deployed
+ * roles may not write key records), never per request: the lookup reads only the new name. Safe to run twice or concurrently
  * (writing the same record again and deleting an absent object change nothing). A corrupt old
  * record is left where it is: no request reads it, and `keys list` skips it.
  */
