@@ -21,7 +21,7 @@ export const BUCKET_KEYS = {
   tenantSettings: { pattern: `${CONTROL_PREFIX}tenants/*/settings.json`, why: "each tenant's settings.json (target languages, redaction)" },
   subscriptions: { pattern: `${CONTROL_PREFIX}tenants/*/subscriptions/*`, why: "each tenant's CRM webhook subscriptions (they hold the signing secrets)" },
   deliveries: { pattern: `${CONTROL_PREFIX}tenants/*/deliveries/*`, why: "each tenant's CRM delivery log" },
-  apiKeys: { pattern: `${API_KEYS_PREFIX}*`, why: 'API key records (hashes) by key id, to authenticate callers' },
+  apiKeys: { pattern: `${API_KEYS_PREFIX}*`, why: 'API key records, named by key id and secret hash, to authenticate callers' },
   secrets: { pattern: `${CONTROL_PREFIX}secrets/*`, why: 'generated service secrets' },
   audioUrlKey: { pattern: AUDIO_URL_KEY_KEY, why: 'the generated audio-URL signing key (one object)' },
 } as const;

@@ -1,6 +1,7 @@
 import { runSimulation, type EvaluationResult } from '@cloud-copilot/iam-simulate';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { apiKeyRecordKey } from '../../lib/domain/auth/apiKeySchema.js';
 import { testStack } from '../infra/testStack.js';
 
 /**
@@ -81,7 +82,9 @@ const roles = () => ({
 });
 type RoleName = keyof ReturnType<typeof roles>;
 
-const ADMIN_KEY = '_aftercall/keys/0123456789ab.json';
+// A key record as named now (by key id and secret hash); the first layout was `_aftercall/keys/<keyId>.json`.
+const ADMIN_KEY = apiKeyRecordKey('0123456789ab', 'a'.repeat(64));
+const FIRST_LAYOUT_KEY = '_aftercall/keys/0123456789ab.json';
 const SECRET = '_aftercall/secrets/audio-url-key.txt';
 const SUBSCRIPTION = '_aftercall/tenants/acme/subscriptions/sub_1.json';
 const RECORDING = 'tenants/acme/recordings/standup.ogg';
@@ -98,7 +101,7 @@ describe('a compromised role cannot mint API keys or reach secrets (IAM policies
   it('no deployed role may write or delete an API key record: keys are made by the operator\'s CLI only', async () => {
     for (const name of ALL) {
       for (const action of ['s3:PutObject', 's3:DeleteObject']) {
-        expect([name, action, await decide(roles()[name], action, ADMIN_KEY)]).toEqual([name, action, 'ExplicitlyDenied']);
+        for (const key of [ADMIN_KEY, FIRST_LAYOUT_KEY]) expect([name, action, key, await decide(roles()[name], action, key)]).toEqual([name, action, key, 'ExplicitlyDenied']);
       }
     }
   }, 60_000);
