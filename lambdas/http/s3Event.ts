@@ -1,5 +1,5 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { createS3Client } from '../../lib/adapters/s3/createS3Client.js';
 import { S3BlobStore } from '../../lib/adapters/s3/S3BlobStore.js';
 import { SfnWorkflowRunner } from '../../lib/adapters/stepfunctions/SfnWorkflowRunner.js';
 import { loadConfig } from '../../lib/config/config.js';
@@ -25,7 +25,7 @@ export const handler = async (event: unknown): Promise<StartedMeeting[]> => {
     const config = loadConfig();
     built = createS3EventHandler(
       {
-        blobs: new S3BlobStore(new S3Client({ region: config.AWS_REGION }), config.AFTERCALL_BUCKET),
+        blobs: new S3BlobStore(createS3Client({ region: config.AWS_REGION }), config.AFTERCALL_BUCKET),
         workflow: new SfnWorkflowRunner(new SFNClient({ region: config.AWS_REGION }), stateMachineArnFrom(process.env)),
         clock: () => new Date(),
       },

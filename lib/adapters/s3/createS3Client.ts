@@ -7,17 +7,25 @@ import type { S3Credentials } from './verifySigV4.js';
  * embedded server refuses (and other S3-compatible servers may store with the framing inside).
  * Credentials: the embedded server's key pair when given, else the SDK's usual chain
  * (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, profiles, roles).
+ *
+ * One attempt per call: every caller already has its retry layer — the state machine's Retry
+ * on BlobStoreUnavailableError for the steps, a 503 with Retry-After for the API, Lambda's
+ * async retries for the S3-event function, the delivery schedule for CRM webhooks. The SDK's
+ * own three attempts underneath would multiply those (3 × 3 with two back-offs).
  */
+const ONE_ATTEMPT = 1;
+
 export function createS3Client(options: { region: string; endpoint?: string | undefined; credentials?: S3Credentials | undefined }): S3Client {
   // A copy: the SDK writes its own bookkeeping into the credentials object it is given.
   const credentials = options.credentials === undefined ? {} : { credentials: { accessKeyId: options.credentials.accessKeyId, secretAccessKey: options.credentials.secretAccessKey } };
   if (options.endpoint === undefined) {
-    return new S3Client({ region: options.region, ...credentials });
+    return new S3Client({ region: options.region, maxAttempts: ONE_ATTEMPT, ...credentials });
   }
   return new S3Client({
     region: options.region,
     endpoint: options.endpoint,
     forcePathStyle: true,
+    maxAttempts: ONE_ATTEMPT,
     ...credentials,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
