@@ -66,6 +66,15 @@ export class GuardedFilesystemStore extends FilesystemStore {
     if (!UPLOAD_ID.test(uploadId)) return Promise.reject(new S3Error('NoSuchUpload', 'not an upload id of this server'));
     return super.putObjectMultipart(bucket, uploadId, parts);
   }
+
+  /**
+   * The object's files only. s3rver also removes folders left empty, which races: two keys of one
+   * folder deleted by one DeleteObjects both try to remove it (a 500), and a put into the folder
+   * can find it gone under its feet. Empty folders hold no keys, so they are left in place.
+   */
+  override async deleteObject(bucket: string, key: string): Promise<void> {
+    await Promise.all(['object', 'object.md5', 'metadata.json'].map((resource) => rm(this.getResourcePath(bucket, key, resource), { force: true })));
+  }
 }
 
 /** Streams a body to a private temporary file beside `path`, and renames it into place only when all of it arrived. */

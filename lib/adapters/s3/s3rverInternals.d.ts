@@ -20,6 +20,7 @@ declare module 's3rver/lib/stores/filesystem.js' {
     putObject(object: S3rverObject): Promise<{ size: number; md5: string }>;
     putPart(bucket: string, uploadId: string, partNumber: string, content: Readable): Promise<{ size: number; md5: string }>;
     putObjectMultipart(bucket: string, uploadId: string, parts: unknown[]): Promise<{ size: number; md5: string }>;
+    deleteObject(bucket: string, key: string): Promise<void>;
   }
   export = FilesystemStore;
 }
