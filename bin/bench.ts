@@ -88,7 +88,8 @@ try {
   for (const size of benchCallbackSizes()) {
     print(`${size.hours === 1 ? 'Deepgram callback body' : ''.padEnd(22)}${`${size.hours} h`.padStart(4)} of speech: ${mb(size.previousBytes)} MB (${mb(size.previousBytes / size.hours)} MB per audio hour) with utterances+paragraphs, ${mb(size.currentBytes)} MB (${mb(size.currentBytes / size.hours)} MB/h) words only`);
   }
-  print(`                      limit of a synchronous Lambda event ${mb(LAMBDA_PAYLOAD_LIMIT_BYTES)} MB: see docs/operations.md, "Long recordings on AWS"`);
+  print(`                      Deepgram PUTs the body to a presigned S3 URL: no body limit on that path (an S3 object takes up to 5 GB in one PUT);`);
+  print(`                      only the old POST route (requests in flight) is bound by a synchronous Lambda event's ${mb(LAMBDA_PAYLOAD_LIMIT_BYTES)} MB: see docs/operations.md, "Long recordings on AWS"`);
   const keys = await benchApiKeyCheck(dataDir);
   const ms = (t: { p50Ms: number; p95Ms: number }) => `p50 ${t.p50Ms.toFixed(2)} ms, p95 ${t.p95Ms.toFixed(2)} ms`;
   print(`API key check         ${keys.requests} requests each over HTTP, keys in the embedded S3 store; a guess must not tell whether its key id exists:`);

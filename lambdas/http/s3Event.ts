@@ -3,24 +3,52 @@ import { createS3Client } from '../../lib/adapters/s3/createS3Client.js';
 import { S3BlobStore } from '../../lib/adapters/s3/S3BlobStore.js';
 import { SfnWorkflowRunner } from '../../lib/adapters/stepfunctions/SfnWorkflowRunner.js';
 import { loadConfig } from '../../lib/config/config.js';
+import { transcriptionResultKeysFromS3Notification } from '../../lib/domain/intake/s3Notification.js';
 import { startFromS3Notification } from '../../lib/domain/intake/startFromS3Notification.js';
 import type { StartedMeeting, StartMeetingDeps } from '../../lib/domain/intake/startMeeting.js';
+import type { CallbackDeps } from '../../lib/domain/transcription/completeTranscriptionCallback.js';
+import { completeTranscriptionResult } from '../../lib/domain/transcription/completeTranscriptionResult.js';
+import { productionDeps } from '../shared/productionDeps.js';
 import { stateMachineArnFrom } from './awsControlPlane.js';
+
+export interface S3EventOutcome {
+  started: StartedMeeting[];
+  /** Meetings whose transcription a provider's result (PUT beside the recording) completed. */
+  completed: string[];
+}
 
 /**
  * A recording (or a transcript beside one) lands in the bucket → one post-call run. The run's
  * name is the meeting id with the version of its files, so S3's at-least-once delivery (or a
  * LiveKit webhook for the same file) starts nothing twice, and a replaced file starts a new run.
- * Results written beside recordings are filtered out by the domain.
+ * A provider's result PUT beside a recording (its presigned URL) completes the waiting
+ * transcription instead; it never starts a run. Other results are filtered out by the domain.
  */
-export function createS3EventHandler(deps: Omit<StartMeetingDeps, 'defaultTenant'>, options: { bucket: string; defaultTenant: string }) {
-  return (event: unknown): Promise<StartedMeeting[]> => startFromS3Notification({ ...deps, defaultTenant: options.defaultTenant }, event, options);
+export function createS3EventHandler(
+  deps: Omit<StartMeetingDeps, 'defaultTenant'>,
+  options: { bucket: string; defaultTenant: string; completion: () => Promise<Omit<CallbackDeps, 'callbacks'>>; log?: (message: string, error: unknown) => void },
+) {
+  const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
+  return async (event: unknown): Promise<S3EventOutcome> => {
+    const completed: string[] = [];
+    for (const key of transcriptionResultKeysFromS3Notification(event, options)) {
+      // A result nobody waits for (a late one, an earlier run's) is logged, not retried: S3 would only deliver it again.
+      try {
+        completed.push((await completeTranscriptionResult(await options.completion(), key)).meetingId);
+      } catch (error) {
+        log(`did not complete a transcription from ${key}`, error);
+      }
+    }
+    const started = await startFromS3Notification({ ...deps, defaultTenant: options.defaultTenant }, event, options);
+    return { started, completed };
+  };
 }
 
-let built: ((event: unknown) => Promise<StartedMeeting[]>) | undefined;
+let built: ((event: unknown) => Promise<S3EventOutcome>) | undefined;
 
-// No provider keys here: this function reads tenant settings and starts executions, nothing else.
-export const handler = async (event: unknown): Promise<StartedMeeting[]> => {
+// Starting runs needs no provider keys; completing a transcription builds the steps' ports (with
+// the provider secret: the transcriber maps the result) only when a result arrives.
+export const handler = async (event: unknown): Promise<S3EventOutcome> => {
   if (built === undefined) {
     const config = loadConfig();
     built = createS3EventHandler(
@@ -29,7 +57,7 @@ export const handler = async (event: unknown): Promise<StartedMeeting[]> => {
         workflow: new SfnWorkflowRunner(new SFNClient({ region: config.AWS_REGION }), stateMachineArnFrom(process.env)),
         clock: () => new Date(),
       },
-      { bucket: config.AFTERCALL_BUCKET, defaultTenant: config.AFTERCALL_DEFAULT_TENANT },
+      { bucket: config.AFTERCALL_BUCKET, defaultTenant: config.AFTERCALL_DEFAULT_TENANT, completion: productionDeps },
     );
   }
   return built(event);

@@ -1,6 +1,6 @@
 import { createS3Client } from '../adapters/s3/createS3Client.js';
 import { S3BlobStore } from '../adapters/s3/S3BlobStore.js';
-import { recordingUrlSigner } from '../adapters/s3/presignRecordingUrl.js';
+import { recordingUrlSigner, resultUploadUrlSigner } from '../adapters/s3/presignRecordingUrl.js';
 import type { S3Credentials } from '../adapters/s3/verifySigV4.js';
 import type { Config } from '../config/config.js';
 import { DEFAULT_PRICES } from '../domain/usage/priceTable.js';
@@ -18,9 +18,11 @@ export interface BuiltStepDeps extends StepDeps {
  * defaults answer.
  */
 export async function buildStepDeps(config: Config, options: { embeddedS3?: { endpoint: string; credentials: S3Credentials }; taskTokens: TaskTokens }): Promise<BuiltStepDeps> {
-  const s3 = options.embeddedS3 === undefined
-    ? createS3Client({ region: config.AWS_REGION, endpoint: config.AFTERCALL_S3_ENDPOINT })
-    : createS3Client({ region: config.AWS_REGION, ...options.embeddedS3 });
+  const s3Options = options.embeddedS3 === undefined
+    ? { region: config.AWS_REGION, endpoint: config.AFTERCALL_S3_ENDPOINT }
+    : { region: config.AWS_REGION, ...options.embeddedS3 };
+  const s3 = createS3Client(s3Options);
+  const presigning = createS3Client({ ...s3Options, forPresigning: true });
   const blobs = new S3BlobStore(s3, config.AFTERCALL_BUCKET);
   // Only a real S3 gives URLs a provider can fetch; an endpoint on loopback is not reachable from outside.
   const onAws = options.embeddedS3 === undefined && config.AFTERCALL_S3_ENDPOINT === undefined;
@@ -34,7 +36,12 @@ export async function buildStepDeps(config: Config, options: { embeddedS3?: { en
     taskTokens: options.taskTokens,
     callbacks:
       config.AFTERCALL_PUBLIC_URL !== undefined && config.AFTERCALL_CALLBACK_SECRET !== undefined
-        ? { baseUrl: config.AFTERCALL_PUBLIC_URL, secret: config.AFTERCALL_CALLBACK_SECRET }
+        ? {
+            baseUrl: config.AFTERCALL_PUBLIC_URL,
+            secret: config.AFTERCALL_CALLBACK_SECRET,
+            // The provider PUTs its result beside the recording: no API Gateway or Lambda body limit applies.
+            resultUploadUrl: resultUploadUrlSigner(presigning, config.AFTERCALL_BUCKET),
+          }
         : null,
     clock: () => new Date(),
     prices: config.AFTERCALL_PRICES ?? DEFAULT_PRICES,
@@ -44,6 +51,7 @@ export async function buildStepDeps(config: Config, options: { embeddedS3?: { en
     close: async () => {
       await providers.vectorIndex.close?.();
       s3.destroy();
+      presigning.destroy();
     },
   };
 }

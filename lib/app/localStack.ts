@@ -16,8 +16,10 @@ import type { HostResolver } from '../domain/crm/receiverPolicy.js';
 import { deliverDue } from '../domain/crm/deliverDue.js';
 import { startDeliveryWorker, type DeliveryWorker } from '../domain/crm/deliveryWorker.js';
 import type { StepDeps } from '../domain/workflow/StepDeps.js';
+import { transcriptionResultKeysFromS3Notification } from '../domain/intake/s3Notification.js';
 import { startFromS3Notification } from '../domain/intake/startFromS3Notification.js';
 import type { StartedMeeting } from '../domain/intake/startMeeting.js';
+import { completeTranscriptionResult } from '../domain/transcription/completeTranscriptionResult.js';
 import { localFunctionArn, readPostCallDefinitionText, withFunctionArns } from '../workflow/postCallDefinition.js';
 import { buildStepDeps, type BuiltStepDeps } from './buildStepDeps.js';
 import type { ControlPlane } from './ControlPlane.js';
@@ -59,7 +61,7 @@ export interface LocalStackOptions {
   retryIntervalOverrides?: LocalWorkflowRunnerOptions['retryIntervalOverrides'];
   onWorkflowEvent?: LocalWorkflowRunnerOptions['onEvent'];
   log?: (message: string, error: unknown) => void;
-  /** Start a run when a recording lands in the bucket (default true); the bench starts runs itself. */
+  /** Start a run when a recording lands in the bucket (default true); the bench starts runs itself. Provider results PUT into the bucket complete their transcription either way. */
   watchBucket?: boolean;
   /** Replaces ports of the composition root: how tests inject a failing provider or store. */
   depsOverrides?: (deps: BuiltStepDeps) => Partial<StepDeps>;
@@ -123,8 +125,13 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
   // A recording dropped into the bucket starts the workflow, as an S3 notification does on AWS.
   const startedListeners: ((meeting: StartedMeeting) => void)[] = [];
   const pending = new Set<Promise<void>>();
-  if (options.watchBucket !== false) s3.onEvent((notification) => {
+  s3.onEvent((notification) => {
     const work = (async () => {
+      // A provider's result PUT beside a recording completes its transcription, as the S3-event function does on AWS.
+      for (const key of transcriptionResultKeysFromS3Notification(notification, { bucket: config.AFTERCALL_BUCKET })) {
+        await completeTranscriptionResult(deps, key).catch((error: unknown) => log(`did not complete a transcription from ${key}`, error));
+      }
+      if (options.watchBucket === false) return;
       const started = await startFromS3Notification(plane, notification, { bucket: config.AFTERCALL_BUCKET, defaultTenant: config.AFTERCALL_DEFAULT_TENANT });
       for (const meeting of started) for (const listener of startedListeners) listener(meeting);
     })().catch((error: unknown) => log('could not start the workflow for an S3 event', error));

@@ -1,13 +1,16 @@
 import { DEEPGRAM_FEATURES } from '../adapters/deepgram/DeepgramTranscriber.js';
 import { listenResponse, type ListenOptions, type ScriptedTurn } from '../../test/support/fakes/deepgramListenResponse.js';
 
-/** What a synchronous Lambda accepts as its event (API Gateway → Lambda): the callback body's ceiling there. */
+/**
+ * What a synchronous Lambda accepts as its event (API Gateway → Lambda): the ceiling of the old
+ * POST callback route. New submissions have Deepgram PUT the body into S3, where no such limit applies.
+ */
 export const LAMBDA_PAYLOAD_LIMIT_BYTES = 6 * 1024 * 1024;
 
 const PHRASE = 'so the next thing on the agenda is the budget for the remote control and I think we should agree on it today'.split(' ');
 
 /** Four people taking turns of 10–29 words at 150 words a minute, 0.6 s apart: a busy meeting. */
-function speech(hours: number): ScriptedTurn[] {
+export function busySpeech(hours: number): ScriptedTurn[] {
   const turns: ScriptedTurn[] = [];
   for (let at = 0, n = 0; at < hours * 3_600_000; n += 1) {
     const words = 10 + (n % 20);
@@ -40,7 +43,7 @@ export function benchCallbackSizes(hours: readonly number[] = [1, 6]): CallbackS
     extra: { meeting_id: 'mtg_000000000000000000000000' },
   };
   return hours.map((h) => {
-    const turns = speech(h);
+    const turns = busySpeech(h);
     const size = (o: ListenOptions) =>
       Buffer.byteLength(JSON.stringify(listenResponse(turns, o, { requestId: 'bench', durationSeconds: h * 3600, detectedLanguage: 'en', audioDigest: 'bench' })));
     return { hours: h, previousBytes: size({ ...options, utterances: true, paragraphs: true }), currentBytes: size(options) };

@@ -32,10 +32,14 @@ function fakes() {
   return { workflow, blobs, started };
 }
 
+const noCompletion = async (): Promise<never> => {
+  throw new Error('a recording must not build the completion');
+};
+
 describe('the S3 event Lambda', () => {
   it('starts one run per new recording, ignoring results beside recordings and other buckets', async () => {
     const { workflow, blobs, started } = fakes();
-    const handler = createS3EventHandler({ workflow, blobs, clock: () => new Date() }, { bucket: BUCKET, defaultTenant: 'demo' });
+    const handler = createS3EventHandler({ workflow, blobs, clock: () => new Date() }, { bucket: BUCKET, defaultTenant: 'demo', completion: noCompletion });
     const event = {
       Records: [
         s3Record('acme/standup+2026.ogg'),
@@ -46,16 +50,37 @@ describe('the S3 event Lambda', () => {
     };
     const result = await handler(event);
     expect(started).toEqual(['acme/standup 2026.ogg']);
-    expect(result.map((r) => r.alreadyStarted)).toEqual([false]);
+    expect(result.started.map((r) => r.alreadyStarted)).toEqual([false]);
+  });
+
+  it("routes a provider's result beside a recording to the completion, never to intake", async () => {
+    const { workflow, blobs, started } = fakes();
+    const asked: string[] = [];
+    const logged: string[] = [];
+    const completion = async () => {
+      asked.push('completion');
+      // Nothing is waiting in this store: the result completes nothing and is logged.
+      return { blobs, taskTokens: { succeed: async () => {}, fail: async () => {} }, clock: () => new Date(), transcriber: null, secondaryTranscriber: null };
+    };
+    const handler = createS3EventHandler({ workflow, blobs, clock: () => new Date() }, { bucket: BUCKET, defaultTenant: 'demo', completion, log: (message) => logged.push(message) });
+    // Even under a results folder whose name looks like media (x.ogg.aftercall/ after a rename).
+    const result = await handler({ Records: [s3Record('acme/standup.aftercall/steps/transcribe.result.json'), s3Record('acme/x.ogg.aftercall/steps/transcribe.result.json')] });
+    expect(started).toEqual([]);
+    expect(result).toEqual({ started: [], completed: [] });
+    expect(asked).toHaveLength(2);
+    expect(logged).toEqual([
+      'did not complete a transcription from acme/standup.aftercall/steps/transcribe.result.json',
+      'did not complete a transcription from acme/x.ogg.aftercall/steps/transcribe.result.json',
+    ]);
   });
 
   it('starts nothing twice when S3 delivers the same notification again', async () => {
     const { workflow, blobs, started } = fakes();
-    const handler = createS3EventHandler({ workflow, blobs, clock: () => new Date() }, { bucket: BUCKET, defaultTenant: 'demo' });
+    const handler = createS3EventHandler({ workflow, blobs, clock: () => new Date() }, { bucket: BUCKET, defaultTenant: 'demo', completion: noCompletion });
     await handler({ Records: [s3Record('demo/call.mp3')] });
     const again = await handler({ Records: [s3Record('demo/call.mp3')] });
     expect(started).toEqual(['demo/call.mp3']);
-    expect(again[0]?.alreadyStarted).toBe(true);
+    expect(again.started[0]?.alreadyStarted).toBe(true);
   });
 });
 

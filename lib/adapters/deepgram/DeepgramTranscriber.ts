@@ -106,9 +106,17 @@ export class DeepgramTranscriber implements CallbackTranscriber {
   }
 
   /** Hands the recording over; Deepgram answers with a request id now and posts the result to `callbackUrl` later. */
-  async submitWithCallback({ meetingId, recordingKey, callbackUrl, redact }: TranscriptionRequest & { callbackUrl: string }): Promise<{ requestId: string }> {
+  async submitWithCallback({
+    meetingId,
+    recordingKey,
+    callbackUrl,
+    callbackMethod = 'POST',
+    redact,
+  }: TranscriptionRequest & { callbackUrl: string; callbackMethod?: 'POST' | 'PUT' }): Promise<{ requestId: string }> {
     // Deepgram echoes `extra` in the posted metadata, so the callback can be checked against the meeting.
-    const answer = await this.send(recordingKey, { callback: callbackUrl, extra: `meeting_id:${meetingId}` }, this.submitTimeoutMs, `submitting ${recordingKey}`, redact);
+    // `callback_method=PUT` (https://developers.deepgram.com/docs/callback) lets the callback be a presigned S3 URL.
+    const callback = { callback: callbackUrl, ...(callbackMethod === 'PUT' ? { callback_method: 'PUT' as const } : {}), extra: `meeting_id:${meetingId}` };
+    const answer = await this.send(recordingKey, callback, this.submitTimeoutMs, `submitting ${recordingKey}`, redact);
     const accepted = AcceptedSchema.safeParse(answer);
     if (!accepted.success) {
       throw new InvalidTranscriptError(`Deepgram did not accept ${recordingKey} for a callback: its answer has no request_id`);
@@ -125,7 +133,7 @@ export class DeepgramTranscriber implements CallbackTranscriber {
 
   private async send(
     recordingKey: string,
-    extra: { callback?: string; extra?: string },
+    extra: { callback?: string; callback_method?: 'PUT'; extra?: string },
     timeoutMs: number,
     action: string,
     tenantRedaction: readonly PiiKind[] = [],

@@ -15,11 +15,14 @@ import type { S3Credentials } from './verifySigV4.js';
  */
 const ONE_ATTEMPT = 1;
 
-export function createS3Client(options: { region: string; endpoint?: string | undefined; credentials?: S3Credentials | undefined }): S3Client {
+export function createS3Client(options: { region: string; endpoint?: string | undefined; credentials?: S3Credentials | undefined; forPresigning?: boolean }): S3Client {
   // A copy: the SDK writes its own bookkeeping into the credentials object it is given.
   const credentials = options.credentials === undefined ? {} : { credentials: { accessKeyId: options.credentials.accessKeyId, secretAccessKey: options.credentials.secretAccessKey } };
   if (options.endpoint === undefined) {
-    return new S3Client({ region: options.region, maxAttempts: ONE_ATTEMPT, ...credentials });
+    // A presigned PutObject URL would otherwise carry the CRC32 of an empty body
+    // (x-amz-checksum-crc32=AAAAAA==), and S3 refuses whatever is then PUT to it.
+    const checksums = options.forPresigning === true ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const } : {};
+    return new S3Client({ region: options.region, maxAttempts: ONE_ATTEMPT, ...credentials, ...checksums });
   }
   return new S3Client({
     region: options.region,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidWebhookError } from './errors.js';
+import { resultPrefixOfTranscriptionResult } from '../meeting/resultKeys.js';
 import { isRecordingKey, isSidecarTranscriptKey, type RecordingEvent } from './recordingEvent.js';
 import { tenantOfRecording } from './recordingTenant.js';
 
@@ -32,13 +33,27 @@ export function encodeS3EventKey(key: string): string {
   return key.split('/').map(formEncode).join('/');
 }
 
-/** The recordings an S3 object-created notification announces; results and transcripts are ignored. */
-export function recordingEventsFromS3Notification(json: unknown, options: { bucket: string; defaultTenant: string }): RecordingEvent[] {
+type CreatedObject = { key: string; eventTime: string };
+
+/** The objects created in our bucket that a notification announces. */
+function createdObjects(json: unknown, bucket: string): CreatedObject[] {
   const parsed = S3NotificationSchema.safeParse(json);
   if (!parsed.success) throw new InvalidWebhookError(`not an S3 event notification: ${z.prettifyError(parsed.error)}`);
-  return parsed.data.Records.flatMap((record) => {
-    const key = decodeS3EventKey(record.s3.object.key);
-    if (!record.eventName.startsWith('ObjectCreated') || record.s3.bucket.name !== options.bucket || !isRecordingKey(key)) return [];
+  return parsed.data.Records.flatMap((record) =>
+    record.eventName.startsWith('ObjectCreated') && record.s3.bucket.name === bucket ? [{ key: decodeS3EventKey(record.s3.object.key), eventTime: record.eventTime }] : [],
+  );
+}
+
+/** The provider results (PUT through a presigned URL) a notification announces: they complete a transcription, never start a run. */
+export function transcriptionResultKeysFromS3Notification(json: unknown, options: { bucket: string }): string[] {
+  return createdObjects(json, options.bucket).flatMap(({ key }) => (resultPrefixOfTranscriptionResult(key) === null ? [] : [key]));
+}
+
+/** The recordings an S3 object-created notification announces; results and transcripts are ignored. */
+export function recordingEventsFromS3Notification(json: unknown, options: { bucket: string; defaultTenant: string }): RecordingEvent[] {
+  return createdObjects(json, options.bucket).flatMap((record) => {
+    const { key } = record;
+    if (!isRecordingKey(key) || resultPrefixOfTranscriptionResult(key) !== null) return [];
     const recordedAt = Number.isNaN(Date.parse(record.eventTime)) ? new Date().toISOString() : new Date(record.eventTime).toISOString();
     return [{ tenantId: tenantOfRecording(key, options.defaultTenant), recordingKey: key, recordedAt, trigger: 's3' as const }];
   });

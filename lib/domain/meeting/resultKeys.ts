@@ -44,10 +44,21 @@ export const resultFiles = {
   chapters: 'chapters.json',
   status: 'status.json',
   stepStatus: (step: string) => `steps/${step}.json`,
+  /** Where the speech-to-text provider PUTs its raw result through a presigned URL (any size). */
+  transcriptionResult: 'steps/transcribe.result.json',
   manifest: 'manifest.json',
 } as const;
 
 export const resultKey = (prefix: string, file: string): string => `${prefix}${file}`;
+
+/** The end of every provider result key: what the bucket's notification filters on. */
+export const TRANSCRIPTION_RESULT_SUFFIX = `${RESULT_FOLDER_SUFFIX}/${resultFiles.transcriptionResult}`;
+
+/** The results folder a provider's result key belongs to, or null when the key is not one. */
+export function resultPrefixOfTranscriptionResult(key: string): string | null {
+  if (!key.endsWith(TRANSCRIPTION_RESULT_SUFFIX)) return null;
+  return key.slice(0, key.length - resultFiles.transcriptionResult.length);
+}
 
 /** Where the control plane keeps its own small records; never beside a recording. */
 export const CONTROL_PREFIX = '_aftercall/';

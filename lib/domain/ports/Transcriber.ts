@@ -17,7 +17,8 @@ export interface Transcriber {
 
 /** A transcriber that can post its result to a URL later instead of answering the request. */
 export interface CallbackTranscriber extends Transcriber {
-  submitWithCallback(request: TranscriptionRequest & { callbackUrl: string }): Promise<{ requestId: string }>;
+  /** `PUT` sends the result to a presigned object-store URL; `POST` (the default) to an HTTP endpoint. */
+  submitWithCallback(request: TranscriptionRequest & { callbackUrl: string; callbackMethod?: 'POST' | 'PUT' }): Promise<{ requestId: string }>;
   /** Maps what the provider posted to the callback URL; throws when it is not a transcript. */
   transcriptFromCallback(body: unknown, meta: { meetingId: string; recordingKey: string }): Transcript;
 }

@@ -6,7 +6,7 @@ import { supportsCallback, type Transcriber } from '../ports/Transcriber.js';
 import { redactPii } from '../transcript/redactPii.js';
 import { findJson } from '../workflow/jsonResults.js';
 import { trackStep } from '../workflow/stepStatus.js';
-import { pendingTranscriptionKey, PendingTranscriptionSchema, storeTranscript } from '../workflow/steps/transcribe.js';
+import { pendingTranscriptionKey, PendingTranscriptionSchema, storeTranscript, type PendingTranscription } from '../workflow/steps/transcribe.js';
 import { checkCallbackUrl } from './callbackSignature.js';
 import { NotFoundError } from '../errors.js';
 
@@ -35,6 +35,17 @@ export async function completeTranscriptionCallback(deps: CallbackDeps, query: R
   const pending = await findJson(deps.blobs, pendingTranscriptionKey(entry.resultPrefix), PendingTranscriptionSchema);
   if (pending === null || pending.meeting.runId !== params.run) throw new StaleCallbackError(`no transcription of run ${params.run} is waiting`);
 
+  await finishPendingTranscription(deps, pending, body);
+  return { meetingId: pending.meeting.meetingId };
+}
+
+/**
+ * The provider's result for a waiting transcription, however it arrived (posted to the API, or
+ * PUT into the bucket): store the canonical transcript beside the recording and complete the
+ * Transcribe task. A body that is not a transcript fails the task (the workflow's Retry and
+ * Catch take it from there) and is reported as an InvalidWebhookError.
+ */
+export async function finishPendingTranscription(deps: Omit<CallbackDeps, 'callbacks'>, pending: PendingTranscription, body: unknown): Promise<void> {
   const { meeting, taskToken } = pending;
   const transcriber = pending.transcriber === 'primary' ? deps.transcriber : deps.secondaryTranscriber;
   if (transcriber === null || !supportsCallback(transcriber)) throw new StaleCallbackError('the transcriber that was asked is no longer configured');
@@ -51,5 +62,4 @@ export async function completeTranscriptionCallback(deps: CallbackDeps, query: R
     throw new InvalidWebhookError(`callback body is not a transcript: ${failure.message}`);
   }
   await deps.blobs.delete([pendingTranscriptionKey(meeting.resultPrefix)]);
-  return { meetingId: meeting.meetingId };
 }

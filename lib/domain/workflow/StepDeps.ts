@@ -17,8 +17,12 @@ export interface StepDeps {
   secondaryTranscriber: Transcriber | null;
   /** Completes the Transcribe task, which waits for a token so no function waits on a long transcription. */
   taskTokens: TaskTokens;
-  /** Where providers post results; null means transcribe synchronously. */
-  callbacks: { baseUrl: string; secret: string } | null;
+  /**
+   * Where providers send results; null means transcribe synchronously. With `resultUploadUrl`
+   * the provider PUTs its result into the bucket beside the recording (no size limit); without
+   * it, it posts to `<baseUrl>/callbacks/deepgram`.
+   */
+  callbacks: { baseUrl: string; secret: string; resultUploadUrl?: (key: string) => Promise<string> } | null;
   /** Null when no translation provider is configured: translation is recorded as skipped. */
   translator: Translator | null;
   understander: Understander;

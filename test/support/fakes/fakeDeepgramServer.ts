@@ -26,6 +26,8 @@ export interface FakeDeepgramServerOptions {
   latencyMs?: (audioSeconds: number) => number;
   /** How long after accepting a callback request the result is posted. Default 0. */
   callbackDelayMs?: number;
+  /** Where each callback is sent instead of the URL Deepgram was given (to perform a tampered target). */
+  redirectCallback?: (url: string) => string;
 }
 
 export type RecordedBody = { kind: 'url'; url: string } | { kind: 'audio'; bytes: number } | { kind: 'invalid'; reason: string };
@@ -46,6 +48,8 @@ export interface CallbackDelivery {
   requestId: string;
   /** The receiver's status, or null when it could not be reached. */
   status: number | null;
+  /** The size of the body sent. */
+  bytes: number;
 }
 
 export interface FakeDeepgramServer {
@@ -158,10 +162,12 @@ export async function startFakeDeepgramServer(options: FakeDeepgramServerOptions
 
     const callback = address.searchParams.get('callback');
     if (callback !== null) {
-      const method = address.searchParams.get('callback_method') ?? 'POST';
+      // Documented: POST by default; `callback_method=put` makes Deepgram PUT the same body instead.
+      const method = (address.searchParams.get('callback_method') ?? 'POST').toUpperCase();
+      if (method !== 'POST' && method !== 'PUT') return sendJson(res, 400, errorBody('Bad Request', `callback_method must be POST or PUT, not ${method}`));
       sendJson(res, 200, { request_id: requestId });
       later((options.callbackDelayMs ?? 0) + latency, () => {
-        void deliver(callback, method, requestId, answer()).then((delivery) => callbacks.push(delivery));
+        void deliver(options.redirectCallback?.(callback) ?? callback, method, requestId, answer(), options.apiKey).then((delivery) => callbacks.push(delivery));
       });
       return;
     }
@@ -246,21 +252,27 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-/** Posts the result as Deepgram does; Basic Auth credentials in the URL become an Authorization header. */
-async function deliver(callbackUrl: string, method: string, requestId: string, body: unknown): Promise<CallbackDelivery> {
+/**
+ * Sends the result as Deepgram does: the JSON body with the `dg-token` header (the submitting
+ * key's identifier); Basic Auth credentials in the URL become an Authorization header. The URL
+ * is used as given otherwise (a presigned S3 URL's query is its signature).
+ */
+async function deliver(callbackUrl: string, method: string, requestId: string, body: unknown, apiKey: string): Promise<CallbackDelivery> {
   const target = new URL(callbackUrl);
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'dg-token': createHash('sha256').update(apiKey).digest('hex').slice(0, 36) };
   if (target.username !== '') {
     const credentials = `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`;
     headers.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`;
     target.username = '';
     target.password = '';
   }
+  const text = JSON.stringify(body);
+  const bytes = Buffer.byteLength(text);
   try {
-    const response = await fetch(target, { method, headers, body: JSON.stringify(body) });
+    const response = await fetch(target, { method, headers, body: text });
     await response.arrayBuffer();
-    return { url: callbackUrl, method, requestId, status: response.status };
+    return { url: callbackUrl, method, requestId, status: response.status, bytes };
   } catch {
-    return { url: callbackUrl, method, requestId, status: null };
+    return { url: callbackUrl, method, requestId, status: null, bytes };
   }
 }

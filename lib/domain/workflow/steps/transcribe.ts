@@ -47,6 +47,7 @@ export const PendingTranscriptionSchema = z.object({
   /** The transcriber's name (e.g. "deepgram:nova-3"), for the reason a lost result gives. */
   provider: z.string().optional(),
 });
+export type PendingTranscription = z.infer<typeof PendingTranscriptionSchema>;
 
 /**
  * Produces the canonical transcript: a transcript already beside the recording wins (it is
@@ -62,11 +63,10 @@ export async function transcribe(deps: StepDeps, input: TranscribeInput): Promis
     if (imported !== null) return storeTranscript(deps, meeting, redactPii(imported, meeting.piiRedaction));
     const transcriber = chooseTranscriber(deps, input);
     if (deps.callbacks !== null && supportsCallback(transcriber)) {
-      const url = callbackUrl(deps.callbacks.baseUrl, deps.callbacks.secret, { tenant: meeting.tenantId, meeting: meeting.meetingId, run: meeting.runId });
       const { requestId } = await transcriber.submitWithCallback({
         meetingId: meeting.meetingId,
         recordingKey: meeting.recordingKey,
-        callbackUrl: url,
+        ...(await resultDestination(deps.callbacks, meeting)),
         redact: meeting.piiRedaction,
       });
       await putJson(deps.blobs, pendingTranscriptionKey(meeting.resultPrefix), { meeting, taskToken, requestId, transcriber: input.transcriber, provider: transcriber.name });
@@ -79,6 +79,21 @@ export async function transcribe(deps: StepDeps, input: TranscribeInput): Promis
   });
   if (!('submitted' in outcome)) await deps.taskTokens.succeed(taskToken, outcome);
   return outcome;
+}
+
+/**
+ * Where the provider sends its result: a presigned PUT into the bucket beside the recording when
+ * the deployment can sign one (the body lands in S3 whatever its size, and the object-created
+ * event completes the task), else a signed URL on the HTTP API (bounded by its body limit).
+ */
+async function resultDestination(
+  callbacks: NonNullable<StepDeps['callbacks']>,
+  meeting: MeetingContext,
+): Promise<{ callbackUrl: string; callbackMethod: 'POST' | 'PUT' }> {
+  if (callbacks.resultUploadUrl !== undefined) {
+    return { callbackUrl: await callbacks.resultUploadUrl(resultKey(meeting.resultPrefix, resultFiles.transcriptionResult)), callbackMethod: 'PUT' };
+  }
+  return { callbackUrl: callbackUrl(callbacks.baseUrl, callbacks.secret, { tenant: meeting.tenantId, meeting: meeting.meetingId, run: meeting.runId }), callbackMethod: 'POST' };
 }
 
 /** Writes the transcript in its three forms; shared by the synchronous path and the provider's callback. */
