@@ -6,7 +6,8 @@ import { loadConfig } from '../../lib/config/config.js';
 import { transcriptionResultKeysFromS3Notification } from '../../lib/domain/intake/s3Notification.js';
 import { startFromS3Notification } from '../../lib/domain/intake/startFromS3Notification.js';
 import type { StartedMeeting, StartMeetingDeps } from '../../lib/domain/intake/startMeeting.js';
-import type { CallbackDeps } from '../../lib/domain/transcription/completeTranscriptionCallback.js';
+import { InvalidWebhookError } from '../../lib/domain/intake/errors.js';
+import { StaleCallbackError, type CallbackDeps } from '../../lib/domain/transcription/completeTranscriptionCallback.js';
 import { completeTranscriptionResult } from '../../lib/domain/transcription/completeTranscriptionResult.js';
 import { productionDeps } from '../shared/productionDeps.js';
 import { stateMachineArnFrom } from './awsControlPlane.js';
@@ -32,10 +33,12 @@ export function createS3EventHandler(
   return async (event: unknown): Promise<S3EventOutcome> => {
     const completed: string[] = [];
     for (const key of transcriptionResultKeysFromS3Notification(event, options)) {
-      // A result nobody waits for (a late one, an earlier run's) is logged, not retried: S3 would only deliver it again.
+      // A result nobody waits for (a late one, an earlier run's), or one that failed its task, is
+      // logged, not retried; anything else (the store unavailable) throws, so Lambda retries the event.
       try {
         completed.push((await completeTranscriptionResult(await options.completion(), key)).meetingId);
       } catch (error) {
+        if (!(error instanceof StaleCallbackError || error instanceof InvalidWebhookError)) throw error;
         log(`did not complete a transcription from ${key}`, error);
       }
     }

@@ -17,6 +17,7 @@ import { MeetingDashboard } from './MeetingDashboard.js';
 import { acknowledgeNagFindings } from './nagAcknowledgements.js';
 import { ProviderSecret } from './ProviderSecret.js';
 import { MEDIA_EXTENSIONS } from '../domain/intake/recordingEvent.js';
+import { TRANSCRIPTION_RESULT_SUFFIX } from '../domain/meeting/resultKeys.js';
 import { stackOptionsFrom, type StackOptions } from './stackOptions.js';
 import { StepFunctionLambda } from './StepFunctionLambda.js';
 import { WebhookDelivery } from './WebhookDelivery.js';
@@ -34,9 +35,10 @@ export const RECORDING_SUFFIXES: readonly string[] = [...MEDIA_EXTENSIONS].map((
 /**
  * Also notified: WebVTT and SRT transcripts beside recordings, so a new transcript reruns its
  * recording. Not ".json": every result and control record ends in it (a JSON sidecar replaced
- * on AWS needs a reprocess).
+ * on AWS needs a reprocess). And the one JSON file a provider PUTs beside a recording
+ * (`….aftercall/steps/transcribe.result.json`): it completes a transcription, never starts a run.
  */
-export const NOTIFIED_SUFFIXES: readonly string[] = [...RECORDING_SUFFIXES, '.vtt', '.srt'];
+export const NOTIFIED_SUFFIXES: readonly string[] = [...RECORDING_SUFFIXES, '.vtt', '.srt', TRANSCRIPTION_RESULT_SUFFIX];
 
 /** Memory and time each step needs: transcription waits on providers, understanding on a model. */
 const STEPS = {
@@ -162,10 +164,16 @@ export class PostCallStack extends Stack {
     // URL comes from the API resource alone (not its routes), so no dependency cycle forms.
     this.functions.Transcribe.function.addEnvironment('AFTERCALL_PUBLIC_URL', this.http.url);
 
-    // A recording landing in the bucket starts a run; this function holds no provider keys.
-    this.s3Event = new StepFunctionLambda(this, 'S3EventIntake', { entry: 'http/s3Event', memoryMb: 256, timeout: Duration.seconds(30), environment: controlEnvironment });
+    // A recording (or a transcript beside one) landing in the bucket starts a run. Deepgram's
+    // result, PUT beside a recording through the URL Transcribe presigned, completes the waiting
+    // task: this function then maps the result (memory for a body of any size, the provider
+    // secret for the transcriber), writes the transcript into the results folder and removes
+    // the pending record and the raw result.
+    this.s3Event = new StepFunctionLambda(this, 'S3EventIntake', { entry: 'http/s3Event', memoryMb: 1024, timeout: Duration.minutes(2), environment: controlEnvironment });
     grantBucketAccess(this.bucket, this.s3Event.function, BUCKET_ACCESS.S3EventIntake);
     this.stateMachine.grantStartExecution(this.s3Event.function);
+    this.stateMachine.grantTaskResponse(this.s3Event.function);
+    this.providerSecret.grantTo(this.s3Event.function);
     // S3 invokes it asynchronously: an event that still fails after Lambda's two retries (or waits
     // over six hours) lands in this queue with the original notification, and alarms; never dropped.
     this.s3EventFailures = new Queue(this, 'S3EventFailures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });

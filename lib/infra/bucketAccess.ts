@@ -52,7 +52,9 @@ export type BucketAccess = Partial<Record<Verb, readonly BucketKeys[]>>;
  * - Publish and RecordFailure read every result, write the status, manifest and catalog listing;
  *   Publish also reads the tenant's subscriptions and records CRM deliveries.
  * - The S3-event function reads the tenant's settings and the meeting's catalog entry (its results
- *   folder, which may be of the earlier layout) before starting a run.
+ *   folder, which may be of the earlier layout) before starting a run. For a provider's result PUT
+ *   into a results folder it reads the result and the pending request, writes the transcript and
+ *   its status, and deletes the pending request and the raw result.
  * - The API reads everything a meeting shows (audio included) and authenticates API keys; it writes
  *   results (provider callbacks, renamed speakers), the catalog, subscriptions, deliveries and its
  *   generated audio-URL key, and deletes a meeting's results and entry. API keys themselves are
@@ -69,7 +71,7 @@ export const BUCKET_ACCESS = {
   Index: { read: ['results'], write: ['results'] },
   Publish: { read: ['results', 'catalog', 'subscriptions', 'deliveries'], write: ['results', 'catalog', 'deliveries'] },
   RecordFailure: { read: ['results', 'catalog'], write: ['results', 'catalog'] },
-  S3EventIntake: { read: ['tenantSettings', 'catalog'] },
+  S3EventIntake: { read: ['tenantSettings', 'catalog', 'results'], write: ['results'], delete: ['results'] },
   Api: {
     read: ['recordings', 'apiKeys', 'subscriptions', 'audioUrlKey'],
     write: ['results', 'catalog', 'subscriptions', 'deliveries', 'audioUrlKey'],

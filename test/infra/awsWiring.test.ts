@@ -23,7 +23,8 @@ describe('the stack on AWS: secrets, HTTP API, S3 intake and alarms', () => {
   }, 600_000);
 
   const variablesOf = (fn: Resource): Record<string, unknown> => ((fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {});
-  const readersOfSecret = () => [...STEPS_READING_SECRET.map((name) => stack.functions[name].function), stack.http.handler.function];
+  // The S3 event function maps Deepgram's result PUT into the bucket with the configured transcriber.
+  const readersOfSecret = () => [...STEPS_READING_SECRET.map((name) => stack.functions[name].function), stack.http.handler.function, stack.s3Event.function];
   /** Roles that may read the secret: those functions', and the relay's task execution role (ECS injects its keys). */
   const rolesReadingSecret = () => [...readersOfSecret().map((fn) => fn.role!), stack.relay!.taskDefinition.executionRole!];
 
@@ -79,12 +80,12 @@ describe('the stack on AWS: secrets, HTTP API, S3 intake and alarms', () => {
     expect(variablesOf(transcribe).AFTERCALL_PUBLIC_URL).toEqual({ 'Fn::GetAtt': [logicalId(stack.http.api), 'ApiEndpoint'] });
   });
 
-  it('invokes the S3 intake function for every media file created in the recordings bucket, and it may start runs but not read keys', () => {
+  it("invokes the S3 intake function for every media file and every provider result created in the recordings bucket; it starts runs, completes tasks and writes only inside results folders", () => {
     const [notifications] = Object.values(template.findResources('Custom::S3BucketNotifications') as Record<string, Resource>);
     expect(notifications?.Properties.BucketName).toEqual({ Ref: logicalId(stack.bucket) });
     const configurations = (notifications?.Properties.NotificationConfiguration as { LambdaFunctionConfigurations: { Events: string[]; Filter: { Key: { FilterRules: { Name: string; Value: string }[] } }; LambdaFunctionArn: unknown }[] }).LambdaFunctionConfigurations;
     expect(configurations.map((c) => c.Filter.Key.FilterRules).sort()).toEqual(NOTIFIED_SUFFIXES.map((suffix) => [{ Name: 'suffix', Value: suffix }]).sort());
-    expect(NOTIFIED_SUFFIXES).toEqual(expect.arrayContaining([...RECORDING_SUFFIXES, '.vtt', '.srt']));
+    expect(NOTIFIED_SUFFIXES).toEqual(expect.arrayContaining([...RECORDING_SUFFIXES, '.vtt', '.srt', '.aftercall/steps/transcribe.result.json']));
     for (const c of configurations) {
       expect(c.Events).toEqual(['s3:ObjectCreated:*']);
       expect(c.LambdaFunctionArn).toEqual({ 'Fn::GetAtt': [logicalId(stack.s3Event.function), 'Arn'] });
@@ -94,6 +95,15 @@ describe('the stack on AWS: secrets, HTTP API, S3 intake and alarms', () => {
       Roles: [{ Ref: logicalId(stack.s3Event.function.role!) }],
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'states:StartExecution', Resource: { Ref: logicalId(stack.stateMachine) } })]) },
     });
+    const statements = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>)
+      .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: logicalId(stack.s3Event.function.role!) }]))
+      .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: { Effect?: string; Action: string | string[]; Resource: unknown }[] }).Statement);
+    const writes = statements.filter((s) => s.Effect !== 'Deny' && [s.Action].flat().some((action) => action.startsWith('s3:PutObject') || action.startsWith('s3:DeleteObject')));
+    expect(writes.length).toBeGreaterThan(0);
+    for (const write of writes) {
+      for (const resource of [write.Resource].flat()) expect(JSON.stringify(resource)).toContain('/*.aftercall/*');
+    }
+    expect(statements.some((s) => [s.Action].flat().includes('states:SendTaskSuccess'))).toBe(true);
   });
 
   it('alarms to one SNS topic on failed and timed-out runs and on errors of every function', () => {

@@ -161,11 +161,12 @@ describe('a compromised role cannot mint API keys or reach secrets (IAM policies
     }
   }, 120_000);
 
-  it('lets the S3-event function read tenant settings and catalog entries only, and the API serve, change and delete meetings but not recordings', async () => {
+  it('lets the S3-event function read tenant settings, catalog entries and results (a provider result completes a transcription) and write only results, and the API serve, change and delete meetings but not recordings', async () => {
     const s3Event = roles().S3EventIntake;
-    for (const key of [SETTINGS, CATALOG]) expect([key, await decide(s3Event, 's3:GetObject', key)]).toEqual([key, 'Allowed']);
-    for (const key of [RECORDING, RESULTS[0] ?? '', DELIVERY]) expect([key, await decide(s3Event, 's3:GetObject', key)]).toEqual([key, 'ImplicitlyDenied']);
-    for (const key of [SETTINGS, CATALOG]) expect([key, await decide(s3Event, 's3:PutObject', key)]).toEqual([key, 'ImplicitlyDenied']);
+    for (const key of [SETTINGS, CATALOG, ...RESULTS]) expect([key, await decide(s3Event, 's3:GetObject', key)]).toEqual([key, 'Allowed']);
+    for (const key of [RECORDING, DELIVERY]) expect([key, await decide(s3Event, 's3:GetObject', key)]).toEqual([key, 'ImplicitlyDenied']);
+    for (const key of [SETTINGS, CATALOG, RECORDING]) expect([key, await decide(s3Event, 's3:PutObject', key)]).toEqual([key, 'ImplicitlyDenied']);
+    for (const key of RESULTS) expect([key, await decide(s3Event, 's3:PutObject', key)]).toEqual([key, 'Allowed']);
 
     const api = roles().Api;
     for (const key of [RECORDING, ...RESULTS, CATALOG, ADMIN_KEY]) expect([key, await decide(api, 's3:GetObject', key)]).toEqual([key, 'Allowed']);
@@ -188,7 +189,7 @@ describe('a compromised role cannot mint API keys or reach secrets (IAM policies
     expect(writes('Transcribe')).toEqual(['*.aftercall/*']);
     expect(writes('Intake')).toEqual(['*.aftercall/*', '_aftercall/tenants/*/meetings/*']);
     expect(writes('Publish')).toEqual(['*.aftercall/*', '_aftercall/tenants/*/deliveries/*', '_aftercall/tenants/*/meetings/*']);
-    expect(writes('S3EventIntake')).toEqual([]);
+    expect(writes('S3EventIntake')).toEqual(['*.aftercall/*']);
     expect(writes('WebhookDelivery')).toEqual(['_aftercall/tenants/*/deliveries/*']);
     expect(writes('Api')).toEqual(['*.aftercall/*', '_aftercall/secrets/audio-url-key.txt', '_aftercall/tenants/*/deliveries/*', '_aftercall/tenants/*/meetings/*', '_aftercall/tenants/*/subscriptions/*']);
   });
