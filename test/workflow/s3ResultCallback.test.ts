@@ -74,3 +74,35 @@ describe('a long recording: Deepgram PUTs its result into the bucket through a p
     expect(await fixture.stack.deps.blobs.head(resultKey(resultPrefixFor('calls/nobody.wav'), resultFiles.transcriptJson))).toBeNull();
   });
 });
+
+describe('a request submitted before the upgrade: Deepgram POSTs to the signed callback route', () => {
+  let deepgram: FakeDeepgramServer;
+  let fixture: StackFixture;
+
+  beforeAll(async () => {
+    deepgram = await startFakeDeepgramServer({ apiKey: 'dg-test-key', turns: busySpeech(0.1) });
+    const port = await freePort();
+    const callbacks = { baseUrl: `http://127.0.0.1:${port}`, secret: 'a-callback-secret-of-some-length' };
+    fixture = await startStackFixture({
+      http: true,
+      port,
+      // As the old Transcribe did: no presigned upload, the API's POST route as the callback.
+      depsOverrides: () => ({ callbacks }),
+      env: { DEEPGRAM_API_KEY: 'dg-test-key', DEEPGRAM_BASE_URL: deepgram.url, AFTERCALL_PUBLIC_URL: callbacks.baseUrl, AFTERCALL_CALLBACK_SECRET: callbacks.secret },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await fixture.close();
+    await deepgram.close();
+  });
+
+  it('still completes the meeting through POST /callbacks/deepgram', async () => {
+    const meeting = await fixture.process('calls/in-flight.wav', silentWav(2));
+
+    expect(meeting.state).toBe('ready');
+    const submit = deepgram.requests.find((request) => request.path === '/v1/listen');
+    expect(submit?.query.get('callback_method')).toBeNull();
+    expect(submit?.query.get('callback')).toContain('/callbacks/deepgram?');
+    expect(deepgram.callbacks).toEqual([expect.objectContaining({ method: 'POST', status: 200 })]);
+  }, 120_000);
+});
