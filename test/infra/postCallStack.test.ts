@@ -52,16 +52,20 @@ describe('the CDK stack of the batch plane', () => {
     }
   });
 
-  it('lets only the Transcribe function and the HTTP API (provider callbacks) complete task tokens, and only of this state machine', () => {
+  it('lets only the Transcribe function, the HTTP API (POST callbacks) and the S3 event function (results PUT into the bucket) complete task tokens, and only of this state machine', () => {
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
       JSON.stringify(p.Properties.PolicyDocument).includes('states:SendTaskSuccess'),
     );
-    expect(policies).toHaveLength(2);
+    expect(policies).toHaveLength(3);
     const transcribe = policies.find((p) => JSON.stringify(p.Properties.Roles).includes('TranscribeStep'));
     expect(JSON.stringify(transcribe?.Properties.PolicyDocument)).toContain(':stateMachine:Test-post-call');
     const api = policies.find((p) => JSON.stringify(p.Properties.Roles).includes('HttpHandler'));
     const machineId = Stack.of(stack).resolve(Stack.of(stack).getLogicalId(stack.stateMachine.node.defaultChild as CfnStateMachine)) as string;
     expect(api?.Properties.PolicyDocument.Statement).toEqual(
+      expect.arrayContaining([expect.objectContaining({ Action: expect.arrayContaining(['states:SendTaskSuccess']), Resource: { Ref: machineId } })]),
+    );
+    const s3Event = policies.find((p) => JSON.stringify(p.Properties.Roles).includes('S3EventIntake'));
+    expect(s3Event?.Properties.PolicyDocument.Statement).toEqual(
       expect.arrayContaining([expect.objectContaining({ Action: expect.arrayContaining(['states:SendTaskSuccess']), Resource: { Ref: machineId } })]),
     );
   });

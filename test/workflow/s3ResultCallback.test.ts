@@ -80,7 +80,8 @@ describe('a request submitted before the upgrade: Deepgram POSTs to the signed c
   let fixture: StackFixture;
 
   beforeAll(async () => {
-    deepgram = await startFakeDeepgramServer({ apiKey: 'dg-test-key', turns: busySpeech(0.1) });
+    // Deepgram answers after it has fetched and transcribed the audio, never within the submitting request.
+    deepgram = await startFakeDeepgramServer({ apiKey: 'dg-test-key', turns: busySpeech(0.1), callbackDelayMs: 300 });
     const port = await freePort();
     const callbacks = { baseUrl: `http://127.0.0.1:${port}`, secret: 'a-callback-secret-of-some-length' };
     fixture = await startStackFixture({
