@@ -157,8 +157,9 @@ export class PostCallStack extends Stack {
     this.providerSecret.grantTo(api);
     grantBucketAccess(this.bucket, api, BUCKET_ACCESS.Api);
     this.stateMachine.grantStartExecution(api);
-    // Reprocess and delete ask whether the meeting's last run is still going.
-    this.stateMachine.grantRead(api);
+    // Reprocess and delete ask whether the meeting's last run is still going: DescribeExecution
+    // on this machine's executions, nothing else of the state machine.
+    this.stateMachine.grantExecution(api, 'states:DescribeExecution');
     this.stateMachine.grantTaskResponse(api);
     // With a public URL the Transcribe step hands Deepgram a callback and returns at once. The
     // URL comes from the API resource alone (not its routes), so no dependency cycle forms.

@@ -28,6 +28,10 @@ export function acknowledgeNagFindings(stack: PostCallStack): void {
   }
   ack(machineRole, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray (PutTraceSegments, PutTelemetryRecords) and CloudWatch Logs delivery actions support no resource scoping');
 
+  // The API describes this state machine's executions (is the meeting's run still going?); their
+  // names carry the meeting and file versions, so the resource is the machine's execution prefix.
+  ack(stack.http.handler.function, `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${logicalId(stack.stateMachine)}"}]}]}:*]`, 'states:DescribeExecution only, on the executions of this one state machine (names vary per meeting and file version)');
+
   // AwsSolutions-SF1: the state machine logs ERROR, not ALL. Each step records its progress in
   // steps/<step>.json and failures in status.json; ALL would log every state transition at cost.
   ack(stack.stateMachine, 'AwsSolutions-SF1', 'Errors are logged; progress and failures are recorded beside each recording; full history is in Step Functions');
