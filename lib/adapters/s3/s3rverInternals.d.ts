@@ -17,6 +17,7 @@ declare module 's3rver/lib/stores/filesystem.js' {
     getBucketPath(bucket: string): string;
     getResourcePath(bucket: string, key: string | undefined, resource: string): string;
     putMetadata(bucket: string, key: string, metadata: Record<string, string>, md5?: string): Promise<void>;
+    getObject(bucket: string, key: string, options?: { start?: number; end?: number }): Promise<unknown>;
     putObject(object: S3rverObject): Promise<{ size: number; md5: string }>;
     putPart(bucket: string, uploadId: string, partNumber: string, content: Readable): Promise<{ size: number; md5: string }>;
     putObjectMultipart(bucket: string, uploadId: string, parts: unknown[]): Promise<{ size: number; md5: string }>;
@@ -43,4 +44,12 @@ declare module 's3rver/lib/models/account.js' {
     const DUMMY_ACCOUNT: AWSAccount;
   }
   export = AWSAccount;
+}
+
+declare module 's3rver/lib/models/object.js' {
+  class S3Object {
+    /** The standard headers s3rver keeps with an object (besides x-amz-meta-*). */
+    static readonly ALLOWED_METADATA: readonly string[];
+  }
+  export = S3Object;
 }
