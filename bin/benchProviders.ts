@@ -78,7 +78,10 @@ export async function benchProviders(vttPath: string, dataDir: string, latency: 
     const response = await fetch(`${stack.httpUrl}/webhooks/livekit`, { method: 'POST', headers: { Authorization: webhook.authorization }, body: webhook.body });
     if (response.status !== 202) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
     const meetingId = deriveMeetingId(tenantId, key);
-    await stack.runner.wait(meetingId);
+    // A run is named after the meeting and the versions of its files: wait for the meeting's runs.
+    const runs = await stack.runner.executionsOf(meetingId);
+    if (runs.length === 0) throw new Error(`the webhook started no run of ${meetingId}`);
+    for (const name of runs) await stack.runner.wait(name);
     const wallMs = performance.now() - started;
 
     const meeting = await getMeeting(stack.deps.blobs, tenantId, meetingId);
