@@ -11,8 +11,9 @@ const FILLER = new RegExp(`(^|[\\s,.;!?-])(?:${FILLER_PATTERN})(?=$|[\\s,.;!?-])
 const REPEATED_WORDS = /(?<![\p{L}'])([\p{L}']+(?:\s+[\p{L}']+){0,2})(?:,?\s+\1(?![\p{L}']))+/giu;
 // A hesitation cut off mid-word, as transcribed by ICSI ("tr-", "a-").
 const CUT_OFF_WORD = /(^|\s)[\p{L}]{1,3}-(?=\s|$)/gu;
-// A lone consonant is a word cut off after one sound, as AMI transcribes it ("M my favourite", "we d do").
-const STRAY_LETTER = /(^|\s)(?![aAiI]\b)[\p{L}](?=[\s,.;!?]|$)/gu;
+// A lone letter followed by a word it starts is that word cut off after one sound, as AMI
+// transcribes it ("M my favourite", "we d do"). Any other lone letter is a word: "U.S.", "plan B".
+const STRAY_LETTER = /(^|\s)(?![ai]\s)([\p{L}])\s+(?=\2\p{L})/giu;
 
 /**
  * Makes a transcribed sentence readable without changing what was said: drops filler sounds,

@@ -15,6 +15,13 @@ describe('cleanDisfluencies', () => {
     expect(cleanDisfluencies('M my favourite is a d dog.')).toBe('My favourite is a dog.');
   });
 
+  it('keeps single letters that are words: initials, options, grades', () => {
+    expect(cleanDisfluencies('The U.S. market is ready.')).toBe('The U.S. market is ready.');
+    expect(cleanDisfluencies('We go with plan B.')).toBe('We go with plan B.');
+    expect(cleanDisfluencies('Vitamin C and option D, not E')).toBe('Vitamin C and option D, not E');
+    expect(cleanDisfluencies('J. K. Rowling wrote it.')).toBe('J. K. Rowling wrote it.');
+  });
+
   it('fixes transcription conventions', () => {
     expect(cleanDisfluencies("that 's the T_V_")).toBe("That's the TV");
   });
