@@ -107,6 +107,6 @@ export function summarizeExtractive(transcript: Transcript, options: SummarizeOp
 
   const summarySentences = chosen
     .sort((a, b) => a.order - b.order)
-    .map((candidate) => ({ text: trimDiscourseMarkers(candidate.sentence.clean), utteranceIds: [candidate.sentence.utteranceId] }));
+    .map((candidate) => ({ text: trimDiscourseMarkers(candidate.sentence.clean), utteranceIds: candidate.sentence.utteranceIds }));
   return { text: summarySentences.map((sentence) => sentence.text).join(' '), sentences: summarySentences };
 }

@@ -6,6 +6,7 @@ import { understandingResults } from '../../understanding/understandingResults.j
 import { getJson, putJson } from '../jsonResults.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
+import { markDegraded } from '../../usage/usageMeter.js';
 
 export interface UnderstandResult {
   engine: string;
@@ -24,6 +25,10 @@ export async function understand(deps: StepDeps, { meeting }: StepInput): Promis
     const { draft, rejected } = groundDraft(transcript, proposed);
     const engine = proposed.engine ?? deps.understander.name;
     const { summary, actionItems, chapters } = understandingResults(meeting.meetingId, engine, draft);
+    // An empty summary of a meeting where words were said is a failure to report, not a result.
+    if (summary.text.trim().length === 0 && transcript.utterances.some((u) => /\p{L}/u.test(u.text))) {
+      markDegraded(`summary is empty: ${engine} found no sentence to summarise in ${transcript.utterances.length} utterances`);
+    }
 
     const keys = [resultFiles.summary, resultFiles.actionItems, resultFiles.chapters].map((file) => resultKey(meeting.resultPrefix, file));
     const [summaryKey, actionItemsKey, chaptersKey] = keys as [string, string, string];
