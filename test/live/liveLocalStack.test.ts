@@ -38,7 +38,7 @@ describe('live captions in the local stack, without keys', () => {
     await expect.poll(() => events(subscriber).some((event) => event.type === 'ended')).toBe(true);
     await fixture.stack.live?.settled();
 
-    // Assess: one final "[speaking]" per stretch of speech, labelled as the stand-in, under the ticket's participant.
+    // Assess: one final "speaking, not captioned" per stretch of speech, labelled as the stand-in, under the ticket's participant.
     const said = finals(subscriber);
     expect(said.length).toBeGreaterThan(0);
     expect(said.every((event) => event.type === 'caption' && event.text === SPEAKING_TEXT && event.source === 'offline:speech-activity' && event.participant === 'Project Manager')).toBe(true);

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { CHROMIUM, launchChromium, openPage } from '../support/chromium.js';
+import { SPEAKING_TEXT } from '../../lib/adapters/offline/SpeechActivityTranscriber.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBytes, startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 import { bearer, connectLive, ingestUrl, streamChunks } from './support/liveClients.js';
@@ -43,7 +44,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI: live captions of a room in progr
 
     // Assess
     const speaker = page.locator('.live-speaker', { hasText: 'Project Manager' });
-    await speaker.locator('.live-lines li', { hasText: '[speaking]' }).first().waitFor();
+    await speaker.locator('.live-lines li', { hasText: SPEAKING_TEXT }).first().waitFor();
     await expect.poll(() => speaker.locator('.note').textContent()).toBe('Left the call.');
     expect(await page.locator('.notice').textContent()).toMatch(/only when each participant is speaking, not their words/);
     await mkdir(SHOTS, { recursive: true });

@@ -30,8 +30,12 @@ describe('the sample recordings as live audio', () => {
     const wav = await decodeOggOpus(await sample('kickoff-es2002a.ogg'));
     const cues = await sampleTurns('kickoff-es2002a');
     const finals: { startMs: number; endMs: number }[] = [];
+    const texts = new Set<string>();
     const stream = await new SpeechActivityTranscriber().open({ sampleRate: 16000 }, {
-      onTranscript: (t) => void (t.kind === 'final' && finals.push({ startMs: t.startMs, endMs: t.endMs })),
+      onTranscript: (t) => {
+        texts.add(t.text);
+        if (t.kind === 'final') finals.push({ startMs: t.startMs, endMs: t.endMs });
+      },
       onLost: () => undefined,
     });
 
@@ -45,5 +49,7 @@ describe('the sample recordings as live audio', () => {
     expect(finals.length).toBeGreaterThan(cues.length / 2);
     expect(precision).toBeGreaterThan(0.9);
     expect(recall).toBeGreaterThan(0.8);
+    // Every caption says plainly that no words were recognised, wherever it is shown without the live page's notice.
+    expect([...texts]).toEqual([expect.stringMatching(/not captioned, no speech recogniser/)]);
   });
 });

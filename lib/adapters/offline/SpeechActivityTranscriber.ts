@@ -1,7 +1,11 @@
 import type { LiveStream, LiveStreamHandlers, LiveTranscriber } from '../../domain/live/LiveTranscriber.js';
 
-/** What the offline stand-in shows instead of words: that someone is talking, and when. */
-export const SPEAKING_TEXT = '[speaking]';
+/**
+ * What the offline stand-in shows instead of words: that someone is talking, and that no
+ * recogniser runs here. A bare "[speaking]" read like a transcript line wherever captions are
+ * shown or saved without the live page's notice (the meeting page, live-captions.json, the API).
+ */
+export const SPEAKING_TEXT = '(speaking: not captioned, no speech recogniser is configured)';
 
 export interface SpeechActivityOptions {
   /** RMS level (of 32768) above which a 20 ms frame counts as voiced; about -36 dBFS by default. */
@@ -18,7 +22,7 @@ const MIN_SPEECH_MS = 60;
 
 /**
  * The live transcriber without keys: no speech recognition runs on this machine, so it reports
- * speech activity from the audio's energy — an interim "[speaking]" caption while a participant
+ * speech activity from the audio's energy — an interim caption saying so while a participant
  * talks and a final one with the turn's start and end when they pause. Labelled by its name
  * ("offline:speech-activity") on every caption, so nobody mistakes it for a transcript.
  */
