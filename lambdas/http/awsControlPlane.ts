@@ -1,5 +1,6 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { LivekitWebhookVerifier } from '../../lib/adapters/livekit/LivekitWebhookVerifier.js';
+import { tracedWorkflowRunner } from '../../lib/adapters/otel/tracedWorkflowRunner.js';
 import { SfnWorkflowRunner } from '../../lib/adapters/stepfunctions/SfnWorkflowRunner.js';
 import type { ControlPlane } from '../../lib/app/ControlPlane.js';
 import { livekitSigners } from '../../lib/app/livekitSigners.js';
@@ -26,9 +27,11 @@ export function stateMachineArnFrom(env: Record<string, string | undefined>): st
  */
 export function awsControlPlane(config: Config, deps: BuiltStepDeps, stateMachineArn: string): ControlPlane {
   const signers = livekitSigners(config, { devDefault: false });
+  const workflow = new SfnWorkflowRunner(new SFNClient({ region: config.AWS_REGION }), stateMachineArn);
   return {
     blobs: deps.blobs,
-    workflow: new SfnWorkflowRunner(new SFNClient({ region: config.AWS_REGION }), stateMachineArn),
+    // With tracing on, each execution starts in the span that roots its trace (its input carries the traceparent).
+    workflow: deps.telemetry === null ? workflow : tracedWorkflowRunner(workflow, deps.telemetry),
     embedder: deps.embedder,
     vectorIndex: deps.vectorIndex,
     clock: deps.clock,

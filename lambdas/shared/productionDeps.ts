@@ -1,4 +1,5 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { startTelemetry } from '../../lib/adapters/otel/startTelemetry.js';
 import { SfnTaskTokens } from '../../lib/adapters/stepfunctions/SfnTaskTokens.js';
 import { buildStepDeps, type BuiltStepDeps } from '../../lib/app/buildStepDeps.js';
 import { loadConfig, type Config } from '../../lib/config/config.js';
@@ -26,7 +27,9 @@ export const productionConfig = once(async (): Promise<Config> => loadConfig(pro
 /** Built on the first invocation and kept for the life of the Lambda container. */
 export const productionDeps = once(async (): Promise<BuiltStepDeps> => {
   const config = await productionConfig();
-  const built = await buildStepDeps(config, { taskTokens: new SfnTaskTokens(new SFNClient({ region: config.AWS_REGION })) });
+  // Lambda freezes the container between invocations: spans and metrics are exported at the end of each.
+  const telemetry = await startTelemetry(config, { flushEachInvocation: true });
+  const built = await buildStepDeps(config, { taskTokens: new SfnTaskTokens(new SFNClient({ region: config.AWS_REGION })), telemetry });
   // Publish enqueues CRM webhooks, and the API lists and replays them, on the stack's SQS queue.
   return { ...built, deliveries: sqsDeliveryQueue(config, built.blobs) };
 });

@@ -6,9 +6,14 @@ import type { Config } from '../config/config.js';
 import { DEFAULT_PRICES } from '../domain/usage/priceTable.js';
 import type { TaskTokens } from '../domain/ports/TaskTokens.js';
 import type { StepDeps } from '../domain/workflow/StepDeps.js';
+import { startTelemetry } from '../adapters/otel/startTelemetry.js';
+import type { Telemetry } from '../adapters/otel/Telemetry.js';
+import { tracedProviders } from './tracedProviders.js';
 import { chooseProviders } from './providers.js';
 
 export interface BuiltStepDeps extends StepDeps {
+  /** Null when tracing is off: then no port is wrapped and no OpenTelemetry SDK is loaded. */
+  telemetry: Telemetry | null;
   close(): Promise<void>;
 }
 
@@ -17,22 +22,33 @@ export interface BuiltStepDeps extends StepDeps {
  * that need keys (Deepgram, OpenAI, Pinecone) plug in here; without keys the embedded
  * defaults answer.
  */
-export async function buildStepDeps(config: Config, options: { embeddedS3?: { endpoint: string; credentials: S3Credentials }; taskTokens: TaskTokens }): Promise<BuiltStepDeps> {
+export async function buildStepDeps(
+  config: Config,
+  options: {
+    embeddedS3?: { endpoint: string; credentials: S3Credentials };
+    taskTokens: TaskTokens;
+    /** A telemetry started by the caller (which shuts it down); unset, one is started from configuration. */
+    telemetry?: Telemetry | null;
+  },
+): Promise<BuiltStepDeps> {
+  const telemetry = options.telemetry !== undefined ? options.telemetry : await startTelemetry(config);
+  const ownsTelemetry = options.telemetry === undefined;
   const s3Options = options.embeddedS3 === undefined
     ? { region: config.AWS_REGION, endpoint: config.AFTERCALL_S3_ENDPOINT }
     : { region: config.AWS_REGION, ...options.embeddedS3 };
   const s3 = createS3Client(s3Options);
   const presigning = createS3Client({ ...s3Options, forPresigning: true });
-  const blobs = new S3BlobStore(s3, config.AFTERCALL_BUCKET);
+  const s3Blobs = new S3BlobStore(s3, config.AFTERCALL_BUCKET);
   // Only a real S3 gives URLs a provider can fetch; an endpoint on loopback is not reachable from outside.
   const onAws = options.embeddedS3 === undefined && config.AFTERCALL_S3_ENDPOINT === undefined;
   const providers = await chooseProviders(config, {
-    getBytes: (key) => blobs.getBytes(key),
+    getBytes: (key) => s3Blobs.getBytes(key),
     ...(onAws ? { presignedUrl: recordingUrlSigner(s3, config.AFTERCALL_BUCKET) } : {}),
   });
+  const traced = telemetry === null ? { blobs: s3Blobs, ...providers } : tracedProviders({ blobs: s3Blobs, ...providers }, telemetry, config);
   return {
-    blobs,
-    ...providers,
+    ...traced,
+    telemetry,
     taskTokens: options.taskTokens,
     callbacks:
       config.AFTERCALL_PUBLIC_URL !== undefined && config.AFTERCALL_CALLBACK_SECRET !== undefined
@@ -52,6 +68,7 @@ export async function buildStepDeps(config: Config, options: { embeddedS3?: { en
       await providers.vectorIndex.close?.();
       s3.destroy();
       presigning.destroy();
+      if (ownsTelemetry) await telemetry?.shutdown();
     },
   };
 }

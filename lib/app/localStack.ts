@@ -7,6 +7,8 @@ import { FileDeliveryQueue } from '../adapters/crm/FileDeliveryQueue.js';
 import { pinnedWebhookSender } from '../adapters/crm/pinnedWebhookSender.js';
 import { standardWebhookSigner } from '../adapters/crm/standardWebhookSigner.js';
 import { LivekitWebhookVerifier } from '../adapters/livekit/LivekitWebhookVerifier.js';
+import type { Telemetry } from '../adapters/otel/Telemetry.js';
+import { tracedWorkflowRunner } from '../adapters/otel/tracedWorkflowRunner.js';
 import { startEmbeddedS3Server, type EmbeddedS3Server } from '../adapters/s3/embeddedS3Server.js';
 import { LocalTaskTokens } from '../adapters/stepfunctions/LocalTaskTokens.js';
 import { LocalWorkflowRunner, type LocalWorkflowRunnerOptions } from '../adapters/stepfunctions/LocalWorkflowRunner.js';
@@ -67,6 +69,8 @@ export interface LocalStackOptions {
   depsOverrides?: (deps: BuiltStepDeps) => Partial<StepDeps>;
   /** How CRM receivers' host names are resolved, at subscription and at delivery (default getaddrinfo). */
   resolveHost?: HostResolver;
+  /** A telemetry the caller started and shuts down (tests: in-memory exporters); unset, configuration decides. */
+  telemetry?: Telemetry | null;
 }
 
 /**
@@ -79,7 +83,11 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
   const { s3Credentials } = await openPrivateDataDir(dataDir);
   const s3 = await startEmbeddedS3Server({ directory: join(dataDir, 's3'), buckets: [config.AFTERCALL_BUCKET], credentials: s3Credentials });
   const taskTokens = new LocalTaskTokens();
-  const built = await buildStepDeps(config, { embeddedS3: { endpoint: s3.endpoint, credentials: s3.credentials }, taskTokens });
+  const built = await buildStepDeps(config, {
+    embeddedS3: { endpoint: s3.endpoint, credentials: s3.credentials },
+    taskTokens,
+    ...(options.telemetry === undefined ? {} : { telemetry: options.telemetry }),
+  });
   const deliveries = await FileDeliveryQueue.open(join(dataDir, 'deliveries'));
   const deps: BuiltStepDeps = { ...built, deliveries, ...options.depsOverrides?.(built) };
   // Before anything can check a key: records of the first layout move to their id-and-hash names.
@@ -102,7 +110,8 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
   const receivers = receiverGuardFrom(config, options.resolveHost);
   const plane: ControlPlane = {
     blobs: deps.blobs,
-    workflow: runner,
+    // Each run is started in the span that roots its trace, when tracing is on.
+    workflow: deps.telemetry === null ? runner : tracedWorkflowRunner(runner, deps.telemetry),
     embedder: deps.embedder,
     vectorIndex: deps.vectorIndex,
     clock: deps.clock,

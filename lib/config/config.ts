@@ -106,6 +106,15 @@ export const ConfigSchema = z.object({
   /** The index's data-plane host; unset means ask the control plane. */
   PINECONE_INDEX_HOST: z.url().optional(),
   PINECONE_CONTROLLER_URL: z.url().optional(),
+  /**
+   * OpenTelemetry's standard name: an OTLP/HTTP collector's base URL (…/v1/traces and …/v1/metrics
+   * are appended). Set, every run is traced and metered to it; on AWS the stack points it at the
+   * ADOT collector layer (http://localhost:4318). Unset and AFTERCALL_TRACE=off, no SDK starts.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('aftercall'),
+  /** Locally, "console" prints every span (and, each minute, the metrics) to stdout; see docs/observability.md. */
+  AFTERCALL_TRACE: z.enum(['off', 'console']).default('off'),
   /** JSON price table overriding the built-in list prices, see lib/domain/usage/priceTable.ts. */
   AFTERCALL_PRICES: z
     .string()

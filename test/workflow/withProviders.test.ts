@@ -1,25 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentWav } from '../../lib/bench/silentWav.js';
 import { tenantSettingsKey } from '../../lib/domain/meeting/resultKeys.js';
-import { importTranscript } from '../../lib/domain/transcript/importTranscript.js';
 import { TranscriptSchema } from '../../lib/domain/transcript/schema.js';
 import { TranslationSchema } from '../../lib/domain/transcript/translationSchema.js';
 import { ActionItemsSchema, SummarySchema } from '../../lib/domain/understanding/schema.js';
-import { startFakeDeepgramServer, turnsFromTranscript, type FakeDeepgramServer } from '../support/fakes/fakeDeepgramServer.js';
 import { defaultBrain, type Brain } from '../support/fakes/fakeOpenAiBrain.js';
-import { startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fakes/fakeOpenAiServer.js';
-import { startFakePineconeServer, type FakePineconeServer } from '../support/fakes/fakePineconeServer.js';
+import { startProviderFakes, type Fakes } from '../support/fakes/providerFakes.js';
 import { freePort } from '../support/freePort.js';
-import { sampleBytes, startStackFixture, type StackFixture } from '../support/localStackFixture.js';
-
-// Every provider is the real SDK talking to a wire-format server on loopback: no keys, no internet.
-interface Fakes {
-  deepgram: FakeDeepgramServer;
-  openai: FakeOpenAiServer;
-  pinecone: FakePineconeServer;
-  env: Record<string, string>;
-  close(): Promise<void>;
-}
+import { startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 
 /** German translations come back with ids that do not exist: one language of the Map fails, the others publish. */
 const brainFailingGerman: Brain = (request) => {
@@ -28,36 +16,7 @@ const brainFailingGerman: Brain = (request) => {
   return defaultBrain(request);
 };
 
-async function startFakes(): Promise<Fakes> {
-  const vtt = (await sampleBytes('recordings/standup-is1008b.vtt')).toString('utf8');
-  const transcript = await importTranscript(vtt, 'vtt', { meetingId: 'script', key: 'script.vtt' });
-  const deepgram = await startFakeDeepgramServer({ apiKey: 'dg-test-key', turns: turnsFromTranscript(transcript) });
-  const openai = await startFakeOpenAiServer({
-    apiKey: 'sk-test-key',
-    brain: brainFailingGerman,
-    embeddingDimensions: 256,
-    transcription: { segments: transcript.utterances.slice(0, 5).map((u) => ({ speaker: 'A', start: u.startMs / 1000, end: u.endMs / 1000, text: u.text })) },
-  });
-  const pinecone = await startFakePineconeServer({ apiKey: 'pc-test-key', indexName: 'aftercall', dimension: 256 });
-  return {
-    deepgram,
-    openai,
-    pinecone,
-    env: {
-      DEEPGRAM_API_KEY: 'dg-test-key',
-      DEEPGRAM_BASE_URL: deepgram.url,
-      OPENAI_API_KEY: 'sk-test-key',
-      OPENAI_BASE_URL: openai.url,
-      OPENAI_EMBEDDING_DIMENSIONS: '256',
-      PINECONE_API_KEY: 'pc-test-key',
-      PINECONE_CONTROLLER_URL: pinecone.url,
-      PINECONE_INDEX: 'aftercall',
-    },
-    close: async () => {
-      await Promise.all([deepgram.close(), openai.close(), pinecone.close()]);
-    },
-  };
-}
+const startFakes = () => startProviderFakes(brainFailingGerman);
 
 const readJson = async (fixture: StackFixture, key: string): Promise<unknown> => JSON.parse((await fixture.stack.deps.blobs.getText(key)) ?? 'null');
 

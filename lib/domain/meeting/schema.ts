@@ -33,6 +33,11 @@ export const MeetingContextSchema = z.object({
   recordedAt: z.iso.datetime({ offset: true }),
   /** Where the event came from, for the status page. */
   trigger: z.enum(['livekit', 's3', 'cli', 'reprocess', 'api']),
+  /**
+   * W3C trace context of the span that started the run, when tracing is on: every step's span
+   * is its child, so one run is one trace although each step runs in its own invocation.
+   */
+  traceparent: z.string().regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/).optional(),
 });
 export type MeetingContext = z.infer<typeof MeetingContextSchema>;
 

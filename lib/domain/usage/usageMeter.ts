@@ -20,6 +20,8 @@ interface StepAccount {
 }
 
 const current = new AsyncLocalStorage<StepAccount>();
+/** Who else hears of each usage line, innermost last (tracing: the step's and the provider call's span). */
+const observers = new AsyncLocalStorage<readonly ((line: UsageLine) => void)[]>();
 
 /**
  * Runs one step's work with its own account, so that provider adapters shared by steps
@@ -34,6 +36,15 @@ export async function withStepAccount<T>(work: () => Promise<T>): Promise<{ valu
 /** Adapters call this with what a provider call consumed (tokens, audio minutes). Outside a step it is a no-op. */
 export function meterUsage(line: UsageLine): void {
   current.getStore()?.usage.push(line);
+  for (const observe of observers.getStore() ?? []) observe(line);
+}
+
+/**
+ * Runs work and tells `observe` of every usage line metered inside it, as well as any observer
+ * around it; nothing is charged twice to the step's account.
+ */
+export async function observeUsage<T>(work: () => Promise<T>, observe: (line: UsageLine) => void): Promise<T> {
+  return observers.run([...(observers.getStore() ?? []), observe], work);
 }
 
 /** A result was produced by a fallback instead of the configured provider: the manifest says so. */
