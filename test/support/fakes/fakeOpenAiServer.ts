@@ -7,7 +7,10 @@ export type { Brain, ChatRequest } from './fakeOpenAiBrain.js';
 // A real HTTP server on loopback that speaks the documented OpenAI wire format for the three
 // endpoints aftercall uses, so adapters are tested through the real SDK: its request building,
 // multipart upload, retries, retry-after, timeouts and error classes.
-//   POST /v1/chat/completions   (structured outputs: response_format json_schema, strict)
+//   POST /v1/chat/completions   (structured outputs: response_format json_schema, strict; or
+//                                with `stream: true`, server-sent `chat.completion.chunk` events
+//                                ending in `data: [DONE]`, a usage chunk first if
+//                                stream_options.include_usage)
 //   POST /v1/embeddings         (float or base64 little-endian float32, per encoding_format)
 //   POST /v1/audio/transcriptions (multipart; json, verbose_json, diarized_json)
 
@@ -23,6 +26,8 @@ export interface FakeOpenAiOptions {
   apiKey?: string;
   /** Answers structured chat requests; default: plausible meeting notes and "[fr] " translations. */
   brain?: Brain;
+  /** Answers plain-text chat requests (streamed or not); default "OK". */
+  text?: (request: ChatRequest) => string;
   /** Vector size when a request names no `dimensions`. Default 1536. */
   embeddingDimensions?: number;
   /** What every transcription "hears". */
@@ -39,8 +44,10 @@ export type Fault =
   | { kind: 'malformed' }
   /** Chat: `message.refusal` set, content null. */
   | { kind: 'refusal' }
-  /** Chat: every utterance id in the brain's answer replaced by one that does not exist. */
+  /** Chat: every utterance id in the brain's answer (or passage id `[n]` in a text answer) replaced by one that does not exist. */
   | { kind: 'wrongIds' }
+  /** Streamed chat: the headers and the first chunk, then silence (a stream that stalls midway). */
+  | { kind: 'stall' }
   /** Chat: `finish_reason: 'length'` with the content cut off. */
   | { kind: 'length' }
   /** Chat: `finish_reason: 'content_filter'`. */
@@ -130,10 +137,10 @@ export async function startFakeOpenAiServer(options: FakeOpenAiOptions = {}): Pr
     if (problem !== null) return sendError(res, 400, { message: problem, type: 'invalid_request_error', code: null });
     const request = body as unknown as ChatRequest;
     const structured = request.response_format?.type === 'json_schema';
-    let content: string | null = structured ? JSON.stringify(brain(request)) : 'OK';
+    let content: string | null = structured ? JSON.stringify(brain(request)) : (options.text?.(request) ?? 'OK');
     let refusal: string | null = null;
     let finishReason = 'stop';
-    if (fault?.kind === 'wrongIds' && content !== null) content = content.replace(/"u\d+"/g, '"u999999"');
+    if (fault?.kind === 'wrongIds' && content !== null) content = content.replace(/"u\d+"/g, '"u999999"').replace(/\[\d+\]/g, '[99]');
     if (fault?.kind === 'malformed') content = 'Sure! Here are the notes: {"summary": [';
     if (fault?.kind === 'refusal') [content, refusal] = [null, "I'm sorry, but I can't help with that request."];
     if (fault?.kind === 'length') [content, finishReason] = [(content ?? '').slice(0, 40), 'length'];
@@ -141,6 +148,14 @@ export async function startFakeOpenAiServer(options: FakeOpenAiOptions = {}): Pr
 
     const promptTokens = promptTokensOf(request);
     const completionTokens = tokens(content ?? refusal ?? '');
+    const usage = {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    };
+    if (body.stream === true) return streamChat(res, request, { content, refusal, finishReason, usage, stall: fault?.kind === 'stall', includeUsage: (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true });
     if (options.latency) await sleep(options.latency.firstTokenMs + (completionTokens / options.latency.tokensPerSecond) * 1000);
     sendJson(res, 200, {
       id: `chatcmpl-fake${sequence}`,
@@ -148,16 +163,49 @@ export async function startFakeOpenAiServer(options: FakeOpenAiOptions = {}): Pr
       created: Math.floor(Date.now() / 1000),
       model: request.model,
       choices: [{ index: 0, message: { role: 'assistant', content, refusal, annotations: [] }, logprobs: null, finish_reason: finishReason }],
-      usage: {
-        prompt_tokens: promptTokens,
-        completion_tokens: completionTokens,
-        total_tokens: promptTokens + completionTokens,
-        prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-        completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
-      },
+      usage,
       service_tier: 'default',
       system_fingerprint: 'fp_fake',
     });
+  }
+
+  /**
+   * The documented streaming form: `data: <chat.completion.chunk>` events, the first with the
+   * role, then the content (or refusal) about a token (4 characters) a chunk, paced by the latency
+   * model, then one with `finish_reason` and an empty delta; with include_usage every chunk has
+   * `usage: null` and a last chunk with no choices carries the usage; then `data: [DONE]`.
+   */
+  async function streamChat(
+    res: ServerResponse,
+    request: ChatRequest,
+    answer: { content: string | null; refusal: string | null; finishReason: string; usage: unknown; stall: boolean; includeUsage: boolean },
+  ): Promise<void> {
+    const id = `chatcmpl-fake${sequence}`;
+    const created = Math.floor(Date.now() / 1000);
+    const send = (choices: unknown[], usage?: unknown) => {
+      if (res.destroyed) return;
+      const chunk = { id, object: 'chat.completion.chunk', created, model: request.model, service_tier: 'default', system_fingerprint: 'fp_fake', choices, ...(answer.includeUsage ? { usage: usage ?? null } : {}) };
+      res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+    };
+    const delta = (fields: Record<string, unknown>, finishReason: string | null = null) => ({ index: 0, delta: fields, logprobs: null, finish_reason: finishReason });
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    if (options.latency) await sleep(options.latency.firstTokenMs);
+    send([delta({ role: 'assistant', content: '', refusal: null })]);
+    if (answer.stall) return; // headers and one chunk sent; the socket stays open until the client gives up or close()
+    const field = answer.refusal === null ? 'content' : 'refusal';
+    const text = answer.refusal ?? answer.content ?? '';
+    const pieces = text.match(/[\s\S]{1,4}/g) ?? [];
+    const msPerPiece = options.latency ? 1000 / options.latency.tokensPerSecond : 0;
+    const started = Date.now();
+    for (const [n, piece] of pieces.entries()) {
+      // Paced against the clock, not per sleep: timers are coarser than a token at 60 tokens/s.
+      const due = started + (n + 1) * msPerPiece - Date.now();
+      if (due > 0) await sleep(due);
+      send([delta({ [field]: piece })]);
+    }
+    send([delta({}, answer.finishReason)]);
+    if (answer.includeUsage) send([], answer.usage);
+    if (!res.destroyed) res.end('data: [DONE]\n\n');
   }
 
   async function embeddings(res: ServerResponse, body: Record<string, unknown>, fault: Fault | null): Promise<void> {
