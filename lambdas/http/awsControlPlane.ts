@@ -34,6 +34,7 @@ export function awsControlPlane(config: Config, deps: BuiltStepDeps, stateMachin
     workflow: deps.telemetry === null ? workflow : tracedWorkflowRunner(workflow, deps.telemetry),
     embedder: deps.embedder,
     vectorIndex: deps.vectorIndex,
+    answerer: deps.answerer,
     clock: deps.clock,
     recordingWaitMs: config.AFTERCALL_RECORDING_WAIT_SECONDS * 1_000,
     bucket: config.AFTERCALL_BUCKET,

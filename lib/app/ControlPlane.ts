@@ -3,6 +3,7 @@ import type { DeliveryQueue } from '../domain/crm/ports.js';
 import type { ReceiverGuard } from '../domain/crm/receiverPolicy.js';
 import type { BlobStore } from '../domain/ports/BlobStore.js';
 import type { CallbackDeps } from '../domain/transcription/completeTranscriptionCallback.js';
+import type { Answerer } from '../domain/ports/Answerer.js';
 import type { Embedder } from '../domain/ports/Embedder.js';
 import type { VectorIndex } from '../domain/ports/VectorIndex.js';
 import type { WorkflowRunner } from '../domain/ports/WorkflowRunner.js';
@@ -13,6 +14,8 @@ export interface ControlPlane {
   workflow: WorkflowRunner;
   embedder: Embedder;
   vectorIndex: VectorIndex;
+  /** Answers questions about the archive (POST /api/ask); the extractive answerer also stands in when a model fails. */
+  answerer: Answerer;
   clock: () => Date;
   /** How long a webhook waits for a recording not in the store yet (see StartMeetingDeps). */
   recordingWaitMs?: number;

@@ -4,6 +4,7 @@ import { recordingUrlSigner, resultUploadUrlSigner } from '../adapters/s3/presig
 import type { S3Credentials } from '../adapters/s3/verifySigV4.js';
 import type { Config } from '../config/config.js';
 import { DEFAULT_PRICES } from '../domain/usage/priceTable.js';
+import type { Answerer } from '../domain/ports/Answerer.js';
 import type { TaskTokens } from '../domain/ports/TaskTokens.js';
 import type { StepDeps } from '../domain/workflow/StepDeps.js';
 import { startTelemetry } from '../adapters/otel/startTelemetry.js';
@@ -14,6 +15,8 @@ import { chooseProviders } from './providers.js';
 export interface BuiltStepDeps extends StepDeps {
   /** Null when tracing is off: then no port is wrapped and no OpenTelemetry SDK is loaded. */
   telemetry: Telemetry | null;
+  /** Not a step's: the API's ask route uses it. */
+  answerer: Answerer;
   close(): Promise<void>;
 }
 

@@ -114,6 +114,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     workflow: deps.telemetry === null ? runner : tracedWorkflowRunner(runner, deps.telemetry),
     embedder: deps.embedder,
     vectorIndex: deps.vectorIndex,
+    answerer: deps.answerer,
     clock: deps.clock,
     recordingWaitMs: config.AFTERCALL_RECORDING_WAIT_SECONDS * 1_000,
     bucket: config.AFTERCALL_BUCKET,

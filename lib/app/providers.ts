@@ -2,6 +2,7 @@ import type OpenAI from 'openai';
 import { createDeepgramClient } from '../adapters/deepgram/createDeepgramClient.js';
 import { DeepgramRedactionSchema, DeepgramTranscriber } from '../adapters/deepgram/DeepgramTranscriber.js';
 import { createOpenAiClient } from '../adapters/openai/createOpenAiClient.js';
+import { OpenAiAnswerer } from '../adapters/openai/OpenAiAnswerer.js';
 import { OpenAiEmbedder } from '../adapters/openai/OpenAiEmbedder.js';
 import { OpenAiTranscriber } from '../adapters/openai/OpenAiTranscriber.js';
 import { OpenAiTranslator } from '../adapters/openai/OpenAiTranslator.js';
@@ -10,6 +11,8 @@ import { createPineconeClient } from '../adapters/pinecone/createPineconeClient.
 import { PineconeVectorIndex } from '../adapters/pinecone/PineconeVectorIndex.js';
 import { vectorIndexUri, type Config } from '../config/config.js';
 import { lazyVectorIndex } from './lazyVectorIndex.js';
+import { ExtractiveAnswerer } from '../domain/ask/ExtractiveAnswerer.js';
+import type { Answerer } from '../domain/ports/Answerer.js';
 import type { Embedder } from '../domain/ports/Embedder.js';
 import type { Transcriber } from '../domain/ports/Transcriber.js';
 import type { Translator } from '../domain/ports/Translator.js';
@@ -24,6 +27,8 @@ export interface Providers {
   secondaryTranscriber: Transcriber | null;
   translator: Translator | null;
   understander: Understander;
+  /** Answers questions about the archive: the model when configured, else the extractive answer (also the fallback). */
+  answerer: Answerer;
   embedder: Embedder;
   vectorIndex: VectorIndex & { close?(): Promise<void> };
 }
@@ -53,6 +58,7 @@ export async function chooseProviders(
   const offline = new ExtractiveUnderstander();
   const understander = openai === null ? offline : new FallbackUnderstander(new OpenAiUnderstander({ client: openai, model: config.OPENAI_MODEL }), offline);
   const translator = openai === null ? null : new OpenAiTranslator({ client: openai, model: config.OPENAI_MODEL });
+  const answerer = openai === null ? new ExtractiveAnswerer() : new OpenAiAnswerer({ client: openai, model: config.OPENAI_MODEL });
 
   const useOpenAiEmbeddings = config.AFTERCALL_EMBEDDER === 'openai' || (config.AFTERCALL_EMBEDDER === 'auto' && openai !== null);
   if (useOpenAiEmbeddings && openai === null) throw new Error('AFTERCALL_EMBEDDER=openai needs OPENAI_API_KEY');
@@ -81,7 +87,7 @@ export async function chooseProviders(
           ...(config.PINECONE_INDEX_HOST === undefined ? {} : { indexHost: config.PINECONE_INDEX_HOST }),
         });
 
-  return { transcriber, secondaryTranscriber, translator, understander, embedder, vectorIndex };
+  return { transcriber, secondaryTranscriber, translator, understander, answerer, embedder, vectorIndex };
 }
 
 function parseRedactions(value: string | undefined) {

@@ -13,6 +13,8 @@ export function tracedProviders(ports: Providers & { blobs: BlobStore }, telemet
     secondaryTranscriber: ports.secondaryTranscriber === null ? null : tracedTranscriber(ports.secondaryTranscriber, telemetry),
     translator: ports.translator === null ? null : tracedTranslator(ports.translator, telemetry),
     understander: tracedUnderstander(ports.understander, telemetry),
+    // Not a step's port: an ask is a request of its own, outside any run's trace.
+    answerer: ports.answerer,
     embedder: tracedEmbedder(ports.embedder, telemetry, ports.embedder instanceof HashedTermEmbedder ? 'aftercall-lexical' : 'openai'),
     vectorIndex: tracedVectorIndex(ports.vectorIndex, telemetry, config.PINECONE_API_KEY === undefined ? 'lancedb' : 'pinecone'),
   };

@@ -40,6 +40,7 @@ import type { ApiEnv } from './authContext.js';
 import { BODY_LIMITS, limitBody } from './bodyLimits.js';
 import { HttpError } from './errorResponse.js';
 import { requireAdmin, requireApiKey } from './requireApiKey.js';
+import { registerAskRoute } from './askRoute.js';
 import { subscriptionRoutes } from './subscriptionRoutes.js';
 
 const TranscriptFormat = z.enum(['json', 'vtt', 'srt']);
@@ -360,6 +361,8 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
       return c.json({ hits }, 200);
     },
   );
+
+  registerAskRoute(app, plane);
 
   // Behind the same API-key check: CRM webhook subscriptions and their delivery log.
   if (plane.deliveries !== null) app.route('/', subscriptionRoutes({ blobs: plane.blobs, deliveries: plane.deliveries, clock: plane.clock, receivers: plane.receivers }));

@@ -9,7 +9,7 @@ import { LiveCaptionsFileSchema } from '../../domain/live/saveLiveCaptions.js';
  * a misspelt filter is a 400, not a silently unfiltered answer.
  */
 
-const isoDate = (what: string) =>
+export const isoDate = (what: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/, `${what} must be an ISO date or time, e.g. 2026-03-01`)

@@ -1,0 +1,99 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { askArchive, type AskEvent } from '../../domain/ask/askArchive.js';
+import { ExtractiveAnswerer } from '../../domain/ask/ExtractiveAnswerer.js';
+import type { AskAnswer } from '../../domain/ask/passages.js';
+import { storedTranscripts } from '../../domain/ask/storedTranscripts.js';
+import { AftercallError } from '../../domain/errors.js';
+import { filterCatalog } from '../../domain/meetings/meetingQuery.js';
+import { findCatalogEntry } from '../../domain/meetings/meetingView.js';
+import type { ControlPlane } from '../ControlPlane.js';
+import { ErrorSchema } from './apiSchemas.js';
+import { ASK_EVENTS_DESCRIPTION, AskAnswerSchema, AskBody } from './askSchemas.js';
+import type { ApiEnv } from './authContext.js';
+import { HttpError } from './errorResponse.js';
+
+const failure = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
+
+const askRoute = createRoute({
+  method: 'post',
+  path: '/ask',
+  summary: 'ask the archive (or one meeting) a question: an answer whose every sentence cites the passages it rests on',
+  security: [{ apiKey: [] }],
+  request: { body: { content: { 'application/json': { schema: AskBody } }, required: true } },
+  responses: {
+    200: {
+      description: 'the answer: streamed as server-sent events (default), or whole as JSON with `Accept: application/json`',
+      content: { 'text/event-stream': { schema: z.string().meta({ description: ASK_EVENTS_DESCRIPTION }) }, 'application/json': { schema: AskAnswerSchema } },
+    },
+    400: failure('bad question or scope'),
+    401: failure('missing or invalid API key'),
+    404: failure('no such meeting'),
+  },
+});
+
+/** The fallback when a model fails before its first sentence: stateless, one for all requests. */
+const extractive = new ExtractiveAnswerer();
+
+/**
+ * POST /api/ask, for any key of the tenant (member or admin). The tenant is the key's; a meeting
+ * id of another tenant is a 404 like one that does not exist, and retrieval reads only the
+ * tenant's index and transcripts. One protocol for every answerer: server-sent events, the
+ * extractive answer too; `Accept: application/json` (without text/event-stream) gets the whole
+ * answer at once.
+ */
+export function registerAskRoute(app: OpenAPIHono<ApiEnv>, plane: ControlPlane, log: (message: string, error: unknown) => void = console.error): void {
+  app.openapi(askRoute, async (c) => {
+    const { tenantId } = c.get('auth');
+    const body = c.req.valid('json');
+    if (body.meetingId !== undefined && (await findCatalogEntry(plane.blobs, tenantId, body.meetingId)) === null) throw new HttpError(404, `no meeting ${body.meetingId}`);
+    const byDate = body.from !== undefined || body.to !== undefined;
+    const meetingIds = byDate
+      ? (await filterCatalog(plane.blobs, tenantId, { ...(body.from === undefined ? {} : { from: body.from }), ...(body.to === undefined ? {} : { to: body.to }) })).map((entry) => entry.meetingId)
+      : undefined;
+    const aborted = new AbortController();
+    const ask = () =>
+      askArchive(
+        {
+          embedder: plane.embedder,
+          index: plane.vectorIndex,
+          transcripts: storedTranscripts(plane.blobs),
+          answerer: plane.answerer,
+          fallback: plane.answerer.kind === 'extractive' ? null : extractive,
+          signal: aborted.signal,
+        },
+        { tenantId, question: body.question, ...(body.meetingId === undefined ? {} : { meetingId: body.meetingId }), ...(meetingIds === undefined ? {} : { meetingIds }) },
+      );
+
+    if (wantsJson(c.req.header('accept'))) {
+      let answer: AskAnswer | null = null;
+      for await (const event of ask()) if (event.type === 'done') answer = event.answer;
+      return c.json(answer!, 200);
+    }
+    // Bad input must still be a 400, not an error event: the first event is awaited before streaming starts.
+    const events = ask();
+    const first = await events.next();
+    return streamSSE(c, async (stream) => {
+      stream.onAbort(() => aborted.abort());
+      const send = (event: AskEvent) => {
+        const { type, ...data } = event;
+        return stream.writeSSE({ event: type, data: JSON.stringify(type === 'done' ? event.answer : data) });
+      };
+      try {
+        if (!first.done) await send(first.value);
+        for await (const event of events) await send(event);
+      } catch (error) {
+        const shown = error instanceof AftercallError && error.expose;
+        if (!shown) log('error while answering a question', error);
+        await stream.writeSSE({ event: 'error', data: JSON.stringify({ message: shown ? error.message : 'the answer failed: ask again shortly' }) });
+      }
+    }) as never;
+  });
+}
+
+/** JSON only when the client names it and does not name event streams. */
+function wantsJson(accept: string | undefined): boolean {
+  const types = (accept ?? '').toLowerCase();
+  return types.includes('application/json') && !types.includes('text/event-stream');
+}
