@@ -22,6 +22,8 @@ import { extractActionItems } from '../lib/domain/understanding/extractActionIte
 import { segmentChapters } from '../lib/domain/understanding/segmentChapters.js';
 import { summarizeExtractive } from '../lib/domain/understanding/summarizeExtractive.js';
 import { alignUtterances } from '../lib/evaluation/alignUtterances.js';
+import { evaluateChapters } from '../lib/evaluation/chapterEvaluation.js';
+import { formatChapterEvaluation } from '../lib/evaluation/formatChapterEvaluation.js';
 import { evaluateSearch, type EvaluatedMeeting } from '../lib/evaluation/evaluateSearch.js';
 import { formatActionItems, formatScoreTable, formatSearchScores, type ActionItemCount, type ActionItemExample, type ReportRow } from '../lib/evaluation/formatReport.js';
 import { meanScores } from '../lib/evaluation/meanScores.js';
@@ -111,6 +113,7 @@ async function main(): Promise<void> {
     rmSync(indexDir, { recursive: true, force: true });
   }
   process.stdout.write(`\n${formatSearchScores(search, ids.length)}\n`);
+  process.stdout.write(`\n${formatChapterEvaluation(await evaluateChapters(dir, ids))}\n`);
 
   if (values.json !== undefined) {
     const report = { dataDir: dir, meetingDate: MEETING_DATE_LABEL, meetings: rows, mean, actionItems: counts, search };

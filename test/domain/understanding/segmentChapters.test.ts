@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ChapterSchema } from '../../../lib/domain/understanding/schema.js';
 import { segmentChapters } from '../../../lib/domain/understanding/segmentChapters.js';
 import { BATTERY_WORDS, CURRICULUM_WORDS, MARKETING_WORDS, topicTurns } from './topicTurns.js';
-import { transcriptOf } from './transcriptBuilder.js';
+import { transcriptOf, type Turn } from './transcriptBuilder.js';
 
 const SECONDS = 1_000;
 
@@ -52,12 +52,34 @@ describe('segmentChapters', () => {
     expect(chapters[0]).toMatchObject({ startMs: 0, endMs: 120 * SECONDS });
   });
 
-  it('titles chapters with their distinctive words', () => {
+  it('titles chapters with a phrase said in them, not a list of keywords', () => {
     const transcript = transcriptOf([...topicTurns(BATTERY_WORDS, 36, 15 * SECONDS), ...topicTurns(MARKETING_WORDS, 36, 15 * SECONDS)]);
     const [first, second] = segmentChapters(transcript);
     const wordsOf = (title: string | undefined): string[] => (title ?? '').toLowerCase().split(/\W+/);
     expect(wordsOf(first?.title).some((word) => BATTERY_WORDS.includes(word))).toBe(true);
     expect(wordsOf(second?.title).some((word) => MARKETING_WORDS.includes(word))).toBe(true);
+    for (const chapter of [first, second]) {
+      const text = transcript.utterances.filter((utterance) => chapter?.utteranceIds.includes(utterance.id)).map((utterance) => utterance.text.toLowerCase()).join(' ');
+      expect(text).toContain(chapter?.title.toLowerCase());
+      expect(chapter?.title).not.toMatch(/,| and /);
+    }
+  });
+
+  it('starts a chapter where the chair moves on and another speaker takes the floor, when the words alone do not change', () => {
+    const presenter = (speaker: string, count: number): Turn[] =>
+      Array.from({ length: count }, (_, i) => ({
+        speaker,
+        text: `So the remote control with the ${BATTERY_WORDS[i % 10] ?? ''} and the ${MARKETING_WORDS[(i * 3) % 10] ?? ''} would work well for the whole team here.`,
+        durationMs: 15 * SECONDS,
+      }));
+    const transcript = transcriptOf([
+      ...presenter('Alice', 20),
+      { speaker: 'Chair', text: "Thanks. Let's move on to Bob's presentation.", durationMs: 5 * SECONDS },
+      ...presenter('Bob', 20),
+    ]);
+    const starts = segmentChapters(transcript).map((chapter) => Number(chapter.utteranceIds[0]?.slice(1)));
+    expect(starts).toHaveLength(2);
+    expect(Math.abs((starts[1] ?? 0) - 20)).toBeLessThanOrEqual(1);
   });
 
   it('gives a meeting of pure filler one chapter with a fallback title', () => {

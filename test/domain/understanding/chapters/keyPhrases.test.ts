@@ -16,4 +16,10 @@ describe('phraseOccurrences', () => {
     const occurrences = phraseOccurrences('David likes the LCD screen', new Set(['david']));
     expect(occurrences.map((occurrence) => occurrence.surface)).toEqual(['likes', 'LCD', 'LCD screen', 'screen']);
   });
+
+  it('joins two runs with "of" or "for" into one noun phrase, but never ends a phrase on them', () => {
+    const surfaces = phraseOccurrences('the value of the baccalaureate for').map((occurrence) => occurrence.surface);
+    expect(surfaces).toContain('value of the baccalaureate');
+    expect(surfaces.some((surface) => / (of|for|the)$/.test(surface))).toBe(false);
+  });
 });
