@@ -18,6 +18,7 @@ import { acknowledgeNagFindings } from './nagAcknowledgements.js';
 import { ProviderSecret } from './ProviderSecret.js';
 import { MEDIA_EXTENSIONS } from '../domain/intake/recordingEvent.js';
 import { TRANSCRIPTION_RESULT_SUFFIX } from '../domain/meeting/resultKeys.js';
+import { addAdotCollector } from './adotCollector.js';
 import { stackOptionsFrom, type StackOptions } from './stackOptions.js';
 import { StepFunctionLambda } from './StepFunctionLambda.js';
 import { WebhookDelivery } from './WebhookDelivery.js';
@@ -181,6 +182,9 @@ export class PostCallStack extends Stack {
     this.s3Event.function.configureAsyncInvoke({ onFailure: new SqsDestination(this.s3EventFailures), retryAttempts: 2, maxEventAge: Duration.hours(6) });
     const destination = new LambdaDestination(this.s3Event.function);
     for (const suffix of NOTIFIED_SUFFIXES) this.bucket.addEventNotification(EventType.OBJECT_CREATED, destination, { suffix });
+
+    // Every function that starts runs or runs a step exports its spans and metrics to a collector beside it.
+    if (this.options.openTelemetry) for (const fn of [...Object.values(this.functions).map((step) => step.function), api, this.s3Event.function]) addAdotCollector(fn);
 
     // CRM webhooks: Publish enqueues action items, the API lists and replays, a consumer sends.
     this.delivery = new WebhookDelivery(this, 'WebhookDelivery', { bucket: this.bucket, environment });

@@ -16,6 +16,11 @@ export interface StackOptions {
   noncurrentVersionDays: number;
   /** Days after which objects move to S3 Standard-IA; undefined keeps everything in Standard. */
   infrequentAccessAfterDays: number | undefined;
+  /**
+   * OpenTelemetry traces and metrics (`-c openTelemetry=true`): the ADOT collector layer beside the
+   * step, API and S3-event functions, traces to X-Ray, metrics to CloudWatch. Off by default.
+   */
+  openTelemetry: boolean;
 }
 
 export class StackOptionError extends InternalError {
@@ -34,8 +39,12 @@ export function stackOptionsFrom(node: Node): StackOptions {
     if (!Number.isInteger(parsed) || parsed < minimum) throw new StackOptionError(`context ${name} must be a whole number of days ≥ ${minimum} (or "off"), not ${String(value)}`);
     return parsed;
   };
-  const live = raw('live');
-  if (live !== undefined && ![true, false, 'true', 'false'].includes(live as string | boolean)) throw new StackOptionError(`context live must be true or false, not ${String(live)}`);
+  const flag = (name: string, fallback: boolean): boolean => {
+    const value = raw(name);
+    if (value === undefined) return fallback;
+    if (![true, false, 'true', 'false'].includes(value as string | boolean)) throw new StackOptionError(`context ${name} must be true or false, not ${String(value)}`);
+    return value === true || value === 'true';
+  };
   const text = (name: string): string | undefined => {
     const value = raw(name);
     return typeof value === 'string' && value !== '' ? value : undefined;
@@ -48,11 +57,12 @@ export function stackOptionsFrom(node: Node): StackOptions {
   const generation = Number(raw('relayOriginSecretGeneration') ?? 1);
   if (!Number.isInteger(generation) || generation < 1) throw new StackOptionError(`context relayOriginSecretGeneration must be a whole number ≥ 1, not ${String(raw('relayOriginSecretGeneration'))}`);
   return {
-    live: live !== false && live !== 'false',
+    live: flag('live', true),
     relayHttps: certificateArn === undefined || domainName === undefined ? undefined : { certificateArn, domainName },
     relayOriginSecretGeneration: generation,
     noncurrentVersionDays: days('noncurrentVersionDays', 1) ?? DEFAULT_NONCURRENT_VERSION_DAYS,
     // S3 moves objects to Standard-IA no sooner than 30 days after creation.
     infrequentAccessAfterDays: days('infrequentAccessAfterDays', 30),
+    openTelemetry: flag('openTelemetry', false),
   };
 }
