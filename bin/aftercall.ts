@@ -17,6 +17,7 @@ import { getMeeting, listMeetings } from '../lib/domain/meetings/meetingView.js'
 import { rebuildIndex } from '../lib/domain/meetings/rebuildIndex.js';
 import { renameSpeakers } from '../lib/domain/meetings/renameSpeakers.js';
 import { reprocessMeeting } from '../lib/domain/meetings/reprocessMeeting.js';
+import { grantConsent } from '../lib/domain/consent/grantConsent.js';
 import { searchArchive } from '../lib/domain/search/searchArchive.js';
 import { AFTERCALL_VERSION } from '../lib/version.js';
 import { readRecordingPcm } from '../lib/app/live/readRecordingPcm.js';
@@ -103,6 +104,19 @@ program
     await withStack({}, async (stack) => {
       const tenantId = tenantOf(stack, options.tenant);
       await printWhenDone(stack, tenantId, await reprocessMeeting(stack.plane, { tenantId, meetingId, from: options.from }));
+    });
+  });
+
+program
+  .command('consent <meetingId>')
+  .description("record that a meeting's participants agreed to its processing; a meeting awaiting consent then runs")
+  .option('--tenant <id>', 'tenant id')
+  .action(async (meetingId: string, options: { tenant?: string }) => {
+    await withStack({}, async (stack) => {
+      const tenantId = tenantOf(stack, options.tenant);
+      const granted = await grantConsent(stack.plane, { tenantId, meetingId, source: 'cli', recordedBy: null });
+      print(`consent for ${meetingId}: ${granted.consent.source}, ${granted.consent.grantedAt}`);
+      if (granted.started !== null) await printWhenDone(stack, tenantId, granted.started);
     });
   });
 

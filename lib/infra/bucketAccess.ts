@@ -21,6 +21,7 @@ export const BUCKET_KEYS = {
   tenantSettings: { pattern: `${CONTROL_PREFIX}tenants/*/settings.json`, why: "each tenant's settings.json (target languages, redaction)" },
   subscriptions: { pattern: `${CONTROL_PREFIX}tenants/*/subscriptions/*`, why: "each tenant's CRM webhook subscriptions (they hold the signing secrets)" },
   deliveries: { pattern: `${CONTROL_PREFIX}tenants/*/deliveries/*`, why: "each tenant's CRM delivery log" },
+  consent: { pattern: `${CONTROL_PREFIX}tenants/*/consent/*`, why: "each tenant's consent records (when and how a meeting's processing was agreed)" },
   apiKeys: { pattern: `${API_KEYS_PREFIX}*`, why: 'API key records, named by key id and secret hash, to authenticate callers' },
   secrets: { pattern: `${CONTROL_PREFIX}secrets/*`, why: 'generated service secrets' },
   audioUrlKey: { pattern: AUDIO_URL_KEY_KEY, why: 'the generated audio-URL signing key (one object)' },
@@ -52,7 +53,9 @@ export type BucketAccess = Partial<Record<Verb, readonly BucketKeys[]>>;
  * - Publish and RecordFailure read every result, write the status, manifest and catalog listing;
  *   Publish also reads the tenant's subscriptions and records CRM deliveries.
  * - The S3-event function reads the tenant's settings and the meeting's catalog entry (its results
- *   folder, which may be of the earlier layout) before starting a run. For a provider's result PUT
+ *   folder, which may be of the earlier layout) before starting a run; where the tenant requires
+ *   consent it reads the recording's metadata (HEAD needs s3:GetObject), records the consent it
+ *   carries, or lists the meeting as awaiting consent. For a provider's result PUT
  *   into a results folder it reads the result and the pending request, writes the transcript and
  *   its status, and deletes the pending request and the raw result.
  * - The API reads everything a meeting shows (audio included) and authenticates API keys; it writes
@@ -71,10 +74,10 @@ export const BUCKET_ACCESS = {
   Index: { read: ['results'], write: ['results'] },
   Publish: { read: ['results', 'catalog', 'subscriptions', 'deliveries'], write: ['results', 'catalog', 'deliveries'] },
   RecordFailure: { read: ['results', 'catalog'], write: ['results', 'catalog'] },
-  S3EventIntake: { read: ['tenantSettings', 'catalog', 'results'], write: ['results'], delete: ['results'] },
+  S3EventIntake: { read: ['recordings', 'tenantSettings', 'catalog', 'results'], write: ['results', 'catalog', 'consent'], delete: ['results'] },
   Api: {
     read: ['recordings', 'apiKeys', 'subscriptions', 'audioUrlKey'],
-    write: ['results', 'catalog', 'subscriptions', 'deliveries', 'audioUrlKey'],
+    write: ['results', 'catalog', 'subscriptions', 'deliveries', 'audioUrlKey', 'consent'],
     delete: ['results', 'catalog', 'subscriptions'],
   },
   Relay: { read: ['apiKeys'], write: ['liveCaptions'] },

@@ -1,5 +1,5 @@
 /** The shapes of the aftercall HTTP API this UI reads (see lib/app/http/apiRoutes.ts). */
-export type MeetingState = 'processing' | 'ready' | 'failed';
+export type MeetingState = 'awaiting_consent' | 'processing' | 'ready' | 'failed';
 
 export interface MeetingSummary {
   meetingId: string;

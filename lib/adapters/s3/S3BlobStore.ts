@@ -9,7 +9,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { BlobStoreUnavailableError } from '../../domain/errors.js';
-import type { BlobStore } from '../../domain/ports/BlobStore.js';
+import type { BlobHead, BlobStore } from '../../domain/ports/BlobStore.js';
 
 const isMissing = (error: unknown): boolean =>
   error instanceof NoSuchKey ||
@@ -57,10 +57,10 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
-  async head(key: string): Promise<{ size: number } | null> {
+  async head(key: string): Promise<BlobHead | null> {
     try {
       const response = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return { size: response.ContentLength ?? 0 };
+      return { size: response.ContentLength ?? 0, metadata: response.Metadata ?? {} };
     } catch (error) {
       if (isMissing(error)) return null;
       throw unavailable('inspect', key, error);

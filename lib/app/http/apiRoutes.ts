@@ -7,6 +7,7 @@ import { filterCatalog, listMeetingsPage } from '../../domain/meetings/meetingQu
 import { findCatalogEntry, getMeeting, summarise } from '../../domain/meetings/meetingView.js';
 import { renameSpeakers, SpeakerNamesSchema } from '../../domain/meetings/renameSpeakers.js';
 import { reprocessMeeting } from '../../domain/meetings/reprocessMeeting.js';
+import { grantConsent } from '../../domain/consent/grantConsent.js';
 import { searchArchive } from '../../domain/search/searchArchive.js';
 import { audioUrlSecret } from '../../domain/auth/audioUrlKey.js';
 import { checkAudioSignature, signAudioParams, SignedAudioParamsSchema } from '../../domain/auth/audioUrlSignature.js';
@@ -19,6 +20,7 @@ import {
   ActionItemsQuery,
   ActionItemsResponse,
   AudioUrlResponse,
+  ConsentResponse,
   DeleteResponse,
   LiveCaptionsResponse,
   ErrorSchema,
@@ -287,6 +289,23 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
       const body = ReprocessBody.parse(await c.req.json().catch(() => ({})));
       const started = await reprocessMeeting(plane, { tenantId: c.get('auth').tenantId, meetingId: c.req.valid('param').id, from: body.from });
       return c.json({ meetingId: started.meetingId, runId: started.executionName }, 202);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/meetings/{id}/consent',
+      summary: "admin: record that the meeting's participants agreed to its processing; a meeting awaiting consent starts its run",
+      request: { params: MeetingIdParams },
+      responses: { 200: json(ConsentResponse, 'recorded (and the run started, if the meeting was waiting)'), 404: failure('no such meeting, or its recording was deleted while it waited'), ...ADMIN_ERRORS },
+    }),
+    async (c) => {
+      requireAdmin(c);
+      const { tenantId, keyId } = c.get('auth');
+      const granted = await grantConsent(plane, { tenantId, meetingId: c.req.valid('param').id, source: 'api', recordedBy: keyId });
+      const { grantedAt, source, recordedBy } = granted.consent;
+      return c.json({ meetingId: granted.consent.meetingId, consent: { grantedAt, source, recordedBy }, runId: granted.started?.executionName ?? null }, 200);
     },
   );
 

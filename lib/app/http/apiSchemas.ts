@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ResumeFromSchema } from '../../domain/meeting/schema.js';
+import { ListingStateSchema, ResumeFromSchema } from '../../domain/meeting/schema.js';
 import { SEARCH_DOCUMENT_KINDS } from '../../domain/ports/VectorIndex.js';
 import { LiveCaptionsFileSchema } from '../../domain/live/saveLiveCaptions.js';
 
@@ -38,7 +38,7 @@ export const MeetingSummarySchema = z
     title: z.string(),
     recordingKey: z.string(),
     recordedAt: z.string(),
-    state: z.enum(['processing', 'ready', 'failed']),
+    state: ListingStateSchema.meta({ description: 'awaiting_consent: the tenant requires consent and none is recorded (nothing was sent to any provider; POST /meetings/{id}/consent starts the run)' }),
     degraded: z.boolean(),
     degradedReasons: z.array(z.object({ step: z.string(), reason: z.string() })).meta({ description: 'which steps fell back to the offline engine, and why' }),
     error: MeetingErrorSchema,
@@ -86,6 +86,12 @@ export const ReprocessBody = z.object({ from: ResumeFromSchema.default('transcri
 export const ReprocessResponse = z.object({ meetingId: z.string(), runId: z.string() });
 export const SpeakersBody = z.record(z.string(), z.string()).meta({ description: 'diarised speaker id → name, e.g. {"spk_0":"Laura"}' });
 export const RunResponse = z.object({ runId: z.string() });
+
+export const ConsentResponse = z.object({
+  meetingId: z.string(),
+  consent: z.object({ grantedAt: z.string(), source: z.string(), recordedBy: z.string().nullable() }),
+  runId: z.string().nullable().meta({ description: 'the run consent started, when the meeting was awaiting consent; null when it was not waiting' }),
+});
 
 export const DeleteResponse = z.object({
   meetingId: z.string(),

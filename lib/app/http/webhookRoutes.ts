@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { InvalidWebhookError } from '../../domain/intake/errors.js';
 import { recordingEventsFromLivekit } from '../../domain/intake/livekitEgress.js';
 import { isTrackKey } from '../../domain/intake/recordingEvent.js';
-import { startMeeting } from '../../domain/intake/startMeeting.js';
+import { startMeeting, type StartedMeeting } from '../../domain/intake/startMeeting.js';
 import type { ControlPlane } from '../ControlPlane.js';
 import { BODY_LIMITS, limitBody } from './bodyLimits.js';
 import { HttpError } from './errorResponse.js';
@@ -33,13 +33,16 @@ export function webhookRoutes(plane: ControlPlane): Hono {
       // Rooms recorded as one composite file have no tracks folder: nothing to start.
       const tracks = await plane.blobs.list(outcome.event.recordingKey);
       if (!tracks.some(isTrackKey)) return c.json({ ignored: `room has no participant tracks under ${outcome.event.recordingKey}` }, 200);
-      const started = await startMeeting(plane, outcome.event);
-      return c.json({ meetings: [{ meetingId: started.meetingId, alreadyStarted: started.alreadyStarted }] }, 202);
+      const started = await startMeeting(plane, outcome.event, outcome.consented ? { consent: 'livekit-room-metadata' } : {});
+      return c.json({ meetings: [announced(started)] }, 202);
     }
     const meetings = [];
     for (const event of outcome.events) meetings.push(await startMeeting(plane, event));
-    return c.json({ meetings: meetings.map(({ meetingId, alreadyStarted }) => ({ meetingId, alreadyStarted })) }, 202);
+    return c.json({ meetings: meetings.map(announced) }, 202);
   });
 
   return app;
 }
+
+/** What the webhook's answer says of each meeting; `awaitingConsent` only when it waits (no run was started). */
+const announced = ({ meetingId, alreadyStarted, awaitingConsent }: StartedMeeting) => ({ meetingId, alreadyStarted, ...(awaitingConsent ? { awaitingConsent } : {}) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roomMetadataGrantsConsent } from '../consent/recordingConsent.js';
 import { InvalidWebhookError } from './errors.js';
 import { isRecordingKey, tracksFolderOf, type RecordingEvent } from './recordingEvent.js';
 import { assertRecordingOfTenant, tenantKeyPrefix } from './recordingTenant.js';
@@ -11,7 +12,7 @@ const FileInfo = z.object({
 });
 export const LivekitWebhookSchema = z.object({
   event: z.string(),
-  room: z.object({ sid: z.string().optional(), name: z.string().optional() }).optional(),
+  room: z.object({ sid: z.string().optional(), name: z.string().optional(), metadata: z.string().optional() }).optional(),
   id: z.string().optional(),
   createdAt: z.union([z.string(), z.number()]).optional(),
   egressInfo: z
@@ -29,7 +30,7 @@ export const LivekitWebhookSchema = z.object({
 export type EgressOutcome =
   | { kind: 'recordings'; events: RecordingEvent[] }
   /** A room ended: if track egress wrote its participants' tracks, they are one meeting. */
-  | { kind: 'roomFinished'; event: RecordingEvent }
+  | { kind: 'roomFinished'; event: RecordingEvent; /** The room's metadata says its participants agreed to processing (see roomMetadataGrantsConsent). */ consented: boolean }
   | { kind: 'ignored'; reason: string };
 
 export interface LivekitIntakeOptions {
@@ -64,6 +65,7 @@ export function recordingEventsFromLivekit(json: unknown, options: LivekitIntake
         recordedAt: options.now.toISOString(),
         trigger: 'livekit',
       },
+      consented: roomMetadataGrantsConsent(room.metadata),
     };
   }
   if (event !== 'egress_ended') return { kind: 'ignored', reason: `event "${event}" does not finish a recording` };

@@ -1,3 +1,6 @@
+import type { ConsentSource } from '../consent/consentRecord.js';
+import { holdForConsent } from '../consent/holdForConsent.js';
+import { consentFor } from '../consent/recordingConsent.js';
 import { deriveMeetingId } from '../meeting/meetingId.js';
 import { catalogKey, resultPrefixFor } from '../meeting/resultKeys.js';
 import { CatalogEntrySchema, type MeetingContext, type ResumeFrom } from '../meeting/schema.js';
@@ -29,6 +32,8 @@ export interface StartedMeeting {
   executionName: string;
   resultPrefix: string;
   alreadyStarted: boolean;
+  /** The tenant requires consent and none is recorded: the meeting waits in `awaiting_consent` and no run was started. */
+  awaitingConsent: boolean;
 }
 
 const RECORDING_POLL_MS = 250;
@@ -48,14 +53,25 @@ export const runNameFor = (meetingId: string, version: string | null): string =>
  * path comes through here, so here the tenant rule is enforced: a recording is only ever filed
  * under the tenant its key names.
  */
-export async function startMeeting(deps: StartMeetingDeps, event: RecordingEvent, options: { resumeFrom?: ResumeFrom; runId?: string } = {}): Promise<StartedMeeting> {
+export async function startMeeting(
+  deps: StartMeetingDeps,
+  event: RecordingEvent,
+  options: { resumeFrom?: ResumeFrom; runId?: string; /** Consent the event itself carried (a signed webhook's room metadata). */ consent?: ConsentSource } = {},
+): Promise<StartedMeeting> {
   const recording = RecordingEventSchema.parse(event);
   assertRecordingOfTenant(recording.recordingKey, recording.tenantId, deps.defaultTenant);
   const meetingId = deriveMeetingId(recording.tenantId, recording.recordingKey);
   const runId = options.runId ?? runNameFor(meetingId, await waitForVersion(deps, recording.recordingKey));
   const meeting = await meetingContext(deps, recording, meetingId, runId, options.resumeFrom ?? 'transcribe');
-  const started = await deps.workflow.start({ name: runId, input: { meeting } });
-  return { tenantId: recording.tenantId, meetingId, executionName: started.executionName, resultPrefix: meeting.resultPrefix, alreadyStarted: started.alreadyStarted };
+  const started = { tenantId: recording.tenantId, meetingId, resultPrefix: meeting.resultPrefix };
+  // Every path to a run passes here (reprocess checks the same), so no run starts without consent where the tenant asks for it.
+  const consent = await consentFor(deps, { tenantId: recording.tenantId, meetingId, recordingKey: recording.recordingKey, ...(options.consent === undefined ? {} : { announced: options.consent }) });
+  if (consent === null) {
+    await holdForConsent(deps.blobs, meeting, deps.clock().toISOString());
+    return { ...started, executionName: runId, alreadyStarted: false, awaitingConsent: true };
+  }
+  const run = await deps.workflow.start({ name: runId, input: { meeting } });
+  return { ...started, executionName: run.executionName, alreadyStarted: run.alreadyStarted, awaitingConsent: false };
 }
 
 /** What every step of the run receives. */

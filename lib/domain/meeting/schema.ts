@@ -81,6 +81,9 @@ export const MeetingStatusSchema = z.object({
 });
 export type MeetingStatus = z.infer<typeof MeetingStatusSchema>;
 
+/** What the meeting list shows: `awaiting_consent` holds a recording no run may touch until consent is recorded. */
+export const ListingStateSchema = z.enum(['awaiting_consent', 'processing', 'ready', 'failed']);
+
 export const CatalogEntrySchema = z.object({
   schemaVersion: z.literal(STATUS_SCHEMA_VERSION),
   tenantId: z.string(),
@@ -93,7 +96,7 @@ export const CatalogEntrySchema = z.object({
   /** What the meeting list shows, copied from the meeting's files whenever its status changes. */
   listing: z
     .object({
-      state: z.enum(['processing', 'ready', 'failed']),
+      state: ListingStateSchema,
       degraded: z.boolean(),
       error: MeetingStatusSchema.shape.error,
       updatedAt: z.string().nullable(),

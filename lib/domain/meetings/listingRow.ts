@@ -5,7 +5,7 @@ import type { BlobStore } from '../ports/BlobStore.js';
 import { findJson, findJsonIfValid, putJson } from '../workflow/jsonResults.js';
 import { noteCatalogWrite } from './catalogEntryCache.js';
 
-export type MeetingState = 'processing' | 'ready' | 'failed';
+export type MeetingState = Listing['state'];
 export type Listing = NonNullable<CatalogEntry['listing']>;
 
 /**

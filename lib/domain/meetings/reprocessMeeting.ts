@@ -8,6 +8,8 @@ import { MeetingBusyError } from './deleteMeeting.js';
 import { listingOf, refreshListing } from './listingRow.js';
 import { findCatalogEntry } from './meetingView.js';
 import { NotFoundError } from '../errors.js';
+import { ConsentRequiredError } from '../consent/consentErrors.js';
+import { consentFor } from '../consent/recordingConsent.js';
 
 export class MeetingNotFoundError extends NotFoundError {
   override readonly name = 'MeetingNotFoundError';
@@ -29,6 +31,10 @@ export async function reprocessMeeting(
   const status = await findJsonIfValid(deps.blobs, resultKey(entry.resultPrefix, resultFiles.status), MeetingStatusSchema);
   if (status?.state === 'running' && (await deps.workflow.isRunning(status.runId))) throw busy(entry.meetingId);
 
+  if ((await consentFor(deps, entry)) === null) {
+    throw new ConsentRequiredError(`meeting ${entry.meetingId} awaits consent: record it (POST /api/meetings/{id}/consent, or aftercall consent) before it is processed`);
+  }
+
   const previousRun = status?.runId ?? entry.meetingId;
   const runId = `${entry.meetingId}-r${createHash('sha256').update(previousRun).digest('hex').slice(0, 16)}`;
   const recording = { tenantId: entry.tenantId, recordingKey: entry.recordingKey, recordedAt: entry.recordedAt, trigger: 'reprocess' as const };
@@ -38,7 +44,7 @@ export async function reprocessMeeting(
   await refreshListing(deps.blobs, meeting, listingOf(running, null, null));
   const started = await deps.workflow.start({ name: runId, input: { meeting } });
   if (started.alreadyStarted) throw busy(entry.meetingId);
-  return { tenantId: entry.tenantId, meetingId: entry.meetingId, executionName: started.executionName, resultPrefix: meeting.resultPrefix, alreadyStarted: false };
+  return { tenantId: entry.tenantId, meetingId: entry.meetingId, executionName: started.executionName, resultPrefix: meeting.resultPrefix, alreadyStarted: false, awaitingConsent: false };
 }
 
 const busy = (meetingId: string) => new MeetingBusyError(`meeting ${meetingId} is being processed; reprocess it when that run has ended`);

@@ -28,7 +28,10 @@ export function pageHeading(text: string): HTMLHeadingElement {
 
 /** State badges: the text says it all, colour only repeats it. */
 export function stateBadges(meeting: MeetingSummary): HTMLElement[] {
-  const badges = [h('span', { class: `badge badge-${meeting.state}` }, meeting.state)];
+  const badges =
+    meeting.state === 'awaiting_consent'
+      ? [h('span', { class: 'badge badge-awaiting_consent', title: 'Nothing has been processed: the tenant requires consent, and none is recorded for this recording yet.' }, 'awaiting consent')]
+      : [h('span', { class: `badge badge-${meeting.state}` }, meeting.state)];
   if (meeting.degraded) {
     badges.push(h('span', { class: 'badge badge-degraded', title: 'Some results came from the offline fallback; the manifest says which and why.' }, 'degraded'));
   }

@@ -1,11 +1,11 @@
 import { MeetingRunInProgressError, RecordingNotFoundError, RecordingTooLargeError, UnsupportedRecordingError } from '../../errors.js';
 import { isMediaKey, isTrackKey, isTracksFolder } from '../../intake/recordingEvent.js';
 import { detectRecordingType, MEDIA_SNIFF_BYTES } from '../../media/detectRecordingType.js';
-import { catalogKey, catalogPrefix, recordingTitle, resultFiles, resultKey } from '../../meeting/resultKeys.js';
-import { noteCatalogWrite } from '../../meetings/catalogEntryCache.js';
-import { CatalogEntrySchema, MeetingStatusSchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type StepInput } from '../../meeting/schema.js';
-import { findJsonIfValid, putJson } from '../jsonResults.js';
-import { listingOf, type Listing } from '../../meetings/listingRow.js';
+import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
+import { MeetingStatusSchema, type StepInput } from '../../meeting/schema.js';
+import { findJsonIfValid } from '../jsonResults.js';
+import { listingOf } from '../../meetings/listingRow.js';
+import { recordInCatalog } from '../../meetings/recordInCatalog.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
@@ -36,7 +36,7 @@ export async function intake(deps: StepDeps, { meeting }: StepInput): Promise<In
   // shows up in the meeting list with the reason.
   await deps.blobs.delete(await keysToClearBeforeRun(deps.blobs, meeting));
   const status = await writeMeetingStatus(deps, meeting, 'running', now);
-  await recordInCatalog(deps, meeting, now, listingOf(status, null, null));
+  await recordInCatalog(deps.blobs, meeting, now, listingOf(status, null, null));
 
   const withWait = (result: Omit<IntakeResult, 'transcribeWaitSeconds'>): IntakeResult => ({
     ...result,
@@ -69,23 +69,4 @@ async function checkRecording(deps: StepDeps, key: string): Promise<{ bytes: num
     throw new UnsupportedRecordingError(`recording ${key} is not an audio or video file (it looks like ${type.looksLike}); it may be corrupt`);
   }
   return { bytes: head.size, mime: type.mime };
-}
-
-/** The catalog entry with its listing, in one write; a rerun keeps the title, the first sighting and, until it ends, the speakers. */
-async function recordInCatalog(deps: StepDeps, meeting: StepInput['meeting'], now: string, listing: Listing): Promise<void> {
-  const key = catalogKey(meeting.tenantId, meeting.meetingId);
-  const existing = await findJsonIfValid(deps.blobs, key, CatalogEntrySchema);
-  const entry: CatalogEntry = {
-    schemaVersion: STATUS_SCHEMA_VERSION,
-    tenantId: meeting.tenantId,
-    meetingId: meeting.meetingId,
-    recordingKey: meeting.recordingKey,
-    resultPrefix: meeting.resultPrefix,
-    title: existing?.title ?? recordingTitle(meeting.recordingKey),
-    recordedAt: meeting.recordedAt,
-    createdAt: existing?.createdAt ?? now,
-    listing: { ...listing, speakers: listing.speakers ?? existing?.listing?.speakers ?? null },
-  };
-  await putJson(deps.blobs, key, entry);
-  noteCatalogWrite(deps.blobs, catalogPrefix(meeting.tenantId), key);
 }

@@ -1,0 +1,25 @@
+import { catalogKey, catalogPrefix, recordingTitle } from '../meeting/resultKeys.js';
+import { CatalogEntrySchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type MeetingContext } from '../meeting/schema.js';
+import type { BlobStore } from '../ports/BlobStore.js';
+import { findJsonIfValid, putJson } from '../workflow/jsonResults.js';
+import { noteCatalogWrite } from './catalogEntryCache.js';
+import type { Listing } from './listingRow.js';
+
+/** The catalog entry with its listing, in one write; a rerun keeps the title, the first sighting and, until it ends, the speakers. */
+export async function recordInCatalog(blobs: BlobStore, meeting: Pick<MeetingContext, 'tenantId' | 'meetingId' | 'recordingKey' | 'resultPrefix' | 'recordedAt'>, now: string, listing: Listing): Promise<void> {
+  const key = catalogKey(meeting.tenantId, meeting.meetingId);
+  const existing = await findJsonIfValid(blobs, key, CatalogEntrySchema);
+  const entry: CatalogEntry = {
+    schemaVersion: STATUS_SCHEMA_VERSION,
+    tenantId: meeting.tenantId,
+    meetingId: meeting.meetingId,
+    recordingKey: meeting.recordingKey,
+    resultPrefix: meeting.resultPrefix,
+    title: existing?.title ?? recordingTitle(meeting.recordingKey),
+    recordedAt: meeting.recordedAt,
+    createdAt: existing?.createdAt ?? now,
+    listing: { ...listing, speakers: listing.speakers ?? existing?.listing?.speakers ?? null },
+  };
+  await putJson(blobs, key, entry);
+  noteCatalogWrite(blobs, catalogPrefix(meeting.tenantId), key);
+}
