@@ -94,6 +94,7 @@ const LIVE_CAPTIONS = ['recordings/standup.aftercall/live-captions.json', 'tenan
 const CATALOG = '_aftercall/tenants/acme/meetings/m_1.json';
 const SETTINGS = '_aftercall/tenants/acme/settings.json';
 const DELIVERY = '_aftercall/tenants/acme/deliveries/msg_1.json';
+const CONSENT = '_aftercall/tenants/acme/consent/m_1.json';
 
 describe('a compromised role cannot mint API keys or reach secrets (IAM policies evaluated by a simulator)', () => {
   const ALL: RoleName[] = ['Intake', 'Transcribe', 'CheckTranscription', 'Translate', 'Understand', 'Index', 'Publish', 'RecordFailure', 'S3EventIntake', 'Api', 'WebhookDelivery', 'Relay'];
@@ -161,12 +162,13 @@ describe('a compromised role cannot mint API keys or reach secrets (IAM policies
     }
   }, 120_000);
 
-  it('lets the S3-event function read tenant settings, catalog entries and results (a provider result completes a transcription) and write only results, and the API serve, change and delete meetings but not recordings', async () => {
+  it("lets the S3-event function read tenant settings, catalog entries, results and a recording's metadata (consent) and write results, catalog entries (awaiting consent) and consent records, and the API serve, change and delete meetings but not recordings", async () => {
     const s3Event = roles().S3EventIntake;
-    for (const key of [SETTINGS, CATALOG, ...RESULTS]) expect([key, await decide(s3Event, 's3:GetObject', key)]).toEqual([key, 'Allowed']);
-    for (const key of [RECORDING, DELIVERY]) expect([key, await decide(s3Event, 's3:GetObject', key)]).toEqual([key, 'ImplicitlyDenied']);
-    for (const key of [SETTINGS, CATALOG, RECORDING]) expect([key, await decide(s3Event, 's3:PutObject', key)]).toEqual([key, 'ImplicitlyDenied']);
-    for (const key of RESULTS) expect([key, await decide(s3Event, 's3:PutObject', key)]).toEqual([key, 'Allowed']);
+    for (const key of [SETTINGS, CATALOG, RECORDING, ...RESULTS]) expect([key, await decide(s3Event, 's3:GetObject', key)]).toEqual([key, 'Allowed']);
+    // A wide read of recordings still stops at the guarded kinds and what the function has no use for.
+    for (const key of [ADMIN_KEY, SUBSCRIPTION]) expect([key, await decide(s3Event, 's3:GetObject', key)]).toEqual([key, 'ExplicitlyDenied']);
+    for (const key of [SETTINGS, RECORDING, DELIVERY]) expect([key, await decide(s3Event, 's3:PutObject', key)]).toEqual([key, 'ImplicitlyDenied']);
+    for (const key of [...RESULTS, CATALOG, CONSENT]) expect([key, await decide(s3Event, 's3:PutObject', key)]).toEqual([key, 'Allowed']);
 
     const api = roles().Api;
     for (const key of [RECORDING, ...RESULTS, CATALOG, ADMIN_KEY]) expect([key, await decide(api, 's3:GetObject', key)]).toEqual([key, 'Allowed']);
@@ -189,8 +191,15 @@ describe('a compromised role cannot mint API keys or reach secrets (IAM policies
     expect(writes('Transcribe')).toEqual(['*.aftercall/*']);
     expect(writes('Intake')).toEqual(['*.aftercall/*', '_aftercall/tenants/*/meetings/*']);
     expect(writes('Publish')).toEqual(['*.aftercall/*', '_aftercall/tenants/*/deliveries/*', '_aftercall/tenants/*/meetings/*']);
-    expect(writes('S3EventIntake')).toEqual(['*.aftercall/*']);
+    expect(writes('S3EventIntake')).toEqual(['*.aftercall/*', '_aftercall/tenants/*/consent/*', '_aftercall/tenants/*/meetings/*']);
     expect(writes('WebhookDelivery')).toEqual(['_aftercall/tenants/*/deliveries/*']);
-    expect(writes('Api')).toEqual(['*.aftercall/*', '_aftercall/secrets/audio-url-key.txt', '_aftercall/tenants/*/deliveries/*', '_aftercall/tenants/*/meetings/*', '_aftercall/tenants/*/subscriptions/*']);
+    expect(writes('Api')).toEqual([
+      '*.aftercall/*',
+      '_aftercall/secrets/audio-url-key.txt',
+      '_aftercall/tenants/*/consent/*',
+      '_aftercall/tenants/*/deliveries/*',
+      '_aftercall/tenants/*/meetings/*',
+      '_aftercall/tenants/*/subscriptions/*',
+    ]);
   });
 });
