@@ -68,6 +68,7 @@ export async function chooseProviders(
           client: openai,
           model: config.OPENAI_EMBEDDING_MODEL,
           ...(config.OPENAI_EMBEDDING_DIMENSIONS === undefined ? {} : { dimensions: config.OPENAI_EMBEDDING_DIMENSIONS }),
+          ...(config.OPENAI_EMBEDDING_SIMILARITY_FLOOR === undefined ? {} : { similarityFloor: config.OPENAI_EMBEDDING_SIMILARITY_FLOOR }),
         })
       : new HashedTermEmbedder();
 

@@ -96,6 +96,8 @@ export const ConfigSchema = z.object({
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
   OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().positive().optional(),
+  /** Cosine similarity below which a search ignores a vector neighbour; needed for a model without a known floor (docs/search.md). */
+  OPENAI_EMBEDDING_SIMILARITY_FLOOR: z.coerce.number().min(-1).max(1).optional(),
   OPENAI_TRANSCRIBE_MODEL: z.string().default('gpt-4o-transcribe-diarize'),
   /** Which speech-to-text provider transcribes first; the other (if configured) takes over when it fails persistently. */
   AFTERCALL_TRANSCRIBER: z.enum(['deepgram', 'openai']).default('deepgram'),

@@ -195,6 +195,7 @@ describe('transient errors', () => {
         embedder: {
           model: deps.embedder.model,
           dimensions: deps.embedder.dimensions,
+          similarityFloor: deps.embedder.similarityFloor,
           embed: async (texts) => {
             if (failuresLeft > 0) {
               failuresLeft -= 1;

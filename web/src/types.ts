@@ -84,6 +84,7 @@ export interface SearchHit {
   startMs: number;
   endMs: number;
   speaker: string | null;
+  speakers: string[];
   snippet: string;
   score: number;
   utteranceIds: string[];

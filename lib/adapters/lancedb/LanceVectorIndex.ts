@@ -9,6 +9,7 @@ import {
   type SearchDocument,
   type SearchScope,
   type SearchDocumentKind,
+  type SpeakerTurn,
   type VectorHit,
   type VectorIndex,
   type VectorQuery,
@@ -26,7 +27,7 @@ const NPROBES = 24;
 const FTS_OPTIONS = { baseTokenizer: 'simple', language: 'English', lowercase: true, stem: true, removeStopWords: true, asciiFolding: true, withPosition: false } as const;
 
 // snake_case on purpose: the SQL filters fold unquoted identifiers to lower case.
-const DOCUMENT_COLUMNS = ['id', 'tenant_id', 'meeting_id', 'kind', 'text', 'speaker', 'start_ms', 'end_ms', 'utterance_ids'] as const;
+const DOCUMENT_COLUMNS = ['id', 'tenant_id', 'meeting_id', 'kind', 'text', 'speaker', 'turns', 'start_ms', 'end_ms', 'utterance_ids'] as const;
 
 // A type, not an interface: only type aliases satisfy lancedb's Record<string, unknown> rows.
 type DocumentRow = {
@@ -36,6 +37,8 @@ type DocumentRow = {
   kind: string;
   text: string;
   speaker: string | null;
+  /** JSON array of [speaker, start, end] per turn; null for kinds without turns and rows written before turns were kept. */
+  turns: string | null;
   start_ms: number;
   end_ms: number;
   /** JSON array of utterance ids: a string column keeps the schema flat and the rows plain. */
@@ -53,6 +56,7 @@ async function documentSchema(dimensions: number): Promise<Schema> {
     new Field('kind', new Utf8(), false),
     new Field('text', new Utf8(), false),
     new Field('speaker', new Utf8(), true),
+    new Field('turns', new Utf8(), true),
     new Field('start_ms', new Float64(), false),
     new Field('end_ms', new Float64(), false),
     new Field('utterance_ids', new Utf8(), false),
@@ -91,7 +95,10 @@ export class LanceVectorIndex implements VectorIndex {
     const connection = await connect(directory, { readConsistencyInterval: 0 });
     try {
       const table = (await connection.tableNames()).includes(TABLE) ? await connection.openTable(TABLE) : null;
-      if (table) await assertDimensions(table, dimensions, directory);
+      if (table) {
+        await assertDimensions(table, dimensions, directory);
+        await ensureTurnsColumn(table);
+      }
       const index = new LanceVectorIndex(connection, table, dimensions);
       // A folder written before keyword search existed gets its full-text index now (a fraction of a second per 50k rows).
       if (table) {
@@ -287,6 +294,7 @@ function toRow(document: IndexedDocument): DocumentRow & { vector: Float32Array 
     kind: document.kind,
     text: document.text,
     speaker: document.speaker,
+    turns: document.turns === undefined ? null : JSON.stringify(document.turns.map((turn) => [turn.speaker, turn.start, turn.end])),
     start_ms: document.startMs,
     end_ms: document.endMs,
     utterance_ids: JSON.stringify(document.utteranceIds),
@@ -302,10 +310,24 @@ function fromRow(row: DocumentRow): SearchDocument {
     kind: asKind(row.kind),
     text: row.text,
     speaker: row.speaker,
+    ...(row.turns === null ? {} : { turns: parseTurns(row.turns) }),
     startMs: row.start_ms,
     endMs: row.end_ms,
     utteranceIds: JSON.parse(row.utterance_ids) as string[],
   };
+}
+
+function parseTurns(json: string): SpeakerTurn[] {
+  return (JSON.parse(json) as [string, number, number][]).map(([speaker, start, end]) => ({ speaker, start, end }));
+}
+
+/**
+ * A folder written before documents kept their speakers' turns gets the column, empty: its rows
+ * stay readable (search falls back to each row's main speaker) until `aftercall reindex` fills it.
+ */
+async function ensureTurnsColumn(table: lancedb.Table): Promise<void> {
+  if ((await table.schema()).fields.some((field) => field.name === 'turns')) return;
+  await table.addColumns([{ name: 'turns', valueSql: 'CAST(NULL AS string)' }]);
 }
 
 function asKind(kind: string): SearchDocumentKind {

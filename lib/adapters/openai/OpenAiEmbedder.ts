@@ -20,6 +20,19 @@ const NATIVE_DIMENSIONS: Readonly<Record<string, number>> = {
   'text-embedding-ada-002': 1536,
 };
 
+/**
+ * Cosine similarity below which a model's nearest neighbours are not matches (see Embedder).
+ * Not measured here (it needs the API): taken from published query-to-passage similarities —
+ * text-embedding-3 models give unrelated text about 0.1–0.2 and a relevant question 0.4 or more;
+ * ada-002 squeezes everything into 0.7–1. Measure your own with `npm run eval -- --calibrate-search`
+ * (docs/search.md) and set OPENAI_EMBEDDING_SIMILARITY_FLOOR.
+ */
+const SIMILARITY_FLOORS: Readonly<Record<string, number>> = {
+  'text-embedding-3-small': 0.3,
+  'text-embedding-3-large': 0.3,
+  'text-embedding-ada-002': 0.8,
+};
+
 export interface OpenAiEmbedderOptions {
   client: OpenAI;
   /** Default `text-embedding-3-small`. */
@@ -29,6 +42,8 @@ export interface OpenAiEmbedderOptions {
    * model's native size is expected; required for a model we do not know.
    */
   dimensions?: number;
+  /** Overrides the model's known floor; required for a model not in the table above. */
+  similarityFloor?: number;
   /** SDK retries per call. Default 0: the workflow retries the Index step; search asks again itself. */
   maxRetries?: number;
   /** Per attempt. Default 30 s. */
@@ -47,6 +62,7 @@ export interface OpenAiEmbedderOptions {
 export class OpenAiEmbedder implements Embedder {
   readonly model: string;
   readonly dimensions: number;
+  readonly similarityFloor: number;
   readonly #client: OpenAI;
   readonly #apiModel: string;
   readonly #requestDimensions: number | undefined;
@@ -61,6 +77,11 @@ export class OpenAiEmbedder implements Embedder {
       throw new RangeError(`set the embedding dimensions for model ${this.#apiModel} (OPENAI_EMBEDDING_DIMENSIONS): its vector size is not known here`);
     }
     this.dimensions = dimensions;
+    const similarityFloor = options.similarityFloor ?? SIMILARITY_FLOORS[this.#apiModel];
+    if (similarityFloor === undefined || !(similarityFloor >= -1 && similarityFloor <= 1)) {
+      throw new RangeError(`set the search similarity floor for model ${this.#apiModel} (OPENAI_EMBEDDING_SIMILARITY_FLOOR, a cosine between -1 and 1): see docs/search.md`);
+    }
+    this.similarityFloor = similarityFloor;
     this.#requestDimensions = options.dimensions;
     // The vector size is part of the name: an index of 512-d vectors is never mixed with 1536-d ones.
     this.model = `${this.#apiModel}@${dimensions}`;

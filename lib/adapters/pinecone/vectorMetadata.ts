@@ -8,12 +8,33 @@ import { SEARCH_DOCUMENT_KINDS, type SearchDocument } from '../../domain/ports/V
  */
 export const MAX_METADATA_BYTES = 40_000;
 
+const TurnsSchema = z.array(z.tuple([z.string(), z.number().int().min(0), z.number().int().min(0)]));
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** What each record carries besides its vector. The tenant is the namespace, not a field. */
 const VectorMetadataSchema = z.object({
   meetingId: z.string(),
   kind: z.enum(SEARCH_DOCUMENT_KINDS),
   // Pinecone metadata has no null: a document without a speaker has no speaker field.
   speaker: z.string().optional(),
+  // JSON of [speaker, start, end] per turn (metadata values cannot be lists of lists); absent in
+  // records written before turns were kept, which search then reads by their main speaker.
+  turns: z
+    .string()
+    .transform((json, context) => {
+      const parsed = TurnsSchema.safeParse(safeJson(json));
+      if (parsed.success) return parsed.data.map(([speaker, start, end]) => ({ speaker, start, end }));
+      context.addIssue({ code: 'custom', message: 'turns is not a JSON list of [speaker, start, end]' });
+      return z.NEVER;
+    })
+    .optional(),
   startMs: z.number(),
   endMs: z.number(),
   text: z.string(),
@@ -26,6 +47,7 @@ export function toMetadata(document: SearchDocument): RecordMetadata {
     meetingId: document.meetingId,
     kind: document.kind,
     ...(document.speaker === null ? {} : { speaker: document.speaker }),
+    ...(document.turns === undefined ? {} : { turns: JSON.stringify(document.turns.map((turn) => [turn.speaker, turn.start, turn.end])) }),
     startMs: document.startMs,
     endMs: document.endMs,
     utteranceIds: document.utteranceIds,
@@ -37,8 +59,8 @@ export function toMetadata(document: SearchDocument): RecordMetadata {
 export function fromMetadata(id: string, tenantId: string, metadata: unknown): SearchDocument {
   const parsed = VectorMetadataSchema.safeParse(metadata);
   if (!parsed.success) throw new Error(`Pinecone record ${id} has metadata this index did not write: ${z.prettifyError(parsed.error)}`);
-  const { speaker, ...fields } = parsed.data;
-  return { id, tenantId, ...fields, speaker: speaker ?? null };
+  const { speaker, turns, ...fields } = parsed.data;
+  return { id, tenantId, ...fields, speaker: speaker ?? null, ...(turns === undefined ? {} : { turns }) };
 }
 
 function fittingText(withoutText: RecordMetadata, document: SearchDocument): string {

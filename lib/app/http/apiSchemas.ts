@@ -139,7 +139,7 @@ export const SearchQuery = z.strictObject({
     .transform((kind) => (kind === undefined ? undefined : Array.isArray(kind) ? kind : [kind]))
     .meta({ description: 'repeatable: transcript, summary, action_item, chapter' }),
   meetingId: z.string().min(1).max(100).optional(),
-  speaker: z.string().min(1).max(200).optional(),
+  speaker: z.string().min(1).max(200).optional().meta({ description: 'part of a speaker name or label, case-insensitive; any speaker of the passage' }),
   from: isoDate('meetings recorded at or after').optional(),
   to: isoDate('meetings recorded at or before').optional(),
 });
@@ -151,7 +151,8 @@ export const SearchResponse = z.object({
       kind: Kind,
       startMs: z.number(),
       endMs: z.number(),
-      speaker: z.string().nullable(),
+      speaker: z.string().nullable().meta({ description: 'who says the text shown, comma-separated' }),
+      speakers: z.array(z.string()).meta({ description: 'the speakers of the text shown, in order' }),
       snippet: z.string().meta({ description: 'matched words in «…»' }),
       score: z.number(),
       utteranceIds: z.array(z.string()),

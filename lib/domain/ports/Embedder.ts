@@ -3,5 +3,12 @@ export interface Embedder {
   /** Names the model, so an index built with another model is never mixed with this one. */
   readonly model: string;
   readonly dimensions: number;
+  /**
+   * The cosine similarity between a query and a passage below which this model's nearest
+   * neighbours are noise, not matches. Every model has its own scale (a lexical hash gives small
+   * cosines to collisions, a neural model ~0.1–0.2 to unrelated text), so the floor belongs to the
+   * model, measured on an archive (see docs/search.md, "Calibrating the floor").
+   */
+  readonly similarityFloor: number;
   embed(texts: readonly string[]): Promise<Float32Array[]>;
 }

@@ -9,10 +9,24 @@ export interface SearchDocument {
   meetingId: string;
   kind: SearchDocumentKind;
   text: string;
+  /** Who said most of it (or owns the action item); null for the summary. */
   speaker: string | null;
+  /**
+   * Who says which part of `text`, in order: one turn per line of a transcript window. Absent in
+   * documents indexed before turns were kept and for kinds without speakers' lines (summary,
+   * action item, chapter): search then falls back to `speaker`.
+   */
+  turns?: SpeakerTurn[];
   startMs: number;
   endMs: number;
   utteranceIds: string[];
+}
+
+/** A stretch of a document's text, [start, end) in UTF-16 offsets, said by one speaker. */
+export interface SpeakerTurn {
+  speaker: string;
+  start: number;
+  end: number;
 }
 
 export interface IndexedDocument extends SearchDocument {

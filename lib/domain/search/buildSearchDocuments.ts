@@ -1,4 +1,4 @@
-import type { SearchDocument, SearchDocumentKind } from '../ports/VectorIndex.js';
+import type { SearchDocument, SearchDocumentKind, SpeakerTurn } from '../ports/VectorIndex.js';
 import type { Transcript, Utterance } from '../transcript/schema.js';
 import type { ActionItem, ActionItems, Chapter, Chapters, Summary } from '../understanding/schema.js';
 import { DEFAULT_WINDOW_OPTIONS, transcriptWindows, type TranscriptWindow, type WindowOptions } from './transcriptWindows.js';
@@ -38,7 +38,7 @@ export function buildSearchDocuments(input: SearchDocumentsInput, windowOptions:
   return [...windows, ...summary, ...actionItems, ...chapters];
 }
 
-type DocumentFields = Pick<SearchDocument, 'text' | 'speaker' | 'startMs' | 'endMs' | 'utteranceIds'>;
+type DocumentFields = Pick<SearchDocument, 'text' | 'speaker' | 'turns' | 'startMs' | 'endMs' | 'utteranceIds'>;
 
 /** Looks utterances and speaker names up by id, for turning citations into times and speakers. */
 class MeetingText {
@@ -53,19 +53,26 @@ class MeetingText {
   }
 
   windowFields(window: TranscriptWindow): DocumentFields {
-    const lines: string[] = [];
-    let previousSpeakerId: string | undefined;
+    const lines: { speakerId: string; text: string }[] = [];
     for (const passage of window) {
       // "Name: words" per change of speaker, not per turn: the name is worth matching
       // ("what did Laura say…") but repeated on every line it would outweigh the topic.
-      if (passage.utterance.speakerId === previousSpeakerId) lines[lines.length - 1] += ` ${passage.text}`;
-      else lines.push(`${this.speakerName(passage.utterance.speakerId)}: ${passage.text}`);
-      previousSpeakerId = passage.utterance.speakerId;
+      const last = lines[lines.length - 1];
+      if (last !== undefined && last.speakerId === passage.utterance.speakerId) last.text += ` ${passage.text}`;
+      else lines.push({ speakerId: passage.utterance.speakerId, text: `${this.speakerName(passage.utterance.speakerId)}: ${passage.text}` });
+    }
+    // Each line is its speaker's turn, name included, so a snippet that starts at a turn shows whose it is.
+    const turns: SpeakerTurn[] = [];
+    let offset = 0;
+    for (const line of lines) {
+      turns.push({ speaker: this.speakerName(line.speakerId), start: offset, end: offset + line.text.length });
+      offset += line.text.length + 1;
     }
     const words = window.map((passage) => ({ speakerId: passage.utterance.speakerId, words: passage.words }));
     return {
-      text: lines.join('\n'),
+      text: lines.map((line) => line.text).join('\n'),
       speaker: this.dominantSpeaker(words),
+      turns,
       startMs: Math.min(...window.map((passage) => passage.startMs)),
       endMs: Math.max(...window.map((passage) => passage.endMs)),
       utteranceIds: [...new Set(window.map((passage) => passage.utterance.id))],

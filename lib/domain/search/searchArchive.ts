@@ -4,7 +4,9 @@ import { SEARCH_DOCUMENT_KINDS, type SearchDocumentKind, type VectorHit, type Ve
 import { contentTerms } from './analyzeText.js';
 import { InvalidSearchInputError } from './errors.js';
 import { fuseRankings, keywordOrder } from './hybridRank.js';
-import { queryStemsOf, snippetFor } from './snippet.js';
+import { queryStemsOf } from './snippet.js';
+import { isRelevantCandidate, relevanceRuleFor, termShare, type RelevanceRule } from './relevance.js';
+import { isSpokenBy, speakerExcerpt, speakerFilter } from './speakerExcerpt.js';
 
 export const MAX_SEARCH_LIMIT = 100;
 export const MAX_QUERY_CHARS = 1_000;
@@ -20,7 +22,7 @@ export const SearchArchiveInputSchema = z.object({
   meetingId: z.string().min(1).optional(),
   /** Only these meetings (e.g. those recorded in a date range); an empty list finds nothing. */
   meetingIds: z.array(z.string().min(1)).optional(),
-  /** Only passages of this speaker (case-insensitive name). */
+  /** Only passages in which this speaker speaks: any part of a name or label, case-insensitive ("industrial" is "Industrial Designer"). */
   speaker: z.string().trim().min(1).max(200).optional(),
 });
 export type SearchArchiveInput = z.input<typeof SearchArchiveInputSchema>;
@@ -30,7 +32,10 @@ export interface ArchiveHit {
   kind: SearchDocumentKind;
   startMs: number;
   endMs: number;
+  /** Who says the text the snippet shows, comma-separated (see `speakers`); null when nobody does (a summary). */
   speaker: string | null;
+  /** The speakers of the text the snippet shows, in order; with a speaker filter, the one it names. */
+  speakers: string[];
   /** About 200 characters around the best match; matched words are wrapped in «…» (see snippet.ts). */
   snippet: string;
   /** Higher is closer; comparable only within one search. */
@@ -42,20 +47,44 @@ export interface ArchiveHit {
 /** How many candidates each ranking (semantic, keyword) returns per hit asked for: room for the filters and the fusion. */
 export const OVERFETCH = 4;
 
+/** A search, validated: what `findCandidates` fetches and `rankCandidates` ranks. */
+export type SearchRequest = z.output<typeof SearchArchiveInputSchema>;
+
+/** The two candidate lists of a search, already scoped to the tenant, meetings and speaker asked for. */
+export interface SearchCandidates {
+  /** Nearest neighbours of the query's vector, nearest first; score = cosine similarity. */
+  semantic: VectorHit[];
+  /** Passages holding the query's words, best BM25 first; null when the index has no keyword search. */
+  keyword: VectorHit[] | null;
+}
+
 /**
- * Finds the passages of a tenant's meetings that best match a free-text query, best first.
- * Hybrid, with two candidate sources: the index's semantic neighbours of the query and, where
- * the index has full-text search, the passages containing the query's words — so a passage that
- * names a rare product code or surname is found even when its vector is nowhere near the
- * query's. Both lists (over-fetched) are filtered here, adapter-agnostic, then fused by
- * reciprocal rank. An index without keyword search gets the old behaviour: its semantic
- * candidates re-ranked by a BM25 order over themselves.
+ * Finds the passages of a tenant's meetings that answer a free-text query, best first; none when
+ * nothing does. Hybrid, with two candidate sources: the index's semantic neighbours of the query
+ * and, where the index has full-text search, the passages containing the query's words — so a
+ * passage that names a rare product code or surname is found even when its vector is nowhere
+ * near the query's. A candidate is kept only with evidence of its own (see relevance.ts: a
+ * similarity at or above the embedder's floor, or most of the query's words), then the kept
+ * candidates of both lists are fused by reciprocal rank. An index without keyword search gets
+ * its semantic candidates re-ranked by a BM25 order over themselves.
  */
 export async function searchArchive(deps: { embedder: Embedder; index: VectorIndex }, input: SearchArchiveInput): Promise<ArchiveHit[]> {
+  const request = parseSearch(input);
+  const candidates = await findCandidates(deps, request);
+  return rankCandidates(request, candidates, relevanceRuleFor(deps.embedder));
+}
+
+export function parseSearch(input: SearchArchiveInput): SearchRequest {
   const parsed = SearchArchiveInputSchema.safeParse(input);
   if (!parsed.success) throw new InvalidSearchInputError(`invalid search: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
-  const { tenantId, query, limit, kinds, meetingId, meetingIds, speaker } = parsed.data;
-  if (meetingIds?.length === 0 || (meetingId !== undefined && meetingIds !== undefined && !meetingIds.includes(meetingId))) return [];
+  return parsed.data;
+}
+
+/** Both candidate lists of a search, over-fetched, filtered here whatever the index could filter itself. */
+export async function findCandidates(deps: { embedder: Embedder; index: VectorIndex }, request: SearchRequest): Promise<SearchCandidates> {
+  const { tenantId, query, limit, kinds, meetingId, meetingIds, speaker } = request;
+  const none = { semantic: [], keyword: null };
+  if (meetingIds?.length === 0 || (meetingId !== undefined && meetingIds !== undefined && !meetingIds.includes(meetingId))) return none;
 
   const words = keywordsOf(query);
   const [vector] = await deps.embedder.embed([query]);
@@ -63,13 +92,15 @@ export async function searchArchive(deps: { embedder: Embedder; index: VectorInd
   const semanticVector = vector?.some((value) => value !== 0) ? vector : null;
   const keywordSearch = deps.index.keywordQuery !== undefined && words !== '' ? deps.index.keywordQuery.bind(deps.index) : null;
   // A query of only stopwords and fillers ("what was that?") has nothing to match on.
-  if (semanticVector === null && keywordSearch === null) return [];
+  if (semanticVector === null && keywordSearch === null) return none;
 
   // The filters the index can apply go with the query, so its candidates are all in scope; the
   // rest (speaker, a meeting list the index did not take) are applied to the candidates below.
+  // A speaker filter throws away most candidates, so it fetches more of them.
+  const overfetch = speaker === undefined ? OVERFETCH : OVERFETCH * 2;
   const scope = {
     tenantId,
-    limit: Math.min(limit * OVERFETCH, MAX_SEARCH_LIMIT * OVERFETCH),
+    limit: Math.min(limit * overfetch, MAX_SEARCH_LIMIT * overfetch),
     ...(kinds ? { kinds } : {}),
     ...(meetingId !== undefined ? { meetingId } : {}),
     ...(meetingIds !== undefined && meetingId === undefined ? { meetingIds } : {}),
@@ -80,27 +111,47 @@ export async function searchArchive(deps: { embedder: Embedder; index: VectorInd
   ]);
 
   const allowed = meetingIds === undefined ? null : new Set(meetingIds);
-  const wantedSpeaker = speaker?.toLowerCase();
+  const bySpeaker = speaker === undefined ? undefined : speakerFilter(speaker);
   const wanted = ({ document }: VectorHit): boolean =>
     // Belt and braces: the index is tenant-scoped, and a foreign document must never reach a caller.
-    document.tenantId === tenantId &&
-    (allowed === null || allowed.has(document.meetingId)) &&
-    (wantedSpeaker === undefined || document.speaker?.toLowerCase() === wantedSpeaker);
-  const semanticHits = semantic.filter(wanted);
-  const queryStems = queryStemsOf(query);
-  const keywordHits = keyword === null ? keywordOrder(semanticHits, (hit) => hit.document.text, queryStems) : keyword.filter(wanted);
+    document.tenantId === tenantId && (allowed === null || allowed.has(document.meetingId)) && (bySpeaker === undefined || isSpokenBy(document, bySpeaker));
+  return { semantic: semantic.filter(wanted), keyword: keyword === null ? null : keyword.filter(wanted) };
+}
 
-  const ranked = fuseRankings([semanticHits, keywordHits], (hit) => hit.document.id).slice(0, limit);
-  return ranked.map(({ item: { document }, score }) => ({
-    meetingId: document.meetingId,
-    kind: document.kind,
-    startMs: document.startMs,
-    endMs: document.endMs,
-    speaker: document.speaker,
-    snippet: snippetFor(document.text, queryStems),
-    score,
-    utteranceIds: document.utteranceIds,
-  }));
+/**
+ * The hits of a search from its candidates, best first. With a rule, a candidate without
+ * evidence of its own is dropped before fusion, so being near the top of one weak list never
+ * makes a hit; `null` fuses everything (the behaviour before the rule, kept for the evaluation).
+ */
+export function rankCandidates(request: SearchRequest, candidates: SearchCandidates, rule: RelevanceRule | null): ArchiveHit[] {
+  const queryStems = queryStemsOf(request.query);
+  const similarity = new Map(candidates.semantic.map((hit) => [hit.document.id, hit.score]));
+  const shares = new Map<string, number>();
+  const shareOf = (hit: VectorHit): number => {
+    let share = shares.get(hit.document.id);
+    if (share === undefined) shares.set(hit.document.id, (share = termShare(hit.document.text, queryStems)));
+    return share;
+  };
+  const relevant = (hit: VectorHit): boolean => rule === null || isRelevantCandidate(rule, { similarity: similarity.get(hit.document.id), termShare: shareOf(hit) });
+
+  const semanticHits = candidates.semantic.filter(relevant);
+  const keywordHits = (candidates.keyword ?? keywordOrder(candidates.semantic, (hit) => hit.document.text, queryStems)).filter(relevant);
+  const ranked = fuseRankings([semanticHits, keywordHits], (hit) => hit.document.id).slice(0, request.limit);
+  const bySpeaker = request.speaker === undefined ? undefined : speakerFilter(request.speaker);
+  return ranked.map(({ item: { document }, score }) => {
+    const { snippet, speakers } = speakerExcerpt(document, queryStems, bySpeaker);
+    return {
+      meetingId: document.meetingId,
+      kind: document.kind,
+      startMs: document.startMs,
+      endMs: document.endMs,
+      speaker: speakers.length === 0 ? null : speakers.join(', '),
+      speakers,
+      snippet,
+      score,
+      utteranceIds: document.utteranceIds,
+    };
+  });
 }
 
 /** The query's content words as written, once each: what full-text search looks for (fillers and stopwords left out). */

@@ -14,13 +14,49 @@ export const DEFAULT_SNIPPET_CHARS = 200;
  * plain quotes, so every « » in a snippet is a mark. Without any match, the text's opening.
  */
 export function snippetFor(text: string, queryStems: ReadonlySet<string>, maxChars: number = DEFAULT_SNIPPET_CHARS): string {
-  const source = text.replaceAll(HIGHLIGHT_OPEN, '"').replaceAll(HIGHLIGHT_CLOSE, '"');
-  const matches = contentTerms(source).filter((term) => queryStems.has(term.stem));
-  const [from, to] =
-    matches.length === 0 ? [0, endOfWordAt(source, Math.min(source.length, maxChars), 0)] : excerptAround(source, densestStretch(matches, maxChars), maxChars);
-  const marked = markMatches(source, matches, from, to);
-  const excerpt = marked.replace(/\s+/g, ' ').trim();
-  return `${from > 0 ? ELLIPSIS : ''}${excerpt}${to < source.length ? ELLIPSIS : ''}`;
+  return excerptOf(text, queryStems, { maxChars }).snippet;
+}
+
+export interface ExcerptOptions {
+  maxChars?: number;
+  /** Only this part of the text, [start, end): one speaker's turn. */
+  within?: readonly [number, number];
+  /**
+   * Offsets where a speaker's turn begins: the excerpt never opens inside a turn before the one
+   * holding its first match, so it does not begin with words of someone the hit is not about.
+   */
+  turnStarts?: readonly number[];
+}
+
+export interface Excerpt {
+  snippet: string;
+  /** The part of the text shown, [from, to). */
+  from: number;
+  to: number;
+  /** Offsets of the matched words shown. */
+  matched: readonly { start: number; end: number }[];
+}
+
+/** The snippet with where it stands in the text (see snippetFor). */
+export function excerptOf(text: string, queryStems: ReadonlySet<string>, options: ExcerptOptions = {}): Excerpt {
+  const maxChars = options.maxChars ?? DEFAULT_SNIPPET_CHARS;
+  const [lower, upper] = options.within ?? [0, text.length];
+  // Same length, so offsets in `source` are offsets in `text`.
+  const source = text.slice(0, Math.min(upper, text.length)).replaceAll(HIGHLIGHT_OPEN, '"').replaceAll(HIGHLIGHT_CLOSE, '"');
+  const matches = contentTerms(source).filter((term) => term.start >= lower && queryStems.has(term.stem));
+  let from: number;
+  let to: number;
+  if (matches.length === 0) {
+    from = Math.min(lower, source.length);
+    to = endOfWordAt(source, Math.min(source.length, from + maxChars), from);
+  } else {
+    const stretch = densestStretch(matches, maxChars);
+    const turnStart = Math.max(lower, ...(options.turnStarts ?? []).filter((start) => start <= stretch[0]!.start));
+    [from, to] = excerptAround(source, stretch, maxChars, turnStart);
+  }
+  const shown = matches.filter((term) => term.start >= from && term.end <= to);
+  const excerpt = markMatches(source, shown, from, to).replace(/\s+/g, ' ').trim();
+  return { snippet: `${from > 0 ? ELLIPSIS : ''}${excerpt}${to < text.length ? ELLIPSIS : ''}`, from, to, matched: shown };
 }
 
 /** The query terms of a search, as the stems the snippet matches against. */
@@ -44,15 +80,15 @@ function densestStretch(matches: readonly ContentTerm[], maxChars: number): read
   return best;
 }
 
-/** Character range of at most `maxChars` with the stretch in its middle, not cutting words. */
-function excerptAround(text: string, stretch: readonly ContentTerm[], maxChars: number): [number, number] {
+/** Character range of at most `maxChars` with the stretch in its middle, not cutting words nor opening before `floor`. */
+function excerptAround(text: string, stretch: readonly ContentTerm[], maxChars: number, floor: number): [number, number] {
   const spanStart = stretch[0]!.start;
   const spanEnd = stretch[stretch.length - 1]!.end;
   const padding = Math.max(0, Math.floor((maxChars - (spanEnd - spanStart)) / 2));
-  let from = Math.max(0, spanStart - padding);
+  let from = Math.max(floor, spanStart - padding);
   const to = Math.min(text.length, from + maxChars);
-  from = Math.max(0, Math.min(from, to - maxChars));
-  return [startOfWordAt(text, from, spanStart), endOfWordAt(text, to, spanEnd)];
+  from = Math.max(floor, Math.min(from, to - maxChars));
+  return [from === floor ? from : startOfWordAt(text, from, spanStart), endOfWordAt(text, to, spanEnd)];
 }
 
 // Moves a cut that falls inside a word to the word's far side, never past the matches themselves.

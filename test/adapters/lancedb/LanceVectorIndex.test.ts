@@ -69,6 +69,37 @@ describe('LanceVectorIndex', () => {
     expect(await idsOf('tenant-c')).toEqual([]);
   });
 
+  it("keeps each passage's speaker turns, and reads a folder written before turns were kept", async () => {
+    const turns = [
+      { speaker: 'Ann', start: 0, end: 9 },
+      { speaker: 'Industrial Designer', start: 10, end: 40 },
+    ];
+    await index.replaceMeeting('t1', 'm1', [doc('t1', 'm1', 0, { turns }), doc('t1', 'm1', 1, { kind: 'summary', speaker: null })]);
+    const hits = await index.query({ tenantId: 't1', vector: axis(0), limit: 5 });
+    expect(hits.find((hit) => hit.document.id === 'm1:transcript:0')?.document.turns).toEqual(turns);
+    expect(hits.find((hit) => hit.document.id === 'm1:summary:1')?.document).not.toHaveProperty('turns');
+
+    // As an older version left it: no turns column at all.
+    const { connect } = await import('@lancedb/lancedb');
+    const connection = await connect(directory);
+    const table = await connection.openTable('documents');
+    await table.dropColumns(['turns']);
+    table.close();
+    connection.close();
+
+    const reopened = await LanceVectorIndex.open(directory, TEST_DIMENSIONS);
+    try {
+      const old = await reopened.query({ tenantId: 't1', vector: axis(0), limit: 5 });
+      expect(old.map((hit) => hit.document.id).sort()).toEqual(['m1:summary:1', 'm1:transcript:0']);
+      expect(old.every((hit) => hit.document.turns === undefined)).toBe(true);
+      // Reindexing fills the column again.
+      await reopened.replaceMeeting('t1', 'm1', [doc('t1', 'm1', 0, { turns })]);
+      expect((await reopened.query({ tenantId: 't1', vector: axis(0), limit: 5 }))[0]?.document.turns).toEqual(turns);
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('filters by meeting and by kinds', async () => {
     await index.replaceMeeting('t1', 'm1', [doc('t1', 'm1', 0), doc('t1', 'm1', 1, { id: 'm1:summary:0', kind: 'summary' })]);
     await index.replaceMeeting('t1', 'm2', [doc('t1', 'm2', 0), doc('t1', 'm2', 1, { id: 'm2:chapter:0', kind: 'chapter' })]);

@@ -67,7 +67,15 @@ describe('OpenAiEmbedder through the SDK against a local OpenAI server', () => {
   it('needs the dimensions of a model it does not know', async () => {
     const { client } = (harness = await startHarness());
     expect(() => new OpenAiEmbedder({ client, model: 'nomic-embed-text' })).toThrow(/set the embedding dimensions/);
-    expect(new OpenAiEmbedder({ client, model: 'nomic-embed-text', dimensions: 768 }).dimensions).toBe(768);
+    expect(new OpenAiEmbedder({ client, model: 'nomic-embed-text', dimensions: 768, similarityFloor: 0.4 }).dimensions).toBe(768);
+  });
+
+  it('carries the search similarity floor of its model, and needs one for a model it does not know', async () => {
+    const { client } = (harness = await startHarness());
+    expect(new OpenAiEmbedder({ client }).similarityFloor).toBe(0.3);
+    expect(new OpenAiEmbedder({ client, similarityFloor: 0.42 }).similarityFloor).toBe(0.42);
+    expect(() => new OpenAiEmbedder({ client, model: 'nomic-embed-text', dimensions: 768 })).toThrow(/OPENAI_EMBEDDING_SIMILARITY_FLOOR/);
+    expect(() => new OpenAiEmbedder({ client, similarityFloor: 2 })).toThrow(/between -1 and 1/);
   });
 
   it('batches by input count and by estimated tokens, keeping the order', async () => {

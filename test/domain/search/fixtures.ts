@@ -86,5 +86,5 @@ export class InMemoryHybridIndex extends InMemoryVectorIndex {
  */
 export function unrelatedEmbedder(dimensions = 16): Embedder {
   const vectorOf = (text: string) => Float32Array.from({ length: dimensions }, (_, i) => (stableHash32(`${i}:${text}`) / 2 ** 32) * 2 - 1);
-  return { model: `unrelated-${dimensions}`, dimensions, embed: async (texts) => texts.map(vectorOf) };
+  return { model: `unrelated-${dimensions}`, dimensions, similarityFloor: 0.5, embed: async (texts) => texts.map(vectorOf) };
 }

@@ -11,6 +11,7 @@ class CountingEmbedder implements Embedder {
   readonly inner = new HashedTermEmbedder({ dimensions: 32 });
   readonly model = this.inner.model;
   readonly dimensions = this.inner.dimensions;
+  readonly similarityFloor = this.inner.similarityFloor;
   readonly batches: number[] = [];
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
     this.batches.push(texts.length);
@@ -59,7 +60,7 @@ describe('indexMeeting', () => {
   });
 
   it('refuses vectors of the wrong size rather than corrupting the index', async () => {
-    const broken: Embedder = { model: 'broken', dimensions: 8, embed: async (texts) => texts.map(() => new Float32Array(4).fill(0.5)) };
+    const broken: Embedder = { model: 'broken', dimensions: 8, similarityFloor: 0.5, embed: async (texts) => texts.map(() => new Float32Array(4).fill(0.5)) };
     const index = new InMemoryVectorIndex();
     await expect(indexMeeting({ embedder: broken, index }, { tenantId: 't1', transcript: manyTurns('m1', 3, 'x') })).rejects.toThrow(EmbeddingMismatchError);
     expect(index.documents).toHaveLength(0);
