@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LanceVectorIndex } from '../adapters/lancedb/LanceVectorIndex.js';
@@ -11,35 +11,42 @@ import { percentile } from './percentile.js';
 export interface SearchBench {
   meetings: number;
   documents: number;
+  /** Indexing every meeting so far, then compacting. */
   indexSeconds: number;
+  /** The index folder on disk. */
+  indexBytes: number;
   queries: number;
   p50Ms: number;
   p95Ms: number;
+  /** Share of the queries that returned at least one hit. */
+  answeredShare: number;
+  /** Resident memory after the queries, and the process's peak so far. */
+  rssMb: number;
+  peakRssMb: number;
 }
+
+export interface SearchBenchOptions {
+  /** Measure the searches also after this many meetings (ascending), for figures before a long run ends. */
+  checkpoints?: readonly number[];
+  onCheckpoint?: (result: SearchBench) => void;
+  /** Called every so many meetings while indexing, with how many are indexed. */
+  onProgress?: (meetings: number, seconds: number) => void;
+}
+
+const PROGRESS_EVERY = 500;
 
 /**
  * Archive search at scale: the corpus meetings copied under new ids until the archive holds
  * `meetings` meetings (of one tenant, beside another tenant's), then the corpus's own questions.
  */
-export async function benchSearch(corpusDir: string, corpusMeetings: string[], dataDir: string, meetings: number): Promise<SearchBench> {
+export async function benchSearch(corpusDir: string, corpusMeetings: string[], dataDir: string, meetings: number, options: SearchBenchOptions = {}): Promise<SearchBench> {
   const embedder = new HashedTermEmbedder();
-  const index = await LanceVectorIndex.open(join(dataDir, 'search-bench'), embedder.dimensions);
+  const directory = join(dataDir, 'search-bench');
+  const index = await LanceVectorIndex.open(directory, embedder.dimensions);
   try {
     const transcripts = await Promise.all(
       corpusMeetings.map(async (id) => importTranscript(await readFile(join(corpusDir, `${id}.vtt`), 'utf8'), 'vtt', { meetingId: id, key: id })),
     );
-    let documents = 0;
-    const started = performance.now();
-    for (let i = 0; i < meetings; i += 1) {
-      const source = transcripts[i % transcripts.length];
-      if (source === undefined) break;
-      const meetingId = `mtg_${i.toString(16).padStart(24, '0')}`;
-      const tenantId = i % 10 === 9 ? 'other-tenant' : 'bench';
-      documents += (await indexMeeting({ embedder, index }, { tenantId, transcript: { ...source, meetingId } })).documents;
-    }
-    await index.optimize();
-    const indexSeconds = (performance.now() - started) / 1000;
-
     const questions = (
       await Promise.all(
         corpusMeetings.map(async (id) => {
@@ -48,15 +55,61 @@ export async function benchSearch(corpusDir: string, corpusMeetings: string[], d
         }),
       )
     ).flat();
-    const timings: number[] = [];
-    for (const query of questions) {
-      const t0 = performance.now();
-      await searchArchive({ embedder, index }, { tenantId: 'bench', query, limit: 10 });
-      timings.push(performance.now() - t0);
+    const measure = async (indexed: number, documents: number, indexMs: number): Promise<SearchBench> => {
+      const started = performance.now();
+      await index.optimize();
+      const indexSeconds = (indexMs + performance.now() - started) / 1000;
+      const timings: number[] = [];
+      let answered = 0;
+      for (const query of questions) {
+        const t0 = performance.now();
+        const hits = await searchArchive({ embedder, index }, { tenantId: 'bench', query, limit: 10 });
+        timings.push(performance.now() - t0);
+        if (hits.length > 0) answered += 1;
+      }
+      timings.sort((a, b) => a - b);
+      return {
+        meetings: indexed,
+        documents,
+        indexSeconds,
+        indexBytes: await folderBytes(directory),
+        queries: timings.length,
+        p50Ms: percentile(timings, 0.5),
+        p95Ms: percentile(timings, 0.95),
+        answeredShare: timings.length === 0 ? 0 : answered / timings.length,
+        rssMb: process.memoryUsage().rss / 1024 / 1024,
+        peakRssMb: process.resourceUsage().maxRSS / 1024,
+      };
+    };
+
+    const checkpoints = new Set((options.checkpoints ?? []).filter((n) => n < meetings));
+    let documents = 0;
+    let indexMs = 0;
+    for (let i = 0; i < meetings; i += 1) {
+      const source = transcripts[i % transcripts.length];
+      if (source === undefined) break;
+      const meetingId = `mtg_${i.toString(16).padStart(24, '0')}`;
+      const tenantId = i % 10 === 9 ? 'other-tenant' : 'bench';
+      const started = performance.now();
+      documents += (await indexMeeting({ embedder, index }, { tenantId, transcript: { ...source, meetingId } })).documents;
+      indexMs += performance.now() - started;
+      if ((i + 1) % PROGRESS_EVERY === 0) options.onProgress?.(i + 1, indexMs / 1000);
+      if (checkpoints.has(i + 1)) {
+        const result = await measure(i + 1, documents, indexMs);
+        indexMs = result.indexSeconds * 1000;
+        options.onCheckpoint?.(result);
+      }
     }
-    timings.sort((a, b) => a - b);
-    return { meetings, documents, indexSeconds, queries: timings.length, p50Ms: percentile(timings, 0.5), p95Ms: percentile(timings, 0.95) };
+    return await measure(meetings, documents, indexMs);
   } finally {
     await index.close();
   }
+}
+
+async function folderBytes(directory: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(directory, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
 }
