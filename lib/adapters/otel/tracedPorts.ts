@@ -49,7 +49,7 @@ export function tracedUnderstander(inner: Understander, telemetry: Telemetry): U
 }
 
 export function tracedEmbedder(inner: Embedder, telemetry: Telemetry, provider: string): Embedder {
-  return { model: inner.model, dimensions: inner.dimensions, embed: (texts) => inProviderSpan(telemetry, { provider, operation: 'embed' }, () => inner.embed(texts)) };
+  return { model: inner.model, dimensions: inner.dimensions, similarityFloor: inner.similarityFloor, embed: (texts) => inProviderSpan(telemetry, { provider, operation: 'embed' }, () => inner.embed(texts)) };
 }
 
 export function tracedVectorIndex<V extends VectorIndex & { close?(): Promise<void> }>(inner: V, telemetry: Telemetry, provider: string): VectorIndex & { close?(): Promise<void> } {
