@@ -1,9 +1,9 @@
 import type { Transcript } from '../transcript/schema.js';
-import type { ActionItem, Chapter, SummarySentence } from '../understanding/schema.js';
+import type { ActionItem, Chapter, SummarySections, SummarySentence } from '../understanding/schema.js';
 
 /** What an understanding engine proposes; the understand step grounds it before anything is stored. */
 export interface UnderstandingDraft {
-  summary: { text: string; sentences: SummarySentence[] };
+  summary: { text: string; sentences: SummarySentence[]; sections?: SummarySections };
   actionItems: Omit<ActionItem, 'id'>[];
   chapters: Omit<Chapter, 'id'>[];
   /** Set when the engine that produced the draft is not the understander's own (a fallback). */

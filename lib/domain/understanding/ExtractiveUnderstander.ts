@@ -9,9 +9,10 @@ export class ExtractiveUnderstander implements Understander {
   readonly name = 'aftercall-extractive@1';
 
   async understand(transcript: Transcript, options: { meetingDate: Date }): Promise<UnderstandingDraft> {
+    const actionItems = extractActionItems(transcript, { meetingDate: options.meetingDate });
     return {
-      summary: summarizeExtractive(transcript),
-      actionItems: extractActionItems(transcript, { meetingDate: options.meetingDate }),
+      summary: summarizeExtractive(transcript, { actionItems }),
+      actionItems,
       chapters: segmentChapters(transcript),
     };
   }

@@ -27,6 +27,18 @@ export function groundDraft(transcript: Transcript, draft: UnderstandingDraft): 
   const endOf = (ids: readonly string[]): number => Math.max(...ids.map((id) => byId.get(id)?.endMs ?? 0));
 
   const sentences = ground(draft.summary.sentences);
+  // Sections hold the same sentences: grounded the same way, they are not counted twice.
+  const counted = rejected;
+  const sections =
+    draft.summary.sections === undefined
+      ? undefined
+      : {
+          overview: ground(draft.summary.sections.overview),
+          keyPoints: ground(draft.summary.sections.keyPoints),
+          decisions: ground(draft.summary.sections.decisions),
+          nextSteps: ground(draft.summary.sections.nextSteps),
+        };
+  rejected = counted;
   const actionItems = ground(draft.actionItems).map((item) => ({ ...item, startMs: startOf(item.utteranceIds) }));
   const chapters = ground(draft.chapters)
     .map((chapter) => ({
@@ -36,7 +48,7 @@ export function groundDraft(transcript: Transcript, draft: UnderstandingDraft): 
     }))
     .sort((a, b) => a.startMs - b.startMs);
   const text = sentences.length === draft.summary.sentences.length ? draft.summary.text : sentences.map((s) => s.text).join(' ');
-  return { draft: { ...draft, summary: { text, sentences }, actionItems, chapters }, rejected };
+  return { draft: { ...draft, summary: { text, sentences, ...(sections === undefined ? {} : { sections }) }, actionItems, chapters }, rejected };
 }
 
 const clamp = (value: number, min: number, max: number): number => Math.min(Math.max(value, min), Math.max(min, max));

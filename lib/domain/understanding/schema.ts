@@ -10,13 +10,24 @@ export const SummarySentenceSchema = z.object({
   utteranceIds: Citations,
 });
 
+/** The summary in the parts notes have; absent in summaries written before they existed. */
+export const SummarySectionsSchema = z.object({
+  /** Two or three sentences: what the meeting was about, who spoke. */
+  overview: z.array(SummarySentenceSchema),
+  keyPoints: z.array(SummarySentenceSchema),
+  decisions: z.array(SummarySentenceSchema),
+  /** Action items with their owners. */
+  nextSteps: z.array(SummarySentenceSchema),
+});
+
 export const SummarySchema = z.object({
   schemaVersion: z.literal(UNDERSTANDING_SCHEMA_VERSION),
   meetingId: z.string(),
   engine: z.string(),
-  /** The summary as one readable paragraph. */
+  /** The summary as one readable paragraph: every section's sentences in order. */
   text: z.string(),
   sentences: z.array(SummarySentenceSchema),
+  sections: SummarySectionsSchema.optional(),
 });
 
 export const ActionItemSchema = z.object({
@@ -55,6 +66,7 @@ export const ChaptersSchema = z.object({
 
 export type SummarySentence = z.infer<typeof SummarySentenceSchema>;
 export type Summary = z.infer<typeof SummarySchema>;
+export type SummarySections = z.infer<typeof SummarySectionsSchema>;
 export type ActionItem = z.infer<typeof ActionItemSchema>;
 export type ActionItems = z.infer<typeof ActionItemsSchema>;
 export type Chapter = z.infer<typeof ChapterSchema>;

@@ -1,41 +1,63 @@
 import type { Transcript } from '../transcript/schema.js';
+import { peopleOf } from './people.js';
+import { meetingTopics } from './summary/meetingTopics.js';
+import { nextStepSentence, type NextStepInput } from './summary/nextSteps.js';
+import { pickByMarginalRelevance } from './summary/pickByMarginalRelevance.js';
+import { reportSpeech } from './summary/reportSpeech.js';
+import { speakerReference } from './summary/speakerReference.js';
 import { summaryBudget } from './summaryBudget.js';
 import { cosine, norm, termCounts, type TermVector } from './text/termVector.js';
+import { wordsOf } from './text/tokenize.js';
 import { trimDiscourseMarkers } from './text/trimDiscourseMarkers.js';
 import { transcriptSentences, type TranscriptSentence } from './transcriptSentences.js';
 
+export interface SummaryLine {
+  text: string;
+  utteranceIds: string[];
+}
+
+/** The summary in the parts notes have; `sentences` is all of them in this order. */
+export interface SummarySections {
+  overview: SummaryLine[];
+  keyPoints: SummaryLine[];
+  decisions: SummaryLine[];
+  nextSteps: SummaryLine[];
+}
+
 export interface ExtractiveSummary {
   text: string;
-  sentences: { text: string; utteranceIds: string[] }[];
+  sentences: SummaryLine[];
+  sections: SummarySections;
+}
+
+/** What was decided, from the decision extractor or a model. */
+export interface DecisionInput {
+  text: string;
+  utteranceIds: readonly string[];
 }
 
 export interface SummarizeOptions {
   /** Word budget; by default it grows with the meeting's length from 80 to 150 words. */
   maxWords?: number;
+  /** The meeting's action items: the owned ones become the summary's next steps. */
+  actionItems?: readonly NextStepInput[];
+  /** The meeting's decisions. */
+  decisions?: readonly DecisionInput[];
 }
 
 // A sentence needs this many words and distinct content words to stand on its own in a summary.
 const MIN_SENTENCE_WORDS = 6;
 const MIN_SENTENCE_TERMS = 3;
-// MMR trade-off (Carbonell and Goldstein 1998) between relevance to the meeting and novelty
-// against the sentences already picked; 0.7 is the customary setting.
-const RELEVANCE_WEIGHT = 0.7;
+const TOPICS = 3;
+const MAX_DECISIONS = 3;
+const MAX_NEXT_STEPS = 3;
+const MAX_CANDIDATES = 80;
+const MIN_KEY_POINT_WORDS = 20;
 
 // Speech is full of questions and of sentences that trail off or are cut off; a summary wants finished statements.
 const isCompleteStatement = (sentence: string): boolean => /[.!]["')\]]*$/.test(sentence);
 
 const wordCount = (text: string): number => text.split(/\s+/).filter((word) => word.length > 0).length;
-
-interface Candidate {
-  order: number;
-  sentence: TranscriptSentence;
-  vector: TermVector;
-  norm: number;
-  words: number;
-  relevance: number;
-  /** Highest similarity to any sentence already chosen. */
-  redundancy: number;
-}
 
 /** Inverse sentence frequency: a term in every sentence says nothing about any of them. */
 function inverseSentenceFrequency(sentences: readonly TranscriptSentence[]): Map<string, number> {
@@ -54,59 +76,120 @@ const weighted = (terms: Iterable<string>, idf: Map<string, number>): TermVector
   return vector;
 };
 
+const list = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+
+const empty = (): ExtractiveSummary => ({ text: '', sentences: [], sections: { overview: [], keyPoints: [], decisions: [], nextSteps: [] } });
+
 /**
- * An extractive summary. Every finished statement of the meeting is scored by its cosine
- * similarity to the meeting's centroid (the tf-idf profile of everything said, Radev et al. 2004),
- * and sentences are picked greedily by maximal marginal relevance, so that each adds something
- * the others did not say, until the word budget is spent; then they are put back in spoken order.
- * Sentences are shown without fillers and stutters; questions and fragments are never picked.
- * Each sentence cites the utterance it came from.
+ * A summary that reads like notes: an overview (what the meeting was about, who spoke most), key
+ * points, decisions and next steps with owners. Key points are extracted: every statement is
+ * scored by its cosine similarity to the meeting's centroid (the tf-idf profile of everything
+ * said, Radev et al. 2004) and picked by maximal marginal relevance until the word budget is
+ * spent, then put back in spoken order. Each is retold in the third person and attributed to its
+ * speaker ("The project manager suggested that the group ..."), without fillers and stutters;
+ * questions, fragments and sentences that cannot be retold are never picked. Decisions and next
+ * steps come from the decisions and action items given. Every line cites the utterances it
+ * comes from.
  */
 export function summarizeExtractive(transcript: Transcript, options: SummarizeOptions = {}): ExtractiveSummary {
   const sentences = transcriptSentences(transcript);
   const meetingWords = transcript.utterances.reduce((sum, utterance) => sum + wordCount(utterance.text), 0);
   const budget = options.maxWords ?? summaryBudget(meetingWords);
-  if (sentences.length === 0 || budget <= 0) return { text: '', sentences: [] };
+  if (sentences.length === 0 || budget <= 0) return empty();
 
+  const people = peopleOf(transcript);
+  const keepCase = (word: string): boolean => people.couldBeName(word) || people.isKnownName(word);
+  const speakerNames = new Map(transcript.speakers.map((speaker) => [speaker.id, speaker.name]));
+  const referenceOf = (speakerId: string) => speakerReference(speakerNames.get(speakerId) ?? 'A speaker');
+
+  const nextSteps = (options.actionItems ?? [])
+    .filter((item) => item.owner !== null)
+    .slice(0, MAX_NEXT_STEPS)
+    .flatMap((item) => {
+      const said = transcript.utterances.find((utterance) => utterance.id === item.utteranceIds[0]);
+      const text = nextStepSentence(item, said === undefined ? null : (speakerNames.get(said.speakerId) ?? null), keepCase);
+      return text === null ? [] : [{ text, utteranceIds: [...item.utteranceIds] }];
+    });
+  const decisions = (options.decisions ?? []).slice(0, MAX_DECISIONS).map((decision) => ({ text: decision.text, utteranceIds: [...decision.utteranceIds] }));
+  const wordsIn = (lines: readonly SummaryLine[]): number => lines.reduce((sum, line) => sum + wordCount(line.text), 0);
+  // A summary too short for an overview and key points keeps the key points.
+  const fullOverview = overviewOf(transcript, sentences, keepCase, referenceOf);
+  const overview = budget - wordsIn([...fullOverview, ...decisions, ...nextSteps]) >= MIN_KEY_POINT_WORDS ? fullOverview : [];
+  const keyPoints = keyPointsOf(sentences, budget - wordsIn([...overview, ...decisions, ...nextSteps]), keepCase, referenceOf);
+
+  const labelled = (label: string, lines: SummaryLine[]): SummaryLine[] =>
+    lines.map((line, i) => (i === 0 ? { ...line, text: `${label} ${line.text}` } : line));
+  const sections: SummarySections = {
+    overview,
+    keyPoints,
+    decisions: labelled('Decided:', decisions),
+    nextSteps: labelled('Next steps:', nextSteps),
+  };
+  const all = [...sections.overview, ...sections.keyPoints, ...sections.decisions, ...sections.nextSteps];
+  if (sections.keyPoints.length === 0 && decisions.length === 0 && nextSteps.length === 0) return empty();
+  return { text: all.map((line) => line.text).join(' '), sentences: all, sections };
+}
+
+/** What the meeting was about and who did most of the talking. */
+function overviewOf(
+  transcript: Transcript,
+  sentences: readonly TranscriptSentence[],
+  keepCase: (word: string) => boolean,
+  referenceOf: (speakerId: string) => { subject: string; inline: string },
+): SummaryLine[] {
+  const nameTokens = new Set(transcript.speakers.flatMap((speaker) => wordsOf(speaker.name).map((word) => word.toLowerCase())));
+  const topics = meetingTopics(sentences, TOPICS, nameTokens, keepCase);
+  const lines: SummaryLine[] = [];
+  if (topics.length > 0) {
+    lines.push({ text: `The meeting was mainly about ${list(topics.map((topic) => topic.phrase))}.`, utteranceIds: [...new Set(topics.map((topic) => topic.utteranceId))] });
+  }
+  const wordsBySpeaker = new Map<string, { words: number; utteranceId: string }>();
+  for (const utterance of transcript.utterances) {
+    const entry = wordsBySpeaker.get(utterance.speakerId) ?? { words: 0, utteranceId: utterance.id };
+    entry.words += wordCount(utterance.text);
+    wordsBySpeaker.set(utterance.speakerId, entry);
+  }
+  const talkers = [...wordsBySpeaker.entries()].sort((a, b) => b[1].words - a[1].words);
+  const [first, ...others] = talkers;
+  if (first !== undefined && talkers.length > 1) {
+    const rest = others.slice(0, 3).map(([id]) => referenceOf(id).inline);
+    lines.push({ text: `${referenceOf(first[0]).subject} spoke most, with ${list(rest)}.`, utteranceIds: [first[1].utteranceId, ...others.slice(0, 3).map(([, entry]) => entry.utteranceId)] });
+  }
+  return lines;
+}
+
+/** The most central statements, retold and attributed, in spoken order. */
+function keyPointsOf(
+  sentences: readonly TranscriptSentence[],
+  budget: number,
+  keepCase: (word: string) => boolean,
+  referenceOf: (speakerId: string) => { subject: string; inline: string },
+): SummaryLine[] {
   const idf = inverseSentenceFrequency(sentences);
   const centroid = weighted(sentences.flatMap((sentence) => sentence.terms), idf);
   const centroidNorm = norm(centroid);
-  const candidates: Candidate[] = [];
-  sentences.forEach((sentence, order) => {
-    const words = wordCount(sentence.clean);
-    const distinctTerms = new Set(sentence.terms);
-    if (!isCompleteStatement(sentence.clean) || words < MIN_SENTENCE_WORDS || distinctTerms.size < MIN_SENTENCE_TERMS) return;
-    const vector = weighted(distinctTerms, idf);
-    const vectorNorm = norm(vector);
-    candidates.push({ order, sentence, vector, norm: vectorNorm, words, relevance: cosine(vector, centroid, vectorNorm, centroidNorm), redundancy: 0 });
-  });
-
-  const chosen: Candidate[] = [];
-  let wordsLeft = budget;
-  let remaining = candidates;
-  for (;;) {
-    remaining = remaining.filter((candidate) => candidate.words <= wordsLeft);
-    let best: Candidate | undefined;
-    let bestScore = -Infinity;
-    for (const candidate of remaining) {
-      const score = RELEVANCE_WEIGHT * candidate.relevance - (1 - RELEVANCE_WEIGHT) * candidate.redundancy;
-      if (score > bestScore) {
-        best = candidate;
-        bestScore = score;
-      }
-    }
-    if (best === undefined) break;
-    const picked = best;
-    chosen.push(picked);
-    wordsLeft -= picked.words;
-    remaining = remaining.filter((candidate) => candidate !== picked);
-    for (const candidate of remaining) {
-      candidate.redundancy = Math.max(candidate.redundancy, cosine(candidate.vector, picked.vector, candidate.norm, picked.norm));
-    }
-  }
-
-  const summarySentences = chosen
+  const candidatesOf = (finishedOnly: boolean) => {
+    const scored = sentences.flatMap((sentence, order) => {
+      const distinctTerms = new Set(sentence.terms);
+      if ((finishedOnly && !isCompleteStatement(sentence.clean)) || wordCount(sentence.clean) < MIN_SENTENCE_WORDS || distinctTerms.size < MIN_SENTENCE_TERMS) return [];
+      const vector = weighted(distinctTerms, idf);
+      const vectorNorm = norm(vector);
+      return [{ order, sentence, vector, norm: vectorNorm, relevance: cosine(vector, centroid, vectorNorm, centroidNorm) }];
+    });
+    // Only the most central sentences can be picked; retelling the rest would be wasted work.
+    return scored
+      .sort((a, b) => b.relevance - a.relevance)
+      .slice(0, MAX_CANDIDATES)
+      .flatMap((candidate) => {
+        const reported = reportSpeech(trimDiscourseMarkers(candidate.sentence.clean), referenceOf(candidate.sentence.speakerId), keepCase);
+        return reported === null ? [] : [{ ...candidate, text: reported.text, words: wordCount(reported.text) }];
+      });
+  };
+  // A transcript without punctuation finishes no sentence: then unfinished ones are better than nothing.
+  let candidates = candidatesOf(true);
+  if (candidates.length === 0) candidates = candidatesOf(false);
+  return pickByMarginalRelevance(candidates, budget)
     .sort((a, b) => a.order - b.order)
-    .map((candidate) => ({ text: trimDiscourseMarkers(candidate.sentence.clean), utteranceIds: candidate.sentence.utteranceIds }));
-  return { text: summarySentences.map((sentence) => sentence.text).join(' '), sentences: summarySentences };
+    .map((candidate) => ({ text: candidate.text, utteranceIds: candidate.sentence.utteranceIds }));
 }

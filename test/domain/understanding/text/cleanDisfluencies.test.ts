@@ -15,6 +15,11 @@ describe('cleanDisfluencies', () => {
     expect(cleanDisfluencies('M my favourite is a d dog.')).toBe('My favourite is a dog.');
   });
 
+  it('drops a word broken off and restarted without a hyphen, not a short word that is one', () => {
+    expect(cleanDisfluencies('we have to des design a new remote')).toBe('We have to design a new remote');
+    expect(cleanDisfluencies('in into the remote remotes')).toBe('In into the remote remotes');
+  });
+
   it('keeps single letters that are words: initials, options, grades', () => {
     expect(cleanDisfluencies('The U.S. market is ready.')).toBe('The U.S. market is ready.');
     expect(cleanDisfluencies('We go with plan B.')).toBe('We go with plan B.');

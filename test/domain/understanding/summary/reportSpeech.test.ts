@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { reportSpeech } from '../../../../lib/domain/understanding/summary/reportSpeech.js';
+import { speakerReference } from '../../../../lib/domain/understanding/summary/speakerReference.js';
+
+const laura = speakerReference('Laura');
+const manager = speakerReference('Project Manager');
+
+describe('reportSpeech', () => {
+  it.each([
+    ['I think we should use a rubber case.', laura, 'Laura suggested that the group should use a rubber case.'],
+    ["Let's go with the kinetic battery.", manager, 'The project manager proposed that the group go with the kinetic battery.'],
+    ['We need to keep the cost under twelve Euro.', laura, 'Laura said that the group needs to keep the cost under twelve Euro.'],
+    ["I'll send you the specs by Friday.", laura, 'Laura will send you the specs by Friday.'],
+    ["I'm gonna draw the remote on the board.", laura, 'Laura will draw the remote on the board.'],
+    ['I want a remote that glows in the dark.', manager, 'The project manager wants a remote that glows in the dark.'],
+    ['I found that most users only use four buttons.', laura, 'Laura found that most users only use four buttons.'],
+    ['I agree that yellow is too bright.', laura, 'Laura agreed that yellow is too bright.'],
+    ['We are choosing the battery today.', laura, 'Laura said that they are choosing the battery today.'],
+    ['Our customers are young, you know, and like fashion.', laura, 'Laura said that their customers are young and like fashion.'],
+    ['The solar cells are too expensive for our budget because they cost four Euro.', manager, 'The project manager explained that the solar cells are too expensive for their budget because they cost four Euro.'],
+    ['The U.S. market wants plan B.', laura, 'Laura said that the U.S. market wants plan B.'],
+  ])('retells %j', (sentence, speaker, expected) => {
+    expect(reportSpeech(sentence, speaker)?.text).toBe(expected);
+  });
+
+  it.each([
+    ['How much does a remote control cost.'],
+    ['Is it within budget?'],
+    ['I told them that I would call.'],
+    ["Let's move on to the next slide."],
+  ])('will not retell %j', (sentence) => {
+    expect(reportSpeech(sentence, laura)).toBeNull();
+  });
+
+  it('speaks of roles as roles and leaves out what brackets add to a name', () => {
+    expect(speakerReference('Industrial Designer')).toEqual({ subject: 'The industrial designer', inline: 'the industrial designer' });
+    expect(speakerReference('The Acting Chair (Mrs. Carol Hughes)')).toEqual({ subject: 'The acting chair', inline: 'the acting chair' });
+    expect(speakerReference('Hon. Chrystia Freeland (Deputy Prime Minister)')).toEqual({ subject: 'Hon. Chrystia Freeland', inline: 'Hon. Chrystia Freeland' });
+    expect(speakerReference('Speaker 1')).toEqual({ subject: 'Speaker 1', inline: 'Speaker 1' });
+  });
+});
