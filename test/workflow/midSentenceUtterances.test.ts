@@ -52,8 +52,8 @@ describe('Deepgram utterances that break mid-sentence', () => {
     expect(meeting.state).toBe('ready');
     expect(meeting.degraded).toBe(false);
     const summary = SummarySchema.parse(await json(fixture, 'calls/mid-sentence.ogg.aftercall/summary.json'));
-    expect(summary.text).toMatch(/kinetic battery/);
-    expect(summary.sentences.length).toBeGreaterThan(0);
+    expect(summary.sections?.keyPoints.length).toBeGreaterThanOrEqual(2);
+    expect(summary.text).toMatch(/Speaker 1 said that the rubber case material costs more than plastic but it feels much softer in the hand/);
     // A sentence that runs across two utterances cites both.
     expect(summary.sentences.some((sentence) => sentence.utteranceIds.length === 2)).toBe(true);
   });
