@@ -8,7 +8,7 @@ const ANNOUNCEMENT =
 // Where the topic's noun phrase ends: a clause break, or a word that starts something else.
 const PHRASE_END = /[,.;:!?—–()]|\s-\s|\b(?:from|which|that|because|so|if|when|where|whether|how|now|then|first|please|today|here|there|i|we|you|they|he|she|it|is|are|was|were|will|would|can|could|should|and then|but|or|as well|yeah|okay|right)\b/i;
 const LEADING_WORDS = /^(?:(?:with|on|in|for|to|of|at|the|a|an|next|last|first|our|your|their|my|his|her|this|these|those|some|all|about|a little|a bit|bit|little|kind of|sort of|just|also|more|again|um|uh)\s+)+/i;
-const TRAILING_WORDS = /(?:\s+(?:of|on|in|for|to|and|the|a|an|with|about|at|by|our|your|their|some|this|these|those))+$/i;
+const TRAILING_WORDS = /(?:\s+(?:of|on|in|into|onto|from|than|like|as|for|to|and|the|a|an|with|about|at|by|our|your|their|some|this|these|those))+$/i;
 const MAX_TITLE_WORDS = 6;
 // Announcing one of these names the meeting's machinery, not its topic ("moving on to the next slide").
 const PROCEDURAL = /^(?:presentation|presentations|slide|slides|item|items|point|points|topic|topics|thing|things|question|questions|agenda|one|part|step)$/i;

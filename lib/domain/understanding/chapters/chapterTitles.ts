@@ -19,8 +19,14 @@ export interface UtteranceRange {
 }
 
 const MIN_OCCURRENCES = 2;
+const MIN_SINGLE_WORD_OCCURRENCES = 4;
 // Nouns said in every meeting about anything: a title made of one of them names no topic.
-const VAGUE_NOUNS = ['people', 'person', 'part', 'parts', 'percent', 'unit', 'units', 'way', 'ways', 'time', 'times', 'point', 'points', 'number', 'numbers', 'problem', 'problems', 'case', 'cases', 'event', 'events', 'work', 'today', 'day', 'days', 'week', 'year', 'years', 'minutes', 'meeting'];
+const VAGUE_NOUNS = [
+  'people', 'person', 'part', 'parts', 'percent', 'unit', 'units', 'way', 'ways', 'time', 'times', 'point', 'points', 'number',
+  'numbers', 'problem', 'problems', 'case', 'cases', 'event', 'events', 'work', 'today', 'day', 'days', 'week', 'year', 'years',
+  'minutes', 'meeting', 'action', 'note', 'notes', 'morning', 'afternoon', 'evening', 'monday', 'tuesday', 'wednesday',
+  'thursday', 'friday', 'saturday', 'sunday', 'madam', 'sir', 'member', 'members', 'honourable', 'colleague', 'colleagues',
+];
 /** Where a chapter's topic gets announced: the utterance before it (the chair's hand-over) and its first few. */
 const OPENING_UTTERANCES = 6;
 /** An announced topic names the chapter only if a word of it recurs this often in the chapter. */
@@ -92,10 +98,15 @@ export function chapterTitles(transcript: Transcript, ranges: readonly Utterance
     const ranked = [...chapter.entries()]
       .map(([key, stats]) => ({ key, stats, score: key.split(' ').reduce((sum, word) => sum + distinctive(word), 0) * Math.sqrt(stats.count) }))
       .sort((a, b) => b.score - a.score || b.stats.length - a.stats.length || a.key.localeCompare(b.key));
-    const frequent = ranked.filter((phrase) => phrase.stats.count >= MIN_OCCURRENCES);
+    // A single word must be said a few times to carry a title; it is too often a verb said in passing ("read").
+    const frequent = ranked.filter((phrase) => phrase.stats.count >= (phrase.stats.length > 1 ? MIN_OCCURRENCES : MIN_SINGLE_WORD_OCCURRENCES));
     const top = (frequent.length > 0 ? frequent : ranked)[0];
-    // "Buttons" alone says less than the longer phrase the chapter kept saying it in ("rubber buttons").
-    const longer = top === undefined || top.stats.length > 1 ? undefined : frequent.find((phrase) => phrase.stats.length > 1 && phrase.key.split(' ').includes(top.key));
+    // "Buttons" alone says less than the longer phrase the chapter kept saying it in ("rubber buttons"),
+    // or than a phrase of several words that sets the chapter apart nearly as well.
+    const longer =
+      top === undefined || top.stats.length > 1
+        ? undefined
+        : frequent.find((phrase) => phrase.stats.length > 1 && (phrase.key.split(' ').includes(top.key) || phrase.score >= top.score / 2));
     const best = longer ?? top;
     return best === undefined ? `Part ${chapterIndex + 1}` : asTitle(mostCommonSurface(best.stats.surfaces));
   });
