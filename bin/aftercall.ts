@@ -18,6 +18,7 @@ import { rebuildIndex } from '../lib/domain/meetings/rebuildIndex.js';
 import { renameSpeakers } from '../lib/domain/meetings/renameSpeakers.js';
 import { reprocessMeeting } from '../lib/domain/meetings/reprocessMeeting.js';
 import { grantConsent } from '../lib/domain/consent/grantConsent.js';
+import { sweepRetention } from '../lib/domain/retention/sweepRetention.js';
 import { searchArchive } from '../lib/domain/search/searchArchive.js';
 import { AFTERCALL_VERSION } from '../lib/version.js';
 import { readRecordingPcm } from '../lib/app/live/readRecordingPcm.js';
@@ -117,6 +118,22 @@ program
       const granted = await grantConsent(stack.plane, { tenantId, meetingId, source: 'cli', recordedBy: null });
       print(`consent for ${meetingId}: ${granted.consent.source}, ${granted.consent.grantedAt}`);
       if (granted.started !== null) await printWhenDone(stack, tenantId, granted.started);
+    });
+  });
+
+program
+  .command('sweep')
+  .description("apply the tenants' retention now: erase expired meetings everywhere (a tombstone stays), trim shorter-lived stores")
+  .option('--tenant <id>', 'only this tenant')
+  .action(async (options: { tenant?: string }) => {
+    await withStack({}, async (stack) => {
+      const deps = { blobs: stack.deps.blobs, vectorIndex: stack.deps.vectorIndex, workflow: stack.runner, deliveries: stack.deliveries, clock: stack.deps.clock };
+      const report = await sweepRetention(deps, options.tenant === undefined ? {} : { tenantIds: [options.tenant] });
+      for (const erased of report.erased) print(`erased   ${erased.tenantId}/${erased.meetingId}  ${erased.stores.join(',')}  (${erased.reason})`);
+      for (const trimmed of report.trimmed) print(`trimmed  ${trimmed.tenantId}/${trimmed.meetingId}  ${trimmed.stores.join(',')}`);
+      for (const forgotten of report.forgotten) print(`forgot   ${forgotten.tenantId}/${forgotten.meetingId}  (recording deleted while awaiting consent)`);
+      for (const deferred of report.deferred) print(`deferred ${deferred.tenantId}/${deferred.meetingId}  (a run is writing it)`);
+      print(`swept ${report.tenants.length} tenant(s) at ${report.sweptAt}: ${report.erased.length} erased, ${report.trimmed.length} trimmed`);
     });
   });
 

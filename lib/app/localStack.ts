@@ -32,6 +32,8 @@ import { openPrivateDataDir } from './privateDataDir.js';
 import { attachLiveSockets } from './live/attachLiveSockets.js';
 import type { CaptionRelay } from './live/CaptionRelay.js';
 import { createCaptionRelay } from './live/createCaptionRelay.js';
+import { sweepRetention } from '../domain/retention/sweepRetention.js';
+import { startRetentionTimer, type RetentionTimer } from './retentionTimer.js';
 
 const DELIVERY_POLL_MS = 1_000;
 
@@ -47,6 +49,8 @@ export interface LocalStack {
   /** CRM webhooks: the queue under `<data>/deliveries` and the worker that sends from it. */
   deliveries: FileDeliveryQueue;
   deliveryWorker: DeliveryWorker;
+  /** The retention sweep on a timer (AFTERCALL_SWEEP_INTERVAL_SECONDS); `runOnce()` sweeps now. */
+  retention: RetentionTimer;
   /** The live caption relay, on the HTTP server's port; null without http. */
   live: CaptionRelay | null;
   /** Runs a crashed process left unfinished, started again at start-up. */
@@ -132,6 +136,12 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     log,
   });
 
+  const retention = startRetentionTimer({
+    sweep: () => sweepRetention({ blobs: deps.blobs, vectorIndex: deps.vectorIndex, workflow: runner, deliveries, clock: deps.clock }),
+    intervalMs: config.AFTERCALL_SWEEP_INTERVAL_SECONDS * 1_000,
+    log,
+  });
+
   // A recording dropped into the bucket starts the workflow, as an S3 notification does on AWS.
   const startedListeners: ((meeting: StartedMeeting) => void)[] = [];
   const pending = new Set<Promise<void>>();
@@ -175,6 +185,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     deliveries,
     deliveryWorker,
     live,
+    retention,
     recovered,
     onMeetingStarted: (listener) => startedListeners.push(listener),
     close: async () => {
@@ -183,6 +194,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
       await live?.close();
       if (server !== null) await new Promise<void>((done) => server?.close(() => done()));
       await Promise.all(pending);
+      await retention.stop();
       await runner.drain();
       runner.close();
       await deliveryWorker.stop();

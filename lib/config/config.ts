@@ -45,6 +45,12 @@ export const ConfigSchema = z.object({
    * killed container) is started again by the next runner on the same data folder.
    */
   AFTERCALL_RUN_LEASE_SECONDS: z.coerce.number().positive().default(30),
+  /**
+   * Local stack: how often the retention sweep runs (tenants' `retention` settings; see
+   * docs/governance.md); 0 turns the timer off (`aftercall sweep` still runs it by hand). On AWS
+   * an EventBridge schedule runs it instead.
+   */
+  AFTERCALL_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(3600),
   /** How often the caption relay pings each WebSocket (and closes one that missed the last ping); keeps proxies from dropping quiet sockets. */
   AFTERCALL_LIVE_PING_SECONDS: z.coerce.number().positive().default(30),
   /**

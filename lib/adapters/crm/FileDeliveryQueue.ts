@@ -73,6 +73,17 @@ export class FileDeliveryQueue implements DeliveryQueue {
     return all.filter((d) => d.tenantId === tenantId).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 
+  remove(tenantId: string, ids: readonly string[]): Promise<void> {
+    return this.serial(async () => {
+      for (const id of ids) {
+        if (!ID.test(id)) continue;
+        for (const copy of await this.copiesOf(id)) {
+          if (copy.tenantId === tenantId) await unlink(this.path(copy.status, id)).catch(ignoreMissing);
+        }
+      }
+    });
+  }
+
   async close(): Promise<void> {
     await this.chain;
   }

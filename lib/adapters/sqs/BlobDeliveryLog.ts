@@ -27,6 +27,12 @@ export class BlobDeliveryLog {
     return putJson(this.blobs, deliveryKey(parsed.tenantId, parsed.id), parsed);
   }
 
+  /** Deletes the records: a queued message (a pointer) whose record is gone is not sent; the consumer moves it to the dead-letter queue. */
+  async remove(tenantId: string, ids: readonly string[]): Promise<void> {
+    const keys = ids.filter((id) => ID.test(id)).map((id) => deliveryKey(tenantId, id));
+    if (keys.length > 0) await this.blobs.delete(keys);
+  }
+
   /** The tenant's deliveries, oldest first (the same order as the local queue's log). */
   async list(tenantId: string, status?: DeliveryStatus): Promise<Delivery[]> {
     const keys = (await this.blobs.list(deliveriesPrefix(tenantId))).filter((key) => key.endsWith('.json'));

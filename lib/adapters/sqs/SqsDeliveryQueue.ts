@@ -57,6 +57,10 @@ export class SqsDeliveryQueue implements DeliveryQueue {
     return this.log.list(tenantId, status);
   }
 
+  remove(tenantId: string, ids: readonly string[]): Promise<void> {
+    return this.log.remove(tenantId, ids);
+  }
+
   private async send(delivery: Delivery): Promise<void> {
     await this.sqs.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: deliveryMessageBody(delivery) }));
   }

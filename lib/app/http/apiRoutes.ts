@@ -8,6 +8,8 @@ import { findCatalogEntry, getMeeting, summarise } from '../../domain/meetings/m
 import { renameSpeakers, SpeakerNamesSchema } from '../../domain/meetings/renameSpeakers.js';
 import { reprocessMeeting } from '../../domain/meetings/reprocessMeeting.js';
 import { grantConsent } from '../../domain/consent/grantConsent.js';
+import { MEETING_ID_PATTERN } from '../../domain/meeting/meetingId.js';
+import { findTombstone } from '../../domain/retention/tombstone.js';
 import { searchArchive } from '../../domain/search/searchArchive.js';
 import { audioUrlSecret } from '../../domain/auth/audioUrlKey.js';
 import { checkAudioSignature, signAudioParams, SignedAudioParamsSchema } from '../../domain/auth/audioUrlSignature.js';
@@ -82,16 +84,22 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
     info: { title: 'aftercall API', version: '1', description: 'Post-call meeting intelligence, tenant-scoped by API key.' },
   });
 
+  // An erased meeting answers 410 with its tombstone's when, why and which stores: never content.
+  const notFound = async (tenantId: string, meetingId: string): Promise<HttpError> => {
+    const tombstone = MEETING_ID_PATTERN.test(meetingId) ? await findTombstone(plane.blobs, tenantId, meetingId) : null;
+    if (tombstone === null) return new HttpError(404, `no meeting ${meetingId}`);
+    return new HttpError(410, `meeting ${meetingId} was erased at ${tombstone.erasedAt} (${tombstone.reason}) from: ${tombstone.stores.join(', ')}`);
+  };
   const meetingOr404 = async (tenantId: string, meetingId: string) => {
     const meeting = await getMeeting(plane.blobs, tenantId, meetingId);
-    if (meeting === null) throw new HttpError(404, `no meeting ${meetingId}`);
+    if (meeting === null) throw await notFound(tenantId, meetingId);
     return meeting;
   };
   // The catalog entry alone (one read): for routes that need only where the meeting's files are,
   // like each Range request of a player, not its steps and manifest.
   const entryOr404 = async (tenantId: string, meetingId: string) => {
     const entry = await findCatalogEntry(plane.blobs, tenantId, meetingId);
-    if (entry === null) throw new HttpError(404, `no meeting ${meetingId}`);
+    if (entry === null) throw await notFound(tenantId, meetingId);
     return entry;
   };
   const signingSecret = () => audioUrlSecret(plane.blobs, options.audioUrlSecret);
@@ -142,7 +150,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
       path: '/meetings/{id}',
       summary: "one meeting: status of every step, manifest, summary, action items, chapters",
       request: { params: MeetingIdParams },
-      responses: { 200: json(MeetingResponse, 'the meeting'), 404: failure('no such meeting'), ...AUTH_ERRORS },
+      responses: { 200: json(MeetingResponse, 'the meeting'), 404: failure('no such meeting'), 410: failure('the meeting was erased (retention): when, why and from which stores'), ...AUTH_ERRORS },
     }),
     async (c) => {
       const meeting = await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id);

@@ -13,6 +13,8 @@ export interface DeliveryQueue {
   update(delivery: Delivery): Promise<void>;
   get(tenantId: string, id: string): Promise<Delivery | null>;
   list(tenantId: string, status?: DeliveryStatus): Promise<Delivery[]>;
+  /** Forgets these deliveries of the tenant, payload and all (erasure): a message still queued for one is never sent. */
+  remove(tenantId: string, ids: readonly string[]): Promise<void>;
   close?(): Promise<void>;
 }
 

@@ -106,6 +106,8 @@ export const CatalogEntrySchema = z.object({
       degradedReasons: z.array(z.object({ step: z.string(), reason: z.string() })).optional(),
     })
     .optional(),
+  /** What the retention sweep already removed while the meeting stays (its search documents, live captions, recording): never done twice. */
+  erasures: z.array(z.object({ at: z.string(), stores: z.array(z.string()), reason: z.string() })).optional(),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 
