@@ -4,8 +4,10 @@ export type ActionKind =
   | 'commitment'
   /** "I can send it round": the speaker offers; weaker, since "I can" also just states ability. */
   | 'offer'
-  /** "Can you look into the battery?": someone present is asked. */
+  /** "Can you look into the battery?", "you'll do the costing": someone present is asked. */
   | 'request'
+  /** "Please send it": a request too, but as often procedure ("please proceed"): needs follow-up work. */
+  | 'please'
   /** "David will draw up the budget": a named person is given it. */
   | 'assignment'
   /** "We need to book the room", "let's ...", "make sure ...": the group, nobody in particular. */
@@ -35,14 +37,17 @@ const NAME = "[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?";
 
 const EXPLICIT = /\b(?:action items?|to-?dos?|follow[- ]ups?)\s*(?:for\s+\w+\s*)?[:\-–]\s*(.+)/i;
 const COMMITMENT =
-  /\b(?:I(?:'ll| will| shall)(?: (?:also|just|then|definitely|probably))?(?: need to| have to| try to)?|I'm (?:going to|gonna)|I am going to|I need to|I have to|I've got to|I'm supposed to)\s+(.+)/i;
-const OFFER = /\bI can\s+(.+)/i;
+  /\b(?:I(?:'ll| will| shall)(?: (?:also|just|then|definitely|probably|certainly|now))?(?: need to| have to| try to)?|I'm (?:(?:also|probably|just) )?(?:going to|gonna)|I am going to|I was going to|I need to|I have to|I've got to|I'm supposed to)[,\s]+(.+)/i;
+const OFFER = /\bI (?:can|could)(?: (?:also|just|probably|certainly))?\s+(.+)/i;
 const REQUEST =
-  /\b(?:(?:can|could|would|will) you(?: please| also| just)*|please|I'd like you to|I want you to|I need you to|if you could)\s+(.+)/i;
+  /\b(?:(?:can|could|would|will) you(?: please| also| just| all)*|you(?:'ll| will)(?: (?:also|just|then|all))?(?: be(?= \w+ing\b)| need to| have to)?|(?:each|all|both|every one) of you (?:should|will|need to|have to|must)|I'd like you to|I want you to|I need you to|if you could)\s+(.+)/i;
+// "Please ..." alone is as often a chair's procedure or a rhetorical demand as a request: weaker.
+const PLEASE = /^(?:(?:and|so|okay|ok|now)\s*,?\s+)?please\s+(.+)/i;
 const ASSIGNMENT = new RegExp(`\\b(${NAME})(?:'ll| will| is going to| needs to| has to| should| can)\\s+(.+)`);
 // "John to send the deck": the shorthand of written action items.
 const NAMED_TO = new RegExp(`^(${NAME}) to\\s+(.+)`);
-const GROUP = /\b(?:we(?:'ll| will) (?:need|have) to|we need to|we have to|we've got to|we must|let's|let us)\s+(.+)/i;
+const GROUP =
+  /\b(?:we(?:'ll| will| shall| should)(?: (?:probably|also|just|then|definitely|all|still))?(?: (?:need|have) to)?|we need to|we have to|we've got to|we must|we(?:'re| are) (?:going to|gonna)|let's|let us)\s+(.+)/i;
 // "Make sure ..." as an instruction, at the start of the sentence.
 const MAKE_SURE = /^(?:(?:just|please|and|so)\s+)?(?:make sure|don't forget to|remember to)\s+(.+)/i;
 
@@ -52,6 +57,7 @@ const PATTERNS: { kind: ActionKind; pattern: RegExp }[] = [
   { kind: 'request', pattern: REQUEST },
   { kind: 'commitment', pattern: COMMITMENT },
   { kind: 'offer', pattern: OFFER },
+  { kind: 'please', pattern: PLEASE },
   { kind: 'assignment', pattern: ASSIGNMENT },
   { kind: 'group', pattern: GROUP },
   { kind: 'group', pattern: MAKE_SURE },
@@ -85,8 +91,9 @@ export function matchAction(sentence: string, names: NameTest): ActionMatch | nu
       return { kind, start: match.index, action, named };
     }
     const vocative = nameIn(VOCATIVE_BEFORE.exec(sentence), names.couldBeName) ?? nameIn(VOCATIVE_AFTER.exec(sentence), names.couldBeName);
-    const start = kind === 'request' && vocative !== null && sentence.startsWith(vocative) ? 0 : match.index;
-    return { kind, start, action, named: kind === 'request' ? vocative : null };
+    const asked = kind === 'request' || kind === 'please';
+    const start = asked && vocative !== null && sentence.startsWith(vocative) ? 0 : match.index;
+    return { kind, start, action, named: asked ? vocative : null };
   }
   return null;
 }

@@ -27,3 +27,19 @@ describe('findDueDate', () => {
     }
   });
 });
+
+describe('findDueDate without a calendar day', () => {
+  it('keeps deadlines tied to the next meeting as said, with no date', () => {
+    expect(findDueDate("let's have it ready before the next meeting", meetingDate)).toEqual({ date: null, text: 'before the next meeting' });
+    expect(findDueDate('I will check and return to the member in due course', meetingDate)).toEqual({ date: null, text: 'in due course' });
+  });
+
+  it('reads "this afternoon" and "in thirty minutes" as the meeting day', () => {
+    expect(findDueDate('I was going to do that this afternoon', meetingDate)).toEqual({ date: '2024-03-13', text: 'this afternoon' });
+    expect(findDueDate('we meet again in thirty minutes', meetingDate)?.date).toBe('2024-03-13');
+  });
+
+  it('prefers a named day said before the meeting phrase', () => {
+    expect(findDueDate('send it by Friday, before the next meeting', meetingDate)).toEqual({ date: '2024-03-15', text: 'by Friday' });
+  });
+});
