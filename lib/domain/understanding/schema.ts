@@ -33,7 +33,13 @@ export const SummarySchema = z.object({
 export const ActionItemSchema = z.object({
   id: z.string(),
   text: z.string().min(1),
+  /** Who will do it: a speaker's display name, or a name said in the meeting; null for the group or unknown. */
   owner: z.string().nullable(),
+  /**
+   * `person`: `owner` will do it; `group`: everyone present ("we'll ..."), `owner` is null. Absent
+   * in results written before it existed, and when nobody can be told.
+   */
+  ownerKind: z.enum(['person', 'group']).optional(),
   /** ISO date (YYYY-MM-DD) when a due phrase could be resolved. */
   dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   /** The words that said when, e.g. "by Friday". */
@@ -47,6 +53,22 @@ export const ActionItemsSchema = z.object({
   meetingId: z.string(),
   engine: z.string(),
   items: z.array(ActionItemSchema),
+});
+
+export const DecisionSchema = z.object({
+  id: z.string(),
+  /** What was settled, in the words of the sentence that settles it. */
+  text: z.string().min(1),
+  utteranceIds: Citations,
+  /** When it was first said. */
+  startMs: z.number().int().nonnegative(),
+});
+
+export const DecisionsSchema = z.object({
+  schemaVersion: z.literal(UNDERSTANDING_SCHEMA_VERSION),
+  meetingId: z.string(),
+  engine: z.string(),
+  decisions: z.array(DecisionSchema),
 });
 
 export const ChapterSchema = z.object({
@@ -69,5 +91,7 @@ export type Summary = z.infer<typeof SummarySchema>;
 export type SummarySections = z.infer<typeof SummarySectionsSchema>;
 export type ActionItem = z.infer<typeof ActionItemSchema>;
 export type ActionItems = z.infer<typeof ActionItemsSchema>;
+export type Decision = z.infer<typeof DecisionSchema>;
+export type Decisions = z.infer<typeof DecisionsSchema>;
 export type Chapter = z.infer<typeof ChapterSchema>;
 export type Chapters = z.infer<typeof ChaptersSchema>;
