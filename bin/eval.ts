@@ -30,6 +30,7 @@ import { meanScores } from '../lib/evaluation/meanScores.js';
 import { MeetingTruthSchema } from '../lib/evaluation/meetingTruth.js';
 import { scoreMeeting } from '../lib/evaluation/scoreMeeting.js';
 import { summaryNotesReport } from '../lib/evaluation/summary/summaryNotesReport.js';
+import { notesReport } from '../lib/evaluation/notes/notesReport.js';
 
 // The reference data carries no meeting dates; a fixed Monday makes "by Friday" resolve the same way on every run.
 const MEETING_DATE = new Date(2024, 0, 15);
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${formatSearchScores(search, ids.length)}\n`);
   process.stdout.write(`\n${formatChapterEvaluation(await evaluateChapters(dir, ids))}\n`);
   process.stdout.write(`\n${(await summaryNotesReport(dir, MEETING_DATE)).table}\n`);
+  process.stdout.write(`\n${(await notesReport(dir, MEETING_DATE)).text}\n`);
 
   if (values.json !== undefined) {
     const report = { dataDir: dir, meetingDate: MEETING_DATE_LABEL, meetings: rows, mean, actionItems: counts, search };
