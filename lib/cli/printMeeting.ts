@@ -2,7 +2,7 @@ import { resultFiles, resultKey } from '../domain/meeting/resultKeys.js';
 import type { MeetingView } from '../domain/meetings/meetingView.js';
 import type { BlobStore } from '../domain/ports/BlobStore.js';
 import { findJson } from '../domain/workflow/jsonResults.js';
-import { ActionItemsSchema, ChaptersSchema, SummarySchema } from '../domain/understanding/schema.js';
+import { ActionItemsSchema, ChaptersSchema, DecisionsSchema, SummarySchema } from '../domain/understanding/schema.js';
 
 const clock = (ms: number): string => {
   const s = Math.floor(ms / 1000);
@@ -14,9 +14,10 @@ export async function describeMeeting(blobs: BlobStore, meeting: MeetingView): P
   const lines = [`■ ${meeting.title}  (${meeting.meetingId})  — ${meeting.state}`];
   if (meeting.error !== null) lines.push(`  failed in ${meeting.error.step ?? 'an unknown step'}: ${meeting.error.name}: ${meeting.error.message}`);
   const prefix = meeting.resultPrefix;
-  const [summary, actionItems, chapters] = await Promise.all([
+  const [summary, actionItems, decisions, chapters] = await Promise.all([
     findJson(blobs, resultKey(prefix, resultFiles.summary), SummarySchema),
     findJson(blobs, resultKey(prefix, resultFiles.actionItems), ActionItemsSchema),
+    findJson(blobs, resultKey(prefix, resultFiles.decisions), DecisionsSchema),
     findJson(blobs, resultKey(prefix, resultFiles.chapters), ChaptersSchema),
   ]);
   if (summary !== null) lines.push(`  Summary: ${summary.text || '(nothing was said)'}`);
@@ -24,10 +25,14 @@ export async function describeMeeting(blobs: BlobStore, meeting: MeetingView): P
     lines.push('  Chapters:');
     for (const chapter of chapters.chapters) lines.push(`    ${clock(chapter.startMs)}  ${chapter.title}`);
   }
+  if (decisions !== null) {
+    lines.push(`  Decisions: ${decisions.decisions.length === 0 ? 'none' : ''}`);
+    for (const decision of decisions.decisions) lines.push(`    - ${decision.text}  (${clock(decision.startMs)})`);
+  }
   if (actionItems !== null) {
     lines.push(`  Action items: ${actionItems.items.length === 0 ? 'none' : ''}`);
     for (const item of actionItems.items) {
-      const who = item.owner ?? 'unassigned';
+      const who = item.owner ?? (item.ownerKind === 'group' ? 'everyone' : 'unassigned');
       const due = item.dueDate === null ? '' : `, due ${item.dueDate}`;
       lines.push(`    - [${who}${due}] ${item.text}  (${clock(item.startMs)})`);
     }

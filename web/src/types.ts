@@ -37,8 +37,17 @@ export interface ActionItem {
   id: string;
   text: string;
   owner: string | null;
+  /** `group`: everyone present, with no single owner. Absent in older results. */
+  ownerKind?: 'person' | 'group';
   dueDate: string | null;
   dueText: string | null;
+  utteranceIds: string[];
+  startMs: number;
+}
+
+export interface Decision {
+  id: string;
+  text: string;
   utteranceIds: string[];
   startMs: number;
 }
@@ -55,6 +64,8 @@ export interface MeetingDetail {
   meeting: Meeting;
   summary: { text: string; sentences: { text: string; utteranceIds: string[] }[] } | null;
   actionItems: { items: ActionItem[] } | null;
+  /** Absent from servers older than decisions; null before the meeting has them. */
+  decisions?: { decisions: Decision[] } | null;
   chapters: { chapters: Chapter[] } | null;
 }
 

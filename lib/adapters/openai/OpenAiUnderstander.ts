@@ -119,7 +119,7 @@ export class OpenAiUnderstander implements Understander {
 }
 
 const isEmpty = (answer: UnderstandingAnswer): boolean =>
-  answer.summary.length === 0 && answer.actionItems.length === 0 && answer.chapters.length === 0;
+  answer.summary.length === 0 && answer.actionItems.length === 0 && answer.decisions.length === 0 && answer.chapters.length === 0;
 
 /** Consecutive groups of at least two parts whose notes fit the budget (a group may exceed it only to reach two). */
 function groupWithinBudget(parts: readonly MeetingNotes[], budgetTokens: number): MeetingNotes[][] {

@@ -1,11 +1,12 @@
 import type { UnderstandingDraft } from '../../domain/ports/Understander.js';
 import type { Transcript } from '../../domain/transcript/schema.js';
+import { GROUP_OWNER_WORD } from './groundAnswer.js';
 import type { UnderstandingAnswer } from './understandingAnswer.js';
 
 /**
  * The draft the understand step expects, from an answer already grounded in this transcript.
- * Times come from the cited utterances, never from the model: an action item starts at its
- * earliest citation; a chapter starts at its earliest citation and runs to the next chapter's
+ * Times come from the cited utterances, never from the model: an action item or decision starts
+ * at its earliest citation; a chapter starts at its earliest citation and runs to the next chapter's
  * start (the last one to the end of the meeting), so chapters mark the meeting without gaps
  * or overlaps. Two chapters starting at the same utterance are one.
  */
@@ -17,17 +18,19 @@ export function draftFromAnswer(answer: UnderstandingAnswer, transcript: Transcr
   const sentences = answer.summary.map((point) => ({ text: point.text, utteranceIds: point.ids }));
   const actionItems = answer.actionItems.map((item) => ({
     text: item.text,
-    owner: item.owner,
+    // The group is nobody in particular: no owner, marked as the group's.
+    ...(item.owner === GROUP_OWNER_WORD ? { owner: null, ownerKind: 'group' as const } : item.owner === null ? { owner: null } : { owner: item.owner, ownerKind: 'person' as const }),
     dueDate: item.dueDate,
     dueText: item.dueText,
     utteranceIds: item.ids,
     startMs: earliest(item.ids),
   }));
+  const decisions = answer.decisions.map((decision) => ({ text: decision.text, utteranceIds: decision.ids, startMs: earliest(decision.ids) }));
   const starts = answer.chapters
     .map((chapter) => ({ title: chapter.title, utteranceIds: chapter.ids, startMs: earliest(chapter.ids) }))
     .sort((a, b) => a.startMs - b.startMs)
     .filter((chapter, i, all) => i === 0 || chapter.startMs !== all[i - 1]?.startMs);
   const chapters = starts.map((chapter, i) => ({ ...chapter, endMs: starts[i + 1]?.startMs ?? Math.max(meetingEnd, chapter.startMs) }));
 
-  return { summary: { text: sentences.map((s) => s.text).join(' '), sentences }, actionItems, chapters };
+  return { summary: { text: sentences.map((s) => s.text).join(' '), sentences }, actionItems, decisions, chapters };
 }

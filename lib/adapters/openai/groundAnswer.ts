@@ -1,7 +1,7 @@
 import type { UnderstandingAnswer } from './understandingAnswer.js';
 
 type Section = keyof UnderstandingAnswer;
-const SECTIONS: readonly Section[] = ['summary', 'actionItems', 'chapters'];
+const SECTIONS: readonly Section[] = ['summary', 'actionItems', 'decisions', 'chapters'];
 
 const labelOf = (item: { text: string } | { title: string }): string => ('title' in item ? item.title : item.text);
 
@@ -37,10 +37,13 @@ export function groundAnswer(answer: UnderstandingAnswer, allowed: ReadonlySet<s
       ids: cited(item.ids),
     }))
     .filter((item) => item.text.length > 0 && item.ids.length > 0);
+  const decisions = answer.decisions
+    .map((decision) => ({ text: decision.text.trim(), ids: cited(decision.ids) }))
+    .filter((decision) => decision.text.length > 0 && decision.ids.length > 0);
   const chapters = answer.chapters
     .map((chapter) => ({ title: chapter.title.trim(), ids: cited(chapter.ids) }))
     .filter((chapter) => chapter.title.length > 0 && chapter.ids.length > 0);
-  return { summary, actionItems, chapters };
+  return { summary, actionItems, decisions, chapters };
 }
 
 const NO_VALUE = /^(null|none|unknown|n\/a|-)$/i;
@@ -50,9 +53,16 @@ function blankToNull(value: string | null): string | null {
   return trimmed.length === 0 || NO_VALUE.test(trimmed) ? null : trimmed;
 }
 
+// The whole group as owner, however the model words it: the prompt asks for "everyone".
+const GROUP_OWNER = /^(?:everyone|everybody|all|group|the group|the team|team|we|us|all of us)$/i;
+export const GROUP_OWNER_WORD = 'everyone';
+
+/** A speaker tag becomes that speaker's name; the whole group becomes "everyone" (a draft reads it as the group). */
 function ownerName(owner: string | null, speakerNames: ReadonlyMap<string, string>): string | null {
   const name = blankToNull(owner);
-  return name === null ? null : (speakerNames.get(name) ?? name);
+  if (name === null) return null;
+  if (GROUP_OWNER.test(name)) return GROUP_OWNER_WORD;
+  return speakerNames.get(name) ?? name;
 }
 
 function calendarDay(value: string | null): string | null {

@@ -15,7 +15,7 @@ export interface MeetingNotes {
 export function renderNotes(parts: readonly MeetingNotes[]): string {
   return parts
     .map((part, i) => {
-      const { summary, actionItems, chapters } = part.answer;
+      const { summary, actionItems, decisions, chapters } = part.answer;
       const lines = [`Part ${i + 1} (${clock(part.startMs)}-${clock(part.endMs)})`];
       for (const point of summary) lines.push(`summary: ${point.text} ${cite(point.ids)}`);
       for (const item of actionItems) {
@@ -23,6 +23,7 @@ export function renderNotes(parts: readonly MeetingNotes[]): string {
         const due = item.dueText === null && item.dueDate === null ? '' : ` | due: ${item.dueText ?? ''}${item.dueDate === null ? '' : ` (${item.dueDate})`}`;
         lines.push(`action: ${item.text}${owner}${due} ${cite(item.ids)}`);
       }
+      for (const decision of decisions) lines.push(`decision: ${decision.text} ${cite(decision.ids)}`);
       for (const chapter of chapters) lines.push(`chapter: ${chapter.title} ${cite(chapter.ids)}`);
       return lines.join('\n');
     })

@@ -12,10 +12,11 @@ export const UnderstandingAnswerSchema = z.object({
   actionItems: z.array(
     z.object({ text: z.string(), owner: z.string().nullable(), dueText: z.string().nullable(), dueDate: z.string().nullable(), ids: Ids }),
   ),
+  decisions: z.array(z.object({ text: z.string(), ids: Ids })),
   chapters: z.array(z.object({ title: z.string(), ids: Ids })),
 });
 export type UnderstandingAnswer = z.infer<typeof UnderstandingAnswerSchema>;
 
 export const UNDERSTANDING_SCHEMA_NAME = 'meeting_notes';
 
-export const EMPTY_ANSWER: UnderstandingAnswer = { summary: [], actionItems: [], chapters: [] };
+export const EMPTY_ANSWER: UnderstandingAnswer = { summary: [], actionItems: [], decisions: [], chapters: [] };

@@ -4,7 +4,8 @@ import type { TranscriptChunk } from './transcriptChunks.js';
 // Every word here is paid for on every call of every meeting: say what the output must be, once.
 const TASK = `You take notes on a meeting for people who missed it. Write in the meeting's language. JSON fields:
 summary: sentences on decisions, outcomes and open questions; ids = the utterances each rests on.
-actionItems: tasks someone took on or was given. owner: that person's name, or null. dueText: the words saying when, or null. dueDate: that day as YYYY-MM-DD counted from the meeting date, or null.
+actionItems: work to do after this moment that someone took on or was given; not things done in the meeting itself (next slide, drawing on the board), not options or wishes; once each. owner: who will do it (for a request, the person asked, not the asker) as their speaker tag or name; "everyone" for the whole group; null if unknown. dueText: the words saying when, or null. dueDate: that day as YYYY-MM-DD counted from the meeting date, or null.
+decisions: what the group settled (a choice made, a conclusion agreed), not proposals left open; ids = where it is settled.
 chapters: the topics in order, one every 5-15 minutes, short titles; ids = the topic's first utterance, then its key ones.
 Cite only ids from the input; leave out what you cannot cite.`;
 

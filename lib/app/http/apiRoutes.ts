@@ -13,7 +13,7 @@ import { findTombstone } from '../../domain/retention/tombstone.js';
 import { searchArchive } from '../../domain/search/searchArchive.js';
 import { audioUrlSecret } from '../../domain/auth/audioUrlKey.js';
 import { checkAudioSignature, signAudioParams, SignedAudioParamsSchema } from '../../domain/auth/audioUrlSignature.js';
-import { ActionItemsSchema, ChaptersSchema, SummarySchema } from '../../domain/understanding/schema.js';
+import { ActionItemsSchema, ChaptersSchema, DecisionsSchema, SummarySchema } from '../../domain/understanding/schema.js';
 import { readShownResult } from '../../domain/workflow/jsonResults.js';
 import { findLiveCaptions } from '../../domain/live/saveLiveCaptions.js';
 import { z } from 'zod';
@@ -148,26 +148,28 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
     route({
       method: 'get',
       path: '/meetings/{id}',
-      summary: "one meeting: status of every step, manifest, summary, action items, chapters",
+      summary: "one meeting: status of every step, manifest, summary, action items, decisions, chapters",
       request: { params: MeetingIdParams },
       responses: { 200: json(MeetingResponse, 'the meeting'), 404: failure('no such meeting'), 410: failure('the meeting was erased (retention): when, why and from which stores'), ...AUTH_ERRORS },
     }),
     async (c) => {
       const meeting = await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id);
       const prefix = meeting.resultPrefix;
-      const [summary, actionItems, chapters] = await Promise.all([
+      const [summary, actionItems, decisions, chapters] = await Promise.all([
         readShownResult(plane.blobs, resultKey(prefix, resultFiles.summary), SummarySchema),
         readShownResult(plane.blobs, resultKey(prefix, resultFiles.actionItems), ActionItemsSchema),
+        readShownResult(plane.blobs, resultKey(prefix, resultFiles.decisions), DecisionsSchema),
         readShownResult(plane.blobs, resultKey(prefix, resultFiles.chapters), ChaptersSchema),
       ]);
       // A corrupt file is shown as null and named, so one bad file does not hide the rest.
       const corrupt = [
         [resultFiles.summary, summary],
         [resultFiles.actionItems, actionItems],
+        [resultFiles.decisions, decisions],
         [resultFiles.chapters, chapters],
       ] as const;
       const unreadable = [...meeting.unreadable, ...corrupt.filter(([, result]) => result.corrupt).map(([file]) => file)];
-      return c.json({ meeting, summary: summary.value, actionItems: actionItems.value, chapters: chapters.value, unreadable }, 200);
+      return c.json({ meeting, summary: summary.value, actionItems: actionItems.value, decisions: decisions.value, chapters: chapters.value, unreadable }, 200);
     },
   );
 

@@ -60,6 +60,7 @@ export const MeetingResponse = z.object({
   }),
   summary: z.unknown().meta({ description: 'summary.json, or null before it exists (or when it is corrupt)' }),
   actionItems: z.unknown().meta({ description: 'action-items.json, or null' }),
+  decisions: z.unknown().meta({ description: 'decisions.json (what the meeting settled, each citing utterance ids), or null before it exists or for meetings understood before decisions were a result' }),
   chapters: z.unknown().meta({ description: 'chapters.json, or null' }),
   unreadable: z.array(z.string()).meta({ description: 'result files that exist but are corrupt, shown as null above (e.g. ["manifest.json"])' }),
 });

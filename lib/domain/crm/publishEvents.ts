@@ -1,27 +1,25 @@
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { MeetingContext } from '../meeting/schema.js';
-import type { ActionItem } from '../understanding/schema.js';
+import type { ActionItem, Decision } from '../understanding/schema.js';
 import { actionItemsPublishedEvent, deliveryId } from './actionItemsEvent.js';
+import { decisionsPublishedEvent } from './decisionsEvent.js';
 import type { DeliveryQueue } from './ports.js';
-import { CRM_SCHEMA_VERSION, type Delivery } from './schema.js';
+import { CRM_SCHEMA_VERSION, type Delivery, type WebhookEventType } from './schema.js';
 import { loadSubscriptions } from './subscriptions.js';
 
+type PublishDeps = { blobs: BlobStore; deliveries: DeliveryQueue; clock: () => Date };
+
 /**
- * Queues one `action_items.published` delivery per active subscription of the meeting's tenant.
- * Called after the manifest is written; safe to call again for the same run (ids are derived).
+ * Queues one delivery of an event per active subscription of the meeting's tenant that asked for
+ * it. Called after the manifest is written; safe to call again for the same run (ids are derived).
  */
-export async function enqueueActionItemsPublished(
-  deps: { blobs: BlobStore; deliveries: DeliveryQueue; clock: () => Date },
-  meeting: MeetingContext,
-  items: readonly ActionItem[],
-): Promise<Delivery[]> {
-  const type = 'action_items.published' as const;
+async function enqueueMeetingEvent(deps: PublishDeps, meeting: MeetingContext, type: WebhookEventType, bodyAt: (now: Date) => unknown): Promise<Delivery[]> {
   const subscriptions = (await loadSubscriptions(deps.blobs, meeting.tenantId)).filter(
     (s) => s.active && s.tenantId === meeting.tenantId && s.events.includes(type),
   );
   if (subscriptions.length === 0) return [];
   const now = deps.clock();
-  const body = JSON.stringify(actionItemsPublishedEvent(meeting, items, now));
+  const body = JSON.stringify(bodyAt(now));
   const deliveries = subscriptions.map(
     (subscription): Delivery => ({
       schemaVersion: CRM_SCHEMA_VERSION,
@@ -40,3 +38,11 @@ export async function enqueueActionItemsPublished(
   await deps.deliveries.enqueue(deliveries);
   return deliveries;
 }
+
+/** One `action_items.published` delivery per subscription that asked for it. */
+export const enqueueActionItemsPublished = (deps: PublishDeps, meeting: MeetingContext, items: readonly ActionItem[]): Promise<Delivery[]> =>
+  enqueueMeetingEvent(deps, meeting, 'action_items.published', (now) => actionItemsPublishedEvent(meeting, items, now));
+
+/** One `decisions.published` delivery per subscription that asked for it. */
+export const enqueueDecisionsPublished = (deps: PublishDeps, meeting: MeetingContext, decisions: readonly Decision[]): Promise<Delivery[]> =>
+  enqueueMeetingEvent(deps, meeting, 'decisions.published', (now) => decisionsPublishedEvent(meeting, decisions, now));

@@ -3,8 +3,11 @@ import { TenantId } from '../meeting/schema.js';
 
 export const CRM_SCHEMA_VERSION = 1;
 
-/** Events a subscription can ask for; `action_items.published` is the one CRMs need. */
-export const WEBHOOK_EVENT_TYPES = ['action_items.published'] as const;
+/**
+ * Events a subscription can ask for: `action_items.published` (the default, what CRMs need) and
+ * `decisions.published` (what a meeting settled), each sent once per meeting run after Publish.
+ */
+export const WEBHOOK_EVENT_TYPES = ['action_items.published', 'decisions.published'] as const;
 export const WebhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventTypeSchema>;
 

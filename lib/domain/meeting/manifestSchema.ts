@@ -35,6 +35,8 @@ export const ManifestSchema = z.object({
     speakers: z.number().int(),
     durationMs: z.number().int(),
     actionItems: z.number().int(),
+    /** Absent in manifests written before decisions were a result. */
+    decisions: z.number().int().optional(),
     chapters: z.number().int(),
     indexedDocuments: z.number().int().nullable(),
   }),

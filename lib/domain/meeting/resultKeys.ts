@@ -41,6 +41,7 @@ export const resultFiles = {
   translationVtt: (language: string) => `translations/${language}.vtt`,
   summary: 'summary.json',
   actionItems: 'action-items.json',
+  decisions: 'decisions.json',
   chapters: 'chapters.json',
   status: 'status.json',
   stepStatus: (step: string) => `steps/${step}.json`,

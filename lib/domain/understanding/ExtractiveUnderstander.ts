@@ -1,10 +1,11 @@
 import type { Understander, UnderstandingDraft } from '../ports/Understander.js';
 import type { Transcript } from '../transcript/schema.js';
 import { extractActionItems } from './extractActionItems.js';
+import { extractDecisions } from './extractDecisions.js';
 import { segmentChapters } from './segmentChapters.js';
 import { summarizeExtractive } from './summarizeExtractive.js';
 
-/** The offline engine: extractive summary, rule-based action items, lexical chapters. Also the fallback when a model fails. */
+/** The offline engine: extractive summary, rule-based action items and decisions, lexical chapters. Also the fallback when a model fails. */
 export class ExtractiveUnderstander implements Understander {
   readonly name = 'aftercall-extractive@1';
 
@@ -13,6 +14,7 @@ export class ExtractiveUnderstander implements Understander {
     return {
       summary: summarizeExtractive(transcript, { actionItems }),
       actionItems,
+      decisions: extractDecisions(transcript),
       chapters: segmentChapters(transcript),
     };
   }

@@ -52,7 +52,7 @@ export function extractActionItems(transcript: Transcript, options: ExtractActio
   const speakerNames = new Map(transcript.speakers.map((speaker) => [speaker.id, speaker.name]));
   const nameOf = (speakerId: string): string | null => speakerNames.get(speakerId) ?? null;
   const found: Item[] = [];
-  const add = (sentence: TranscriptSentence, text: string, owner: Owner, utteranceIds: string[] = [sentence.utteranceId]): void => {
+  const add = (sentence: TranscriptSentence, text: string, owner: Owner, utteranceIds: string[] = sentence.utteranceIds): void => {
     const due = findDueDate(sentence.clean, options.meetingDate);
     found.push({ text, ...owner, dueDate: due?.date ?? null, dueText: due?.text ?? null, utteranceIds, startMs: sentence.startMs });
   };
@@ -75,7 +75,7 @@ export function extractActionItems(transcript: Transcript, options: ExtractActio
     const accepted = acceptedRequest(sentence.clean, transcript.utterances, sentence.utteranceIndex);
     if (accepted !== null) {
       const request = transcript.utterances[accepted.utteranceIndex];
-      add(sentence, itemText(cleanDisfluencies(accepted.request), 0), person(nameOf(sentence.speakerId)), [sentence.utteranceId, ...(request ? [request.id] : [])]);
+      add(sentence, itemText(cleanDisfluencies(accepted.request), 0), person(nameOf(sentence.speakerId)), [...sentence.utteranceIds, ...(request ? [request.id] : [])]);
     }
   }
   return dedupeActionItems(found);

@@ -30,11 +30,11 @@ export function extractDecisions(transcript: Transcript): Draft[] {
     const last = groups.at(-1);
     if (last !== undefined && sentence.utteranceIndex - last.lastIndex <= SAME_DECISION_TURNS) {
       if (score > last.best.score) last.best = { text, score };
-      if (!last.utteranceIds.includes(sentence.utteranceId)) last.utteranceIds.push(sentence.utteranceId);
+      for (const id of sentence.utteranceIds) if (!last.utteranceIds.includes(id)) last.utteranceIds.push(id);
       last.lastIndex = sentence.utteranceIndex;
       continue;
     }
-    groups.push({ best: { text, score }, utteranceIds: [sentence.utteranceId], startMs: sentence.startMs, lastIndex: sentence.utteranceIndex });
+    groups.push({ best: { text, score }, utteranceIds: [...sentence.utteranceIds], startMs: sentence.startMs, lastIndex: sentence.utteranceIndex });
   }
   return groups.map((group) => ({ text: group.best.text, utteranceIds: group.utteranceIds, startMs: group.startMs }));
 }

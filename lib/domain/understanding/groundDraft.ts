@@ -40,6 +40,7 @@ export function groundDraft(transcript: Transcript, draft: UnderstandingDraft): 
         };
   rejected = counted;
   const actionItems = ground(draft.actionItems).map((item) => ({ ...item, startMs: startOf(item.utteranceIds) }));
+  const decisions = ground(draft.decisions).map((decision) => ({ ...decision, startMs: startOf(decision.utteranceIds) }));
   const chapters = ground(draft.chapters)
     .map((chapter) => ({
       ...chapter,
@@ -48,7 +49,7 @@ export function groundDraft(transcript: Transcript, draft: UnderstandingDraft): 
     }))
     .sort((a, b) => a.startMs - b.startMs);
   const text = sentences.length === draft.summary.sentences.length ? draft.summary.text : sentences.map((s) => s.text).join(' ');
-  return { draft: { ...draft, summary: { text, sentences, ...(sections === undefined ? {} : { sections }) }, actionItems, chapters }, rejected };
+  return { draft: { ...draft, summary: { text, sentences, ...(sections === undefined ? {} : { sections }) }, actionItems, decisions, chapters }, rejected };
 }
 
 const clamp = (value: number, min: number, max: number): number => Math.min(Math.max(value, min), Math.max(min, max));

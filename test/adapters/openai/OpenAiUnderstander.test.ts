@@ -124,7 +124,7 @@ describe('OpenAiUnderstander through the SDK against a local OpenAI server', () 
     const draft = await engine.understand(standup, { meetingDate: MEETING_DATE });
 
     expect(server.requests).toHaveLength(2);
-    expect(draft).toEqual({ summary: { text: '', sentences: [] }, actionItems: [], chapters: [] });
+    expect(draft).toEqual({ summary: { text: '', sentences: [] }, actionItems: [], decisions: [], chapters: [] });
   });
 
   it('keeps valid citations of a partly grounded item without a repair, and cleans owners and dates', async () => {
@@ -134,6 +134,7 @@ describe('OpenAiUnderstander through the SDK against a local OpenAI server', () 
         { text: 'Finish the docs', owner: 'S3', dueText: 'by Friday', dueDate: '2025-03-21', ids: ['u3'] },
         { text: 'Post the job ad', owner: 'null', dueText: 'this week', dueDate: '2025-02-30', ids: ['u5', 'u5'] },
       ],
+      decisions: [],
       chapters: [
         { title: 'Hiring', ids: ['u4', 'u5'] },
         { title: 'Release', ids: ['u0'] },
@@ -147,13 +148,42 @@ describe('OpenAiUnderstander through the SDK against a local OpenAI server', () 
     expect(server.requests).toHaveLength(1);
     expect(draft.summary.sentences).toEqual([{ text: 'The release is ready.', utteranceIds: ['u1'] }]);
     expect(draft.actionItems).toEqual([
-      { text: 'Finish the docs', owner: 'Carol', dueText: 'by Friday', dueDate: '2025-03-21', utteranceIds: ['u3'], startMs: 15_000 },
+      { text: 'Finish the docs', owner: 'Carol', ownerKind: 'person', dueText: 'by Friday', dueDate: '2025-03-21', utteranceIds: ['u3'], startMs: 15_000 },
       { text: 'Post the job ad', owner: null, dueText: 'this week', dueDate: null, utteranceIds: ['u5'], startMs: 25_000 },
     ]);
     expect(draft.chapters).toEqual([
       { title: 'Release', utteranceIds: ['u0'], startMs: 0, endMs: 20_000 },
       { title: 'Hiring', utteranceIds: ['u4', 'u5'], startMs: 20_000, endMs: standup.durationMs },
     ]);
+  });
+
+  it('gives decisions and assignees the same structure and grounding as the offline engine', async () => {
+    const brain: Brain = () => ({
+      summary: [{ text: 'The release is ready.', ids: ['u1'] }],
+      actionItems: [
+        // A request: the model names the one asked by speaker tag; the group as "everyone".
+        { text: 'Finish the docs', owner: 'S3', dueText: 'by Friday', dueDate: '2025-03-21', ids: ['u2', 'u3'] },
+        { text: 'Post the job ad', owner: 'everyone', dueText: 'this week', dueDate: null, ids: ['u5'] },
+      ],
+      decisions: [
+        { text: 'Ship the release candidate', ids: ['u1', 'u2'] },
+        { text: 'Hire two engineers', ids: ['u77'] },
+      ],
+      chapters: [{ title: 'Release', ids: ['u0'] }],
+    });
+    const { server, engine } = await setup({ brain });
+
+    const draft = await engine.understand(standup, { meetingDate: MEETING_DATE });
+
+    // The decision citing only an id that does not exist is asked to be repaired once, then dropped.
+    expect(server.requests).toHaveLength(2);
+    expect(JSON.stringify(server.requests[1]?.body)).toContain('decisions[1] \\"Hire two engineers\\" cites u77');
+    expect(draft.decisions).toEqual([{ text: 'Ship the release candidate', utteranceIds: ['u1', 'u2'], startMs: 5_000 }]);
+    expect(draft.actionItems.map(({ text, owner, ownerKind }) => ({ text, owner, ownerKind }))).toEqual([
+      { text: 'Finish the docs', owner: 'Carol', ownerKind: 'person' },
+      { text: 'Post the job ad', owner: null, ownerKind: 'group' },
+    ]);
+    expect(draft.actionItems[0]?.startMs).toBe(10_000);
   });
 
   it('repairs a malformed answer once, and gives up with a transient error when it stays malformed', async () => {

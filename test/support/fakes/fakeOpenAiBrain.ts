@@ -33,7 +33,8 @@ interface Line {
 }
 
 const TRANSCRIPT_LINE = /^\[(u\d+) (\S+)\] (.*)$/;
-const NOTE_LINE = /^(summary|action|chapter): (.*) \[((?:u\d+ ?)+)\]$/;
+const NOTE_LINE = /^(summary|action|decision|chapter): (.*) \[((?:u\d+ ?)+)\]$/;
+const SETTLED = /\b(decided|agreed|go with|stick (?:to|with))\b/i;
 const COMMITMENT = /\b(I'll|I will|we'll|we will|need to|have to|going to|let's)\b/i;
 const DUE = /\b(by (?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|the end of the week))\b/i;
 
@@ -62,14 +63,16 @@ function notesFromTranscript(lines: Line[]): unknown {
       dueDate: null,
       ids: [line.id],
     })),
+    decisions: lines.filter((line) => SETTLED.test(line.text)).map((line) => ({ text: words(line.text, 12), ids: [line.id] })),
     chapters: picks.map((line) => ({ title: words(line.text, 4) || 'Discussion', ids: [line.id] })),
   };
 }
 
-// The merge: the first summary point of each part, every action item, every chapter.
+// The merge: the first summary point of each part, every action item, decision and chapter.
 function mergeNotes(rows: string[]): unknown {
   const summary: { text: string; ids: string[] }[] = [];
   const actionItems: { text: string; owner: string | null; dueText: string | null; dueDate: string | null; ids: string[] }[] = [];
+  const decisions: { text: string; ids: string[] }[] = [];
   const chapters: { title: string; ids: string[] }[] = [];
   let tookSummaryOfPart = false;
   for (const row of rows) {
@@ -89,9 +92,10 @@ function mergeNotes(rows: string[]): unknown {
       const dueText = due === null ? null : due.replace(/\s*\(\d{4}-\d{2}-\d{2}\)$/, '') || null;
       actionItems.push({ text, owner: field('owner'), dueText, dueDate, ids });
     }
+    if (m[1] === 'decision') decisions.push({ text: m[2], ids });
     if (m[1] === 'chapter') chapters.push({ title: m[2], ids });
   }
-  return { summary, actionItems, chapters };
+  return { summary, actionItems, decisions, chapters };
 }
 
 function translation(system: string, user: string): unknown {

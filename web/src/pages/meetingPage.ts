@@ -5,6 +5,7 @@ import { createPlayer, type Player } from '../player.js';
 import { meetingHref, type Route } from '../router.js';
 import { transcriptView, type TranscriptView } from '../transcriptView.js';
 import type { ActionItem, Chapter, MeetingDetail, Transcript, Translation } from '../types.js';
+import { decisionsSection } from './decisionsSection.js';
 import { liveCaptionsSection } from './liveCaptionsSection.js';
 import { degradedLine, errorView, failureLine, pageHeading, stateBadges, type Page } from './common.js';
 
@@ -111,6 +112,7 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, b
         'div',
         { class: 'meeting-results' },
         summarySection(detail),
+        decisionsSection(detail.decisions?.decisions ?? null, seekLink),
         actionItemsSection(detail.actionItems?.items ?? null, seekLink),
         chaptersSection(detail.chapters?.chapters ?? null, seekLink),
         liveCaptionsSection(base),
@@ -174,7 +176,7 @@ function actionItemsSection(items: ActionItem[] | null, seekLink: SeekLink): HTM
               h(
                 'p',
                 { class: 'meta' },
-                h('span', {}, 'Owner: ', item.owner ?? 'unassigned'),
+                h('span', {}, 'Owner: ', item.owner ?? (item.ownerKind === 'group' ? 'everyone' : 'unassigned')),
                 ' · ',
                 h('span', {}, 'Due: ', item.dueDate === null ? (item.dueText ?? 'no date') : h('time', { datetime: item.dueDate }, item.dueDate), item.dueDate !== null && item.dueText ? ` (“${item.dueText}”)` : null),
               ),

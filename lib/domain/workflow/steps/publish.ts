@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AFTERCALL_VERSION } from '../../../version.js';
-import { enqueueActionItemsPublished } from '../../crm/publishEvents.js';
+import { enqueueActionItemsPublished, enqueueDecisionsPublished } from '../../crm/publishEvents.js';
 import { priceUsage } from '../../usage/priceTable.js';
 import { MANIFEST_SCHEMA_VERSION, ManifestSchema, type Manifest } from '../../meeting/manifestSchema.js';
 import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
@@ -95,6 +95,7 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
         speakers: stored.transcript.speakers.length,
         durationMs: stored.transcript.durationMs,
         actionItems: stored.actionItems?.items.length ?? 0,
+        decisions: stored.decisions?.decisions.length ?? 0,
         chapters: stored.chapters?.chapters.length ?? 0,
         indexedDocuments: index?.documents ?? null,
       },
@@ -112,7 +113,9 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
     // After the manifest, so a receiver that follows the link finds the meeting done. A retried
     // Publish enqueues the same message ids again, which the queue ignores.
     if (deps.deliveries !== null) {
-      await enqueueActionItemsPublished({ blobs: deps.blobs, deliveries: deps.deliveries, clock: deps.clock }, meeting, stored.actionItems?.items ?? []);
+      const crm = { blobs: deps.blobs, deliveries: deps.deliveries, clock: deps.clock };
+      await enqueueActionItemsPublished(crm, meeting, stored.actionItems?.items ?? []);
+      await enqueueDecisionsPublished(crm, meeting, stored.decisions?.decisions ?? []);
     }
     return { manifestKey };
   });

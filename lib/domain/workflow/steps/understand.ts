@@ -12,29 +12,31 @@ export interface UnderstandResult {
   engine: string;
   keys: string[];
   actionItems: number;
+  decisions: number;
   chapters: number;
   /** Proposed items dropped because they cited nothing in the transcript. */
   rejected: number;
 }
 
-/** Summary, action items and chapters, each grounded in utterance ids before it is stored. */
+/** Summary, action items, decisions and chapters, each grounded in utterance ids before it is stored. */
 export async function understand(deps: StepDeps, { meeting }: StepInput): Promise<UnderstandResult> {
   return trackStep(deps, meeting, 'understand', async () => {
     const transcript = await getJson(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.transcriptJson), TranscriptSchema);
     const proposed = await deps.understander.understand(transcript, { meetingDate: new Date(meeting.recordedAt) });
     const { draft, rejected } = groundDraft(transcript, proposed);
     const engine = proposed.engine ?? deps.understander.name;
-    const { summary, actionItems, chapters } = understandingResults(meeting.meetingId, engine, draft);
+    const { summary, actionItems, decisions, chapters } = understandingResults(meeting.meetingId, engine, draft);
     // An empty summary of a meeting where words were said is a failure to report, not a result.
     if (summary.text.trim().length === 0 && transcript.utterances.some((u) => /\p{L}/u.test(u.text))) {
       markDegraded(`summary is empty: ${engine} found no sentence to summarise in ${transcript.utterances.length} utterances`);
     }
 
-    const keys = [resultFiles.summary, resultFiles.actionItems, resultFiles.chapters].map((file) => resultKey(meeting.resultPrefix, file));
-    const [summaryKey, actionItemsKey, chaptersKey] = keys as [string, string, string];
+    const keys = [resultFiles.summary, resultFiles.actionItems, resultFiles.decisions, resultFiles.chapters].map((file) => resultKey(meeting.resultPrefix, file));
+    const [summaryKey, actionItemsKey, decisionsKey, chaptersKey] = keys as [string, string, string, string];
     await putJson(deps.blobs, summaryKey, summary);
     await putJson(deps.blobs, actionItemsKey, actionItems);
+    await putJson(deps.blobs, decisionsKey, decisions);
     await putJson(deps.blobs, chaptersKey, chapters);
-    return { engine, keys, actionItems: actionItems.items.length, chapters: chapters.chapters.length, rejected };
+    return { engine, keys, actionItems: actionItems.items.length, decisions: decisions.decisions.length, chapters: chapters.chapters.length, rejected };
   });
 }
