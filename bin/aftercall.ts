@@ -9,7 +9,13 @@ import { waitForMeetings } from '../lib/cli/waitForMeetings.js';
 import { createS3Client } from '../lib/adapters/s3/createS3Client.js';
 import { S3BlobStore } from '../lib/adapters/s3/S3BlobStore.js';
 import { loadConfig } from '../lib/config/config.js';
-import { createApiKey, listApiKeys, revokeApiKey } from '../lib/domain/auth/apiKeys.js';
+import { BlobAuditLog } from '../lib/adapters/audit/BlobAuditLog.js';
+import { createApiKeyOnRecord, revokeApiKeyOnRecord } from '../lib/app/apiKeysOnRecord.js';
+import { describeAuditEntry } from '../lib/cli/describeAuditEntry.js';
+import { operatorActor } from '../lib/cli/operatorActor.js';
+import type { AuditLog } from '../lib/domain/audit/AuditLog.js';
+import { AUDIT_ACTIONS, AUDIT_PAGE_MAX, type AuditAction } from '../lib/domain/audit/auditEntry.js';
+import { listApiKeys } from '../lib/domain/auth/apiKeys.js';
 import { migrateApiKeyRecords } from '../lib/domain/auth/migrateApiKeyRecords.js';
 import { ResumeFromSchema } from '../lib/domain/meeting/schema.js';
 import type { BlobStore } from '../lib/domain/ports/BlobStore.js';
@@ -104,7 +110,15 @@ program
   .action(async (meetingId: string, options: { from: (typeof ResumeFromSchema.options)[number]; tenant?: string }) => {
     await withStack({}, async (stack) => {
       const tenantId = tenantOf(stack, options.tenant);
-      await printWhenDone(stack, tenantId, await reprocessMeeting(stack.plane, { tenantId, meetingId, from: options.from }));
+      const started = await reprocessMeeting(stack.plane, { tenantId, meetingId, from: options.from });
+      await stack.plane.audit.record({
+        tenantId,
+        actor: operatorActor(),
+        action: 'meeting.reprocess',
+        target: { type: 'meeting', id: started.meetingId },
+        details: { from: options.from, runId: started.executionName },
+      });
+      await printWhenDone(stack, tenantId, started);
     });
   });
 
@@ -146,6 +160,13 @@ program
     await withStack({}, async (stack) => {
       const tenantId = tenantOf(stack, options.tenant);
       const run = await renameSpeakers(stack.plane, { tenantId, meetingId, names });
+      await stack.plane.audit.record({
+        tenantId,
+        actor: operatorActor(),
+        action: 'meeting.renameSpeakers',
+        target: { type: 'meeting', id: meetingId },
+        details: { names: pairs, runId: run.executionName },
+      });
       await printWhenDone(stack, tenantId, { meetingId, executionName: run.executionName });
     });
   });
@@ -236,15 +257,15 @@ program
  * Where API keys live: the deployed stack's bucket with --bucket (your AWS credentials and region,
  * or AFTERCALL_S3_ENDPOINT), else the local stack's store. The AWS mode starts nothing locally.
  */
-async function withKeyStore<T>(bucket: string | undefined, work: (blobs: BlobStore, defaultTenant: string) => Promise<T>): Promise<T> {
-  if (bucket === undefined) return withStack({}, (stack) => work(stack.deps.blobs, stack.config.AFTERCALL_DEFAULT_TENANT));
+async function withKeyStore<T>(bucket: string | undefined, work: (blobs: BlobStore, defaultTenant: string, audit: AuditLog) => Promise<T>): Promise<T> {
+  if (bucket === undefined) return withStack({}, (stack) => work(stack.deps.blobs, stack.config.AFTERCALL_DEFAULT_TENANT, stack.deps.audit));
   const config = loadConfig(process.env, { AFTERCALL_BUCKET: bucket });
   const s3 = createS3Client({ region: config.AWS_REGION, endpoint: config.AFTERCALL_S3_ENDPOINT });
   try {
     const blobs = new S3BlobStore(s3, config.AFTERCALL_BUCKET);
     // The local stack migrates at start-up; a bucket only here: no deployed role may write API key records.
     await migrateApiKeyRecords(blobs);
-    return await work(blobs, config.AFTERCALL_DEFAULT_TENANT);
+    return await work(blobs, config.AFTERCALL_DEFAULT_TENANT, new BlobAuditLog(blobs));
   } finally {
     s3.destroy();
   }
@@ -261,8 +282,8 @@ keys
   .requiredOption('--name <name>', 'what the key is for, e.g. "web UI"')
   .option(...BUCKET_OPTION)
   .action(async (options: { tenant?: string; role: 'member' | 'admin'; name: string; bucket?: string }) => {
-    await withKeyStore(options.bucket, async (blobs, defaultTenant) => {
-      const created = await createApiKey(blobs, { tenantId: options.tenant ?? defaultTenant, role: options.role, name: options.name });
+    await withKeyStore(options.bucket, async (blobs, defaultTenant, audit) => {
+      const created = await createApiKeyOnRecord(blobs, audit, operatorActor(), { tenantId: options.tenant ?? defaultTenant, role: options.role, name: options.name });
       print(`created ${created.record.role} key ${created.record.keyId} for tenant ${created.record.tenantId} ("${created.record.name}")`);
       print('the key (shown once; store it now):');
       print(created.key);
@@ -287,12 +308,44 @@ keys
   .description('revoke an API key (other running servers stop accepting it within 30 s)')
   .option(...BUCKET_OPTION)
   .action(async (keyId: string, options: { bucket?: string }) => {
-    await withKeyStore(options.bucket, async (blobs) => {
-      if (await revokeApiKey(blobs, keyId)) print(`revoked ${keyId}`);
+    await withKeyStore(options.bucket, async (blobs, _defaultTenant, audit) => {
+      if ((await revokeApiKeyOnRecord(blobs, audit, operatorActor(), keyId)) !== null) print(`revoked ${keyId}`);
       else {
         print(`no API key ${keyId}`);
         process.exitCode = 1;
       }
+    });
+  });
+
+program
+  .command('audit')
+  .description("print a tenant's audit log, newest first: who created or revoked keys, reprocessed, deleted, renamed, searched as admin…")
+  .option('--tenant <id>', 'tenant id (default AFTERCALL_DEFAULT_TENANT)')
+  .option('--from <time>', 'entries at or after (ISO date or time)')
+  .option('--to <time>', 'entries at or before (ISO date or time; a date means the whole day)')
+  .addOption(new Option('--action <action>', 'only this action').choices(AUDIT_ACTIONS))
+  .option('--limit <n>', `entries (1..${AUDIT_PAGE_MAX})`, Number, 50)
+  .option(...BUCKET_OPTION)
+  .action(async (options: { tenant?: string; from?: string; to?: string; action?: AuditAction; limit: number; bucket?: string }) => {
+    const time = (value: string | undefined, endOfDay: boolean) => {
+      if (value === undefined) return undefined;
+      const at = Date.parse(value);
+      if (Number.isNaN(at)) throw new Error(`not an ISO date or time: ${value}`);
+      return new Date(at + (endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(value) ? 86_399_999 : 0));
+    };
+    const from = time(options.from, false);
+    const to = time(options.to, true);
+    await withKeyStore(options.bucket, async (_blobs, defaultTenant, audit) => {
+      const page = await audit.read(options.tenant ?? defaultTenant, {
+        limit: Math.min(Math.max(1, options.limit), AUDIT_PAGE_MAX),
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
+        ...(options.action === undefined ? {} : { action: options.action }),
+      });
+      for (const entry of page.entries) print(describeAuditEntry(entry));
+      for (const id of page.unreadable) print(`(unreadable entry ${id})`);
+      if (page.entries.length === 0 && page.unreadable.length === 0) print('no audit entries');
+      else if (page.nextCursor !== null) print(`… more before ${page.entries.at(-1)?.at ?? ''}: narrow with --to or raise --limit`);
     });
   });
 

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../domain/audit/AuditLog.js';
 import type { LivekitWebhookVerifier } from '../adapters/livekit/LivekitWebhookVerifier.js';
 import type { DeliveryQueue } from '../domain/crm/ports.js';
 import type { ReceiverGuard } from '../domain/crm/receiverPolicy.js';
@@ -27,6 +28,8 @@ export interface ControlPlane {
   receivers: ReceiverGuard;
   /** What a provider's transcription callback needs. */
   transcription: CallbackDeps;
+  /** Each tenant's append-only audit log: routes record who did what (see AuditLog). */
+  audit: AuditLog;
   /** Null when no LiveKit key is configured: the LiveKit webhook then answers 503. The verifier names the signing key's tenant. */
   livekit: { verifier: LivekitWebhookVerifier } | null;
 }

@@ -1,8 +1,10 @@
+import { BlobAuditLog } from '../adapters/audit/BlobAuditLog.js';
 import { createS3Client } from '../adapters/s3/createS3Client.js';
 import { S3BlobStore } from '../adapters/s3/S3BlobStore.js';
 import { recordingUrlSigner, resultUploadUrlSigner } from '../adapters/s3/presignRecordingUrl.js';
 import type { S3Credentials } from '../adapters/s3/verifySigV4.js';
 import type { Config } from '../config/config.js';
+import type { AuditLog } from '../domain/audit/AuditLog.js';
 import { DEFAULT_PRICES } from '../domain/usage/priceTable.js';
 import type { Answerer } from '../domain/ports/Answerer.js';
 import type { TaskTokens } from '../domain/ports/TaskTokens.js';
@@ -17,6 +19,8 @@ export interface BuiltStepDeps extends StepDeps {
   telemetry: Telemetry | null;
   /** Not a step's: the API's ask route uses it. */
   answerer: Answerer;
+  /** The audit log in the same bucket, on the S3 store itself (its conditional PUT), whatever wraps `blobs`. */
+  audit: AuditLog;
   close(): Promise<void>;
 }
 
@@ -52,6 +56,8 @@ export async function buildStepDeps(
   return {
     ...traced,
     telemetry,
+    // On the S3 store itself, not a traced wrapper: the log needs its conditional PUT.
+    audit: new BlobAuditLog(s3Blobs),
     taskTokens: options.taskTokens,
     callbacks:
       config.AFTERCALL_PUBLIC_URL !== undefined && config.AFTERCALL_CALLBACK_SECRET !== undefined

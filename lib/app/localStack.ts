@@ -127,6 +127,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     deliveries,
     receivers,
     livekit: { verifier: new LivekitWebhookVerifier(livekitSigners(config, { devDefault: true })) },
+    audit: deps.audit,
   };
   // One sender for the stack's life: its connection pools outlive a pass.
   const send = pinnedWebhookSender(receivers);

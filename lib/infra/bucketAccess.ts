@@ -1,5 +1,6 @@
 import { Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { AUDIT_PREFIX } from '../domain/audit/auditKeys.js';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import { API_KEYS_PREFIX } from '../domain/auth/apiKeySchema.js';
@@ -24,6 +25,7 @@ export const BUCKET_KEYS = {
   consent: { pattern: `${CONTROL_PREFIX}tenants/*/consent/*`, why: "each tenant's consent records (when and how a meeting's processing was agreed)" },
   apiKeys: { pattern: `${API_KEYS_PREFIX}*`, why: 'API key records, named by key id and secret hash, to authenticate callers' },
   secrets: { pattern: `${CONTROL_PREFIX}secrets/*`, why: 'generated service secrets' },
+  audit: { pattern: `${AUDIT_PREFIX}*`, why: "each tenant's append-only audit log, one object per entry" },
   audioUrlKey: { pattern: AUDIO_URL_KEY_KEY, why: 'the generated audio-URL signing key (one object)' },
 } as const;
 
@@ -33,7 +35,7 @@ export type BucketKeys = keyof typeof BUCKET_KEYS;
  * Kinds of object no role may touch unless its access names them: an explicit Deny covers every
  * other action on them, so a wider Allow (a role that reads recordings anywhere) never reaches them.
  */
-const GUARDED: readonly BucketKeys[] = ['apiKeys', 'secrets', 'subscriptions'];
+const GUARDED: readonly BucketKeys[] = ['apiKeys', 'secrets', 'subscriptions', 'audit'];
 
 const ACTIONS = { read: 's3:GetObject', write: 's3:PutObject', delete: 's3:DeleteObject' } as const;
 type Verb = keyof typeof ACTIONS;
@@ -62,6 +64,8 @@ export type BucketAccess = Partial<Record<Verb, readonly BucketKeys[]>>;
  *   results (provider callbacks, renamed speakers), the catalog, subscriptions, deliveries and its
  *   generated audio-URL key, and deletes a meeting's results and entry. API keys themselves are
  *   written only by the operator's CLI (`aftercall keys create --bucket`), never by a deployed role.
+ *   It appends to the tenant's audit log (records who deleted, reprocessed, renamed, searched as
+ *   admin) and reads it for admins; no role may delete an entry or write one over (appendOnly).
  * - The relay authenticates API keys and writes only each call's live-captions.json.
  * - The CRM delivery consumer reads subscriptions and the delivery log, and writes the log.
  */
@@ -76,8 +80,8 @@ export const BUCKET_ACCESS = {
   RecordFailure: { read: ['results', 'catalog'], write: ['results', 'catalog'] },
   S3EventIntake: { read: ['recordings', 'tenantSettings', 'catalog', 'results'], write: ['results', 'catalog', 'consent'], delete: ['results'] },
   Api: {
-    read: ['recordings', 'apiKeys', 'subscriptions', 'audioUrlKey'],
-    write: ['results', 'catalog', 'subscriptions', 'deliveries', 'audioUrlKey', 'consent'],
+    read: ['recordings', 'apiKeys', 'subscriptions', 'audioUrlKey', 'audit'],
+    write: ['results', 'catalog', 'subscriptions', 'deliveries', 'audioUrlKey', 'consent', 'audit'],
     delete: ['results', 'catalog', 'subscriptions'],
   },
   Relay: { read: ['apiKeys'], write: ['liveCaptions'] },
@@ -113,6 +117,8 @@ export function grantBucketAccess(bucket: Bucket, grantee: IGrantable & IConstru
     if (denied.length > 0) principal.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.DENY, actions: denied, resources: [objects(guarded)] }));
   }
 
+  appendOnly(bucket).forEach((statement) => statement.addPrincipals(principal));
+
   const stack = Stack.of(bucket);
   const bucketId = stack.resolve(stack.getLogicalId(bucket.node.defaultChild as CfnElement)) as string;
   for (const [kind, verbs] of verbsByKind) {
@@ -124,4 +130,32 @@ export function grantBucketAccess(bucket: Bucket, grantee: IGrantable & IConstru
       reason: `${verbs.map((verb) => ACTIONS[verb]).join(', ')} on ${pattern}: ${why}${denials}`,
     });
   }
+}
+
+const appendOnlyStatements = new WeakMap<Bucket, readonly PolicyStatement[]>();
+
+/**
+ * The audit log's guard in the bucket's own policy, which also holds against a role's identity
+ * policy widened later: every role given bucket access is denied deleting an audit entry (or a
+ * version of one) and writing one without `If-None-Match` (S3's condition key `s3:if-none-match`),
+ * so an entry can be added, never replaced. The operator's own credentials are not named: audit
+ * retention stays the operator's decision (a lifecycle rule, or by hand).
+ */
+function appendOnly(bucket: Bucket): readonly PolicyStatement[] {
+  const existing = appendOnlyStatements.get(bucket);
+  if (existing !== undefined) return existing;
+  const entries = bucket.arnForObjects(BUCKET_KEYS.audit.pattern);
+  const statements = [
+    new PolicyStatement({ sid: 'AuditLogNoDelete', effect: Effect.DENY, actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'], resources: [entries] }),
+    new PolicyStatement({
+      sid: 'AuditLogNoOverwrite',
+      effect: Effect.DENY,
+      actions: ['s3:PutObject'],
+      resources: [entries],
+      conditions: { Null: { 's3:if-none-match': 'true' } },
+    }),
+  ];
+  for (const statement of statements) bucket.addToResourcePolicy(statement);
+  appendOnlyStatements.set(bucket, statements);
+  return statements;
 }

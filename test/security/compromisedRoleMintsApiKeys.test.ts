@@ -120,6 +120,16 @@ describe('a compromised role cannot mint API keys or reach secrets (IAM policies
     }
   }, 60_000);
 
+  it('only the API reads and appends to the audit log; no role deletes an entry (the bucket policy also denies both delete and overwrite)', async () => {
+    const entry = '_aftercall/audit/acme/2026-11-29/161122123-meeting.delete-0123456789abcdef.json';
+    for (const name of ALL) {
+      const expected = name === 'Api' ? 'Allowed' : 'ExplicitlyDenied';
+      expect([name, await decide(roles()[name], 's3:GetObject', entry)]).toEqual([name, expected]);
+      expect([name, await decide(roles()[name], 's3:PutObject', entry)]).toEqual([name, expected]);
+      expect([name, await decide(roles()[name], 's3:DeleteObject', entry)]).toEqual([name, 'ExplicitlyDenied']);
+    }
+  }, 60_000);
+
   it('only the API, Publish and the CRM consumer read subscriptions (they hold webhook signing secrets); only the API changes them', async () => {
     for (const name of ALL) {
       const reads = ['Api', 'Publish', 'WebhookDelivery'].includes(name);
@@ -195,6 +205,7 @@ describe('a compromised role cannot mint API keys or reach secrets (IAM policies
     expect(writes('WebhookDelivery')).toEqual(['_aftercall/tenants/*/deliveries/*']);
     expect(writes('Api')).toEqual([
       '*.aftercall/*',
+      '_aftercall/audit/*',
       '_aftercall/secrets/audio-url-key.txt',
       '_aftercall/tenants/*/consent/*',
       '_aftercall/tenants/*/deliveries/*',

@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import FilesystemStore from 's3rver/lib/stores/filesystem.js';
 import S3Error from 's3rver/lib/models/error.js';
 import S3Object from 's3rver/lib/models/object.js';
+import { createOnlyBodies } from './honourConditionalPut.js';
 
 // Objects and their folders are the service's alone: other local users must not read key records or secrets.
 const PRIVATE_FILE = 0o600;
@@ -57,6 +58,10 @@ export class GuardedFilesystemStore extends FilesystemStore {
     const written = await writePartial(path, content);
     try {
       await this.inTurn(object.bucket, object.key, async () => {
+        // Checked in the key's turn, so two conditional PUTs of one key cannot both succeed.
+        if (createOnlyBodies.has(object.content) && (await exists(path))) {
+          throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', { Condition: 'If-None-Match' });
+        }
         await rename(written.partial, path);
         await this.putMetadata(object.bucket, object.key, object.metadata, written.md5);
       });
@@ -121,6 +126,12 @@ export class GuardedFilesystemStore extends FilesystemStore {
     }
   }
 }
+
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Writes a small file beside `path` and renames it over `path`: a reader sees the old or the new content, whole. */
 async function replaceFile(path: string, content: string): Promise<void> {

@@ -9,7 +9,11 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { BlobStoreUnavailableError } from '../../domain/errors.js';
-import type { BlobHead, BlobStore } from '../../domain/ports/BlobStore.js';
+import type { BlobHead, BlobStore, CreateOnlyStore } from '../../domain/ports/BlobStore.js';
+
+// 412: the key exists. 409: another conditional write of the key is under way (S3 asks to retry; our caller writes elsewhere).
+const isTaken = (error: unknown): boolean =>
+  error instanceof Error && (error.name === 'PreconditionFailed' || error.name === 'ConditionalRequestConflict');
 
 const isMissing = (error: unknown): boolean =>
   error instanceof NoSuchKey ||
@@ -20,7 +24,7 @@ const isMissing = (error: unknown): boolean =>
 const DELETE_BATCH = 1000;
 
 /** The blob-store port on S3; the same code talks to AWS and to the embedded server on loopback. */
-export class S3BlobStore implements BlobStore {
+export class S3BlobStore implements BlobStore, CreateOnlyStore {
   constructor(
     private readonly client: S3Client,
     readonly bucket: string,
@@ -54,6 +58,19 @@ export class S3BlobStore implements BlobStore {
       await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, ContentLength: length }));
     } catch (error) {
       throw unavailable('write', key, error);
+    }
+  }
+
+  async create(key: string, body: string | Uint8Array, contentType: string): Promise<boolean> {
+    try {
+      const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+      await this.client.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, ContentLength: length, IfNoneMatch: '*' }),
+      );
+      return true;
+    } catch (error) {
+      if (isTaken(error)) return false;
+      throw unavailable('create', key, error);
     }
   }
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import S3rver from 's3rver';
 import AWSAccount from 's3rver/lib/models/account.js';
 import { GuardedFilesystemStore } from './GuardedFilesystemStore.js';
+import { honourConditionalPut } from './honourConditionalPut.js';
 import { requireSignedRequests, type S3rverContext } from './requireSignedRequests.js';
 import { randomS3Credentials } from './s3Credentials.js';
 import type { S3Credentials } from './verifySigV4.js';
@@ -51,7 +52,7 @@ export async function startEmbeddedS3Server(options: {
   });
   const internals = server as unknown as S3rverInternals;
   internals.store = internals.context.store = new GuardedFilesystemStore(options.directory);
-  internals.middleware.unshift(requireSignedRequests(credentials) satisfies (ctx: S3rverContext, next: () => Promise<void>) => Promise<void>);
+  internals.middleware.unshift(requireSignedRequests(credentials) satisfies (ctx: S3rverContext, next: () => Promise<void>) => Promise<void>, honourConditionalPut());
   // Past our check, s3rver's own authentication step looks the key id up in its registry.
   AWSAccount.DUMMY_ACCOUNT.createKeyPair(credentials.accessKeyId, credentials.secretAccessKey);
   const address = (await server.run()) as AddressInfo;

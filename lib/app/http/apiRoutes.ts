@@ -40,6 +40,8 @@ import {
   TranscriptQuery,
 } from './apiSchemas.js';
 import { playableRecordingKey, recordingResponse } from './audioResponse.js';
+import { recordAs } from './auditActor.js';
+import { auditRoutes } from './auditRoutes.js';
 import type { ApiEnv } from './authContext.js';
 import { BODY_LIMITS, limitBody } from './bodyLimits.js';
 import { HttpError } from './errorResponse.js';
@@ -271,6 +273,11 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
     async (c) => {
       requireAdmin(c);
       const deleted = await deleteMeeting(plane, { tenantId: c.get('auth').tenantId, meetingId: c.req.valid('param').id });
+      await recordAs(plane.audit, c.get('auth'), {
+        action: 'meeting.delete',
+        target: { type: 'meeting', id: deleted.meetingId },
+        details: { deletedObjects: deleted.deletedObjects, recordingKey: deleted.recordingKey },
+      });
       return c.json(
         {
           meetingId: deleted.meetingId,
@@ -298,6 +305,11 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
       // Validated here rather than by the route: an empty body means "from the start".
       const body = ReprocessBody.parse(await c.req.json().catch(() => ({})));
       const started = await reprocessMeeting(plane, { tenantId: c.get('auth').tenantId, meetingId: c.req.valid('param').id, from: body.from });
+      await recordAs(plane.audit, c.get('auth'), {
+        action: 'meeting.reprocess',
+        target: { type: 'meeting', id: started.meetingId },
+        details: { from: body.from, runId: started.executionName },
+      });
       return c.json({ meetingId: started.meetingId, runId: started.executionName }, 202);
     },
   );
@@ -330,7 +342,13 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
     async (c) => {
       requireAdmin(c);
       const names = SpeakerNamesSchema.parse(await c.req.json().catch(() => null));
-      const run = await renameSpeakers(plane, { tenantId: c.get('auth').tenantId, meetingId: c.req.valid('param').id, names });
+      const meetingId = c.req.valid('param').id;
+      const run = await renameSpeakers(plane, { tenantId: c.get('auth').tenantId, meetingId, names });
+      await recordAs(plane.audit, c.get('auth'), {
+        action: 'meeting.renameSpeakers',
+        target: { type: 'meeting', id: meetingId },
+        details: { names: Object.entries(names).map(([speaker, name]) => `${speaker}=${name}`), runId: run.executionName },
+      });
       return c.json({ runId: run.executionName }, 202);
     },
   );
@@ -364,8 +382,11 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
       responses: { 200: json(SearchResponse, 'hits, best first'), 400: failure('bad query'), ...AUTH_ERRORS },
     }),
     async (c) => {
-      const { tenantId } = c.get('auth');
+      const auth = c.get('auth');
+      const { tenantId } = auth;
       const query = c.req.valid('query');
+      // Before the answer leaves: an admin's look across the archive is on record even if the search then fails.
+      if (auth.role === 'admin') await recordAs(plane.audit, auth, { action: 'archive.search', target: { type: 'archive', id: tenantId }, details: searchDetails(query) });
       const byDate = query.from !== undefined || query.to !== undefined;
       const meetingIds = byDate
         ? (
@@ -392,9 +413,24 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
   );
 
   registerAskRoute(app, plane);
+  app.route('/', auditRoutes(plane.audit));
 
   // Behind the same API-key check: CRM webhook subscriptions and their delivery log.
   if (plane.deliveries !== null) app.route('/', subscriptionRoutes({ blobs: plane.blobs, deliveries: plane.deliveries, clock: plane.clock, receivers: plane.receivers }));
 
   return app;
+}
+
+// What an admin searched for, as the audit log keeps it: the query (cut to a readable length) and its filters.
+const AUDITED_QUERY_CHARS = 500;
+function searchDetails(query: z.infer<typeof SearchQuery>): Record<string, string | string[]> {
+  const { q, kind, meetingId, speaker, from, to } = query;
+  return {
+    q: q.slice(0, AUDITED_QUERY_CHARS),
+    ...(kind === undefined ? {} : { kind }),
+    ...(meetingId === undefined ? {} : { meetingId }),
+    ...(speaker === undefined ? {} : { speaker }),
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+  };
 }

@@ -112,6 +112,16 @@ export async function revokeApiKey(blobs: BlobStore, keyId: string): Promise<boo
   return true;
 }
 
+/** One key's public facts (its tenant, role and name), or null when there is no such key. */
+export async function describeApiKey(blobs: BlobStore, keyId: string): Promise<ApiKeyInfo | null> {
+  if (!KeyIdSchema.safeParse(keyId).success) return null;
+  for (const key of await blobs.list(apiKeyRecordsPrefix(keyId))) {
+    const record = await findJsonIfValid(blobs, key, ApiKeyRecordSchema);
+    if (record !== null && record.keyId === keyId) return withoutHash(record);
+  }
+  return null;
+}
+
 /** A tenant's keys (every tenant's when none is given), oldest first; never the hashes. */
 export async function listApiKeys(blobs: BlobStore, tenantId?: string): Promise<ApiKeyInfo[]> {
   const keys = await blobs.list(API_KEYS_PREFIX);

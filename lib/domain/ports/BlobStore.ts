@@ -18,3 +18,9 @@ export interface BlobStore {
   listVersions(prefix: string): Promise<{ key: string; version: string }[]>;
   delete(keys: readonly string[]): Promise<void>;
 }
+
+/** A store that can add an object only where none exists (S3's conditional PUT, `If-None-Match: *`). */
+export interface CreateOnlyStore {
+  /** Writes the object unless its key exists; false, with nothing written, when it does. */
+  create(key: string, body: string | Uint8Array, contentType: string): Promise<boolean>;
+}

@@ -66,4 +66,20 @@ describe('S3BlobStore against the embedded S3 server', () => {
     await expect(deadStore.put('k', 'v', 'text/plain')).rejects.toBeInstanceOf(BlobStoreUnavailableError);
     dead.destroy();
   });
+  it('creates an object only where none exists (If-None-Match: *), as S3 does: never replacing one, even when two race', async () => {
+    expect(await store.create('once/entry.json', 'first', 'application/json')).toBe(true);
+    expect(await store.create('once/entry.json', 'second', 'application/json')).toBe(false);
+    expect(await store.getText('once/entry.json')).toBe('first');
+
+    const racers = await Promise.all(['a', 'b', 'c', 'd'].map((body) => store.create('once/raced.json', body, 'text/plain').then((won) => ({ body, won }))));
+    const winners = racers.filter((racer) => racer.won);
+    expect(winners).toHaveLength(1);
+    expect(await store.getText('once/raced.json')).toBe(winners[0]?.body);
+  });
+
+  it('refuses If-None-Match values and copies S3 does not support, rather than overwriting', async () => {
+    await store.put('cond/a.txt', 'a', 'text/plain');
+    await expect(client.send(new PutObjectCommand({ Bucket: 'test-bucket', Key: 'cond/a.txt', Body: 'b', IfNoneMatch: '"0123abcd"' }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 501 } });
+    expect(await store.getText('cond/a.txt')).toBe('a');
+  });
 });
