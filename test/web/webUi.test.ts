@@ -127,6 +127,8 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe(meeting.title);
     expect(await page.locator('.action-items li').count()).toBe(2);
     expect(await page.locator('.action-items').textContent()).toContain('Owner: Project Manager');
+    // The stand-up settles nothing: the Decisions card says so rather than being left out.
+    expect(await page.locator('section[aria-labelledby="decisions-heading"]').textContent()).toBe('DecisionsNo decisions.');
 
     // The samples have one chapter, at 0:00: move away first so the seek shows.
     await page.locator('audio').evaluate((audio: BrowserAudio) => (audio.currentTime = 60));
