@@ -26,6 +26,9 @@ import { reprocessMeeting } from '../lib/domain/meetings/reprocessMeeting.js';
 import { grantConsent } from '../lib/domain/consent/grantConsent.js';
 import { sweepRetention } from '../lib/domain/retention/sweepRetention.js';
 import { searchArchive } from '../lib/domain/search/searchArchive.js';
+import { askArchive } from '../lib/domain/ask/askArchive.js';
+import { askDeps } from '../lib/app/askDeps.js';
+import { printAnswer } from '../lib/cli/printAnswer.js';
 import { AFTERCALL_VERSION } from '../lib/version.js';
 import { readRecordingPcm } from '../lib/app/live/readRecordingPcm.js';
 import { streamRecordingToRelay } from '../lib/app/live/streamRecordingToRelay.js';
@@ -223,6 +226,22 @@ program
       );
       for (const hit of hits) print(`${hit.meetingId} ${(hit.startMs / 1000).toFixed(0)}s [${hit.kind}] ${hit.snippet}`);
       if (hits.length === 0) print('no hits');
+    });
+  });
+
+program
+  .command('ask <question...>')
+  .description('ask the archive (or one meeting) a question: every sentence of the answer cites where it was said')
+  .option('--meeting <id>', 'ask one meeting')
+  .option('--tenant <id>', 'tenant id')
+  .action(async (words: string[], options: { meeting?: string; tenant?: string }) => {
+    await withStack({}, async (stack) => {
+      const events = askArchive(askDeps(stack.plane), {
+        tenantId: tenantOf(stack, options.tenant),
+        question: words.join(' '),
+        ...(options.meeting === undefined ? {} : { meetingId: options.meeting }),
+      });
+      await printAnswer(events, (text) => process.stdout.write(text));
     });
   });
 

@@ -2,12 +2,11 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { askArchive, type AskEvent } from '../../domain/ask/askArchive.js';
-import { ExtractiveAnswerer } from '../../domain/ask/ExtractiveAnswerer.js';
 import type { AskAnswer } from '../../domain/ask/passages.js';
-import { storedTranscripts } from '../../domain/ask/storedTranscripts.js';
 import { AftercallError } from '../../domain/errors.js';
 import { filterCatalog } from '../../domain/meetings/meetingQuery.js';
 import { findCatalogEntry } from '../../domain/meetings/meetingView.js';
+import { askDeps } from '../askDeps.js';
 import type { ControlPlane } from '../ControlPlane.js';
 import { ErrorSchema } from './apiSchemas.js';
 import { ASK_EVENTS_DESCRIPTION, AskAnswerSchema, AskBody } from './askSchemas.js';
@@ -33,9 +32,6 @@ const askRoute = createRoute({
   },
 });
 
-/** The fallback when a model fails before its first sentence: stateless, one for all requests. */
-const extractive = new ExtractiveAnswerer();
-
 /**
  * POST /api/ask, for any key of the tenant (member or admin). The tenant is the key's; a meeting
  * id of another tenant is a 404 like one that does not exist, and retrieval reads only the
@@ -54,17 +50,12 @@ export function registerAskRoute(app: OpenAPIHono<ApiEnv>, plane: ControlPlane, 
       : undefined;
     const aborted = new AbortController();
     const ask = () =>
-      askArchive(
-        {
-          embedder: plane.embedder,
-          index: plane.vectorIndex,
-          transcripts: storedTranscripts(plane.blobs),
-          answerer: plane.answerer,
-          fallback: plane.answerer.kind === 'extractive' ? null : extractive,
-          signal: aborted.signal,
-        },
-        { tenantId, question: body.question, ...(body.meetingId === undefined ? {} : { meetingId: body.meetingId }), ...(meetingIds === undefined ? {} : { meetingIds }) },
-      );
+      askArchive(askDeps(plane, aborted.signal), {
+        tenantId,
+        question: body.question,
+        ...(body.meetingId === undefined ? {} : { meetingId: body.meetingId }),
+        ...(meetingIds === undefined ? {} : { meetingIds }),
+      });
 
     if (wantsJson(c.req.header('accept'))) {
       let answer: AskAnswer | null = null;
