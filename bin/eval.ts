@@ -31,6 +31,7 @@ import { MeetingTruthSchema } from '../lib/evaluation/meetingTruth.js';
 import { scoreMeeting } from '../lib/evaluation/scoreMeeting.js';
 import { summaryNotesReport } from '../lib/evaluation/summary/summaryNotesReport.js';
 import { notesReport } from '../lib/evaluation/notes/notesReport.js';
+import { runAskEvaluation } from '../lib/evaluation/evaluateAsk.js';
 
 // The reference data carries no meeting dates; a fixed Monday makes "by Friday" resolve the same way on every run.
 const MEETING_DATE = new Date(2024, 0, 15);
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${formatChapterEvaluation(await evaluateChapters(dir, ids))}\n`);
   process.stdout.write(`\n${(await summaryNotesReport(dir, MEETING_DATE)).table}\n`);
   process.stdout.write(`\n${(await notesReport(dir, MEETING_DATE)).text}\n`);
+  process.stdout.write(`\n${await runAskEvaluation(dir)}\n`);
 
   if (values.json !== undefined) {
     const report = { dataDir: dir, meetingDate: MEETING_DATE_LABEL, meetings: rows, mean, actionItems: counts, search };
