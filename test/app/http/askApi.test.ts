@@ -50,7 +50,7 @@ describe('POST /api/ask, offline (extractive)', () => {
   });
 
   it('answers with JSON when the client asks for it, and keeps to one meeting', async () => {
-    const response = await askOverHttp(base, member, { question: 'rubber casing candidates designer', meetingId: hiring }, { json: true });
+    const response = await askOverHttp(base, member, { question: 'casing for the designer candidates', meetingId: hiring }, { json: true });
     expect(response.status).toBe(200);
     const answer = response.json() as unknown as AskAnswer;
     expect(answer.passages.length).toBeGreaterThan(0);

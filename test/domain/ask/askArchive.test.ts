@@ -87,7 +87,7 @@ describe('askArchive', () => {
   });
 
   it('keeps to one meeting, and never reads another tenant’s', async () => {
-    const one = await run(deps(), { tenantId: 't1', question: 'rubber casing candidates', meetingId: 'hiring' });
+    const one = await run(deps(), { tenantId: 't1', question: 'casing for the designer candidates', meetingId: 'hiring' });
     expect(new Set(one.answer.passages.map((passage) => passage.meetingId))).toEqual(new Set(['hiring']));
     const all = await run(deps(), { tenantId: 't1', question: 'secret casing supplier four euros' });
     expect(all.answer.passages.every((passage) => passage.meetingId !== 'rival')).toBe(true);
