@@ -9,23 +9,18 @@
  * Data: `<id>.vtt` and `<id>.truth.json` pairs; by default ../shared/data/meetings beside the
  * repository, else the samples in samples/meetings.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LanceVectorIndex } from '../lib/adapters/lancedb/LanceVectorIndex.js';
 import { meetingCorpusDir } from '../lib/bench/meetingCorpus.js';
 import { parseArgs } from 'node:util';
 import { importTranscript } from '../lib/domain/transcript/importTranscript.js';
-import { HashedTermEmbedder } from '../lib/domain/search/hashedTermEmbedder.js';
-import { understandingResults } from '../lib/domain/understanding/understandingResults.js';
 import { extractActionItems } from '../lib/domain/understanding/extractActionItems.js';
 import { segmentChapters } from '../lib/domain/understanding/segmentChapters.js';
 import { summarizeExtractive } from '../lib/domain/understanding/summarizeExtractive.js';
-import { alignUtterances } from '../lib/evaluation/alignUtterances.js';
 import { evaluateChapters } from '../lib/evaluation/chapterEvaluation.js';
 import { formatChapterEvaluation } from '../lib/evaluation/formatChapterEvaluation.js';
-import { evaluateSearch, type EvaluatedMeeting } from '../lib/evaluation/evaluateSearch.js';
-import { formatActionItems, formatScoreTable, formatSearchScores, type ActionItemCount, type ActionItemExample, type ReportRow } from '../lib/evaluation/formatReport.js';
+import { runArchiveSearchEvaluation } from '../lib/evaluation/archiveSearchRun.js';
+import { formatActionItems, formatScoreTable, type ActionItemCount, type ActionItemExample, type ReportRow } from '../lib/evaluation/formatReport.js';
 import { meanScores } from '../lib/evaluation/meanScores.js';
 import { MeetingTruthSchema } from '../lib/evaluation/meetingTruth.js';
 import { scoreMeeting } from '../lib/evaluation/scoreMeeting.js';
@@ -52,11 +47,14 @@ function dataDirectory(requested: string | undefined): string {
 }
 
 async function main(): Promise<void> {
-  let values: { data?: string | undefined; json?: string | undefined };
+  let values: { data?: string | undefined; json?: string | undefined; 'search-questions'?: string | undefined; 'calibrate-search'?: boolean | undefined };
   try {
-    ({ values } = parseArgs({ options: { data: { type: 'string' }, json: { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({
+      options: { data: { type: 'string' }, json: { type: 'string' }, 'search-questions': { type: 'string' }, 'calibrate-search': { type: 'boolean' } },
+      strict: true,
+    }));
   } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\nusage: npx tsx bin/eval.ts [--data <dir>] [--json <file>]`);
+    fail(`${error instanceof Error ? error.message : String(error)}\nusage: npx tsx bin/eval.ts [--data <dir>] [--json <file>] [--search-questions <n>] [--calibrate-search]`);
   }
   const dir = dataDirectory(values.data);
   const ids = readdirSync(dir)
@@ -68,7 +66,6 @@ async function main(): Promise<void> {
   const rows: ReportRow[] = [];
   const counts: ActionItemCount[] = [];
   const examples: ActionItemExample[] = [];
-  const searchable: EvaluatedMeeting[] = [];
   for (const id of ids) {
     const transcript = await importTranscript(readFileSync(join(dir, `${id}.vtt`), 'utf8'), 'vtt', { meetingId: id, key: `${id}.vtt` });
     const truth = MeetingTruthSchema.parse(JSON.parse(readFileSync(join(dir, `${id}.truth.json`), 'utf8')));
@@ -80,12 +77,6 @@ async function main(): Promise<void> {
     const engineMs = performance.now() - started;
 
     rows.push({ scores: scoreMeeting(transcript, truth, { chapters, summary: summary.text }), engineMs });
-    const alignment = alignUtterances(transcript, truth);
-    searchable.push({
-      input: { tenantId: 'eval', transcript, ...understandingResults(id, 'aftercall-extractive', { summary, actionItems, chapters }) },
-      referenceIndex: new Map(transcript.utterances.map((utterance, i) => [utterance.id, alignment[i] ?? -1])),
-      questions: (truth.queries ?? []).flatMap((q) => (q.relevant_text_span === undefined ? [] : [{ meetingId: id, query: q.query, spans: q.relevant_text_span }])),
-    });
     counts.push({
       meetingId: id,
       items: actionItems.length,
@@ -105,17 +96,12 @@ async function main(): Promise<void> {
   process.stdout.write(`Evaluation on ${ids.length} meetings from ${dir}\n\n`);
   process.stdout.write(`${formatScoreTable(rows, mean)}\n\n${formatActionItems(counts, examples, MEETING_DATE_LABEL)}\n`);
 
-  const indexDir = mkdtempSync(join(tmpdir(), 'aftercall-eval-'));
-  const embedder = new HashedTermEmbedder();
-  const index = await LanceVectorIndex.open(indexDir, embedder.dimensions);
-  let search;
-  try {
-    search = await evaluateSearch({ embedder, index }, searchable);
-  } finally {
-    await index.close();
-    rmSync(indexDir, { recursive: true, force: true });
-  }
-  process.stdout.write(`\n${formatSearchScores(search, ids.length)}\n`);
+  const { text: searchText, report: search } = await runArchiveSearchEvaluation({
+    fallbackDir: dir,
+    maxQuestions: values['search-questions'] === undefined ? undefined : Number(values['search-questions']),
+    calibrate: values['calibrate-search'],
+  });
+  process.stdout.write(`\n${searchText}\n`);
   process.stdout.write(`\n${formatChapterEvaluation(await evaluateChapters(dir, ids))}\n`);
   process.stdout.write(`\n${(await summaryNotesReport(dir, MEETING_DATE)).table}\n`);
   process.stdout.write(`\n${(await notesReport(dir, MEETING_DATE)).text}\n`);

@@ -1,5 +1,3 @@
-import type { SearchEvaluation } from './evaluateSearch.js';
-import type { SearchScores } from './searchQuality.js';
 import type { MeanScores } from './meanScores.js';
 import type { MeetingScores } from './scoreMeeting.js';
 
@@ -120,20 +118,3 @@ export function formatActionItems(counts: readonly ActionItemCount[], examples: 
   return lines.join('\n');
 }
 
-/** Archive search against the reference questions, next to the ablations and a random baseline. */
-export function formatSearchScores(evaluation: SearchEvaluation, meetings: number): string {
-  const rows: [string, SearchScores][] = [
-    ['hybrid (vector + full-text, fused)', evaluation.hybrid],
-    ['vector candidates, keyword re-rank', evaluation.vectorReranked],
-    ['full-text only', evaluation.fullText],
-    ['random passages (expected)', evaluation.random],
-  ];
-  const cell = (value: number) => pad(value.toFixed(3), 6);
-  return [
-    `Archive search: ${evaluation.hybrid.questions} reference questions over one archive of ${meetings} meetings (${evaluation.passages} passages)`,
-    `${'ranking'.padEnd(36)} ${pad('R@1', 6)} ${pad('R@5', 6)} ${pad('R@10', 6)} ${pad('MRR@10', 6)}`,
-    ...rows.map(([name, scores]) => `${name.padEnd(36)} ${cell(scores.recallAt1)} ${cell(scores.recallAt5)} ${cell(scores.recallAt10)} ${cell(scores.mrrAt10)}`),
-    'R@k: share of questions with a relevant passage (from the right meeting, citing an utterance in the reference span) in the top k.',
-    'Embeddings: the offline hashed-term embedder (no keys); the questions are the corpus\'s own, many of them "summarise ..." requests.',
-  ].join('\n');
-}
