@@ -9,9 +9,12 @@ import { findCatalogEntry } from '../../domain/meetings/meetingView.js';
 import { askDeps } from '../askDeps.js';
 import type { ControlPlane } from '../ControlPlane.js';
 import { ErrorSchema } from './apiSchemas.js';
+import { recordAs } from './auditActor.js';
 import { ASK_EVENTS_DESCRIPTION, AskAnswerSchema, AskBody } from './askSchemas.js';
 import type { ApiEnv } from './authContext.js';
 import { HttpError } from './errorResponse.js';
+
+const AUDITED_QUESTION_CHARS = 500;
 
 const failure = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
 
@@ -48,6 +51,19 @@ export function registerAskRoute(app: OpenAPIHono<ApiEnv>, plane: ControlPlane, 
     const meetingIds = byDate
       ? (await filterCatalog(plane.blobs, tenantId, { ...(body.from === undefined ? {} : { from: body.from }), ...(body.to === undefined ? {} : { to: body.to }) })).map((entry) => entry.meetingId)
       : undefined;
+    // Who asked what is recorded before answering, as for searches: for admins, whose keys read the whole archive.
+    const auth = c.get('auth');
+    if (auth.role === 'admin') {
+      await recordAs(plane.audit, auth, {
+        action: 'archive.ask',
+        target: body.meetingId === undefined ? { type: 'archive', id: tenantId } : { type: 'meeting', id: body.meetingId },
+        details: {
+          question: body.question.slice(0, AUDITED_QUESTION_CHARS),
+          ...(body.from === undefined ? {} : { from: body.from }),
+          ...(body.to === undefined ? {} : { to: body.to }),
+        },
+      });
+    }
     const aborted = new AbortController();
     const ask = () =>
       askArchive(askDeps(plane, aborted.signal), {

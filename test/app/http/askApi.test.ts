@@ -72,6 +72,25 @@ describe('POST /api/ask, offline (extractive)', () => {
     expect((await askOverHttp(base, 'ak_nope', { question: 'casing' })).status).toBe(401);
   });
 
+  it("records an admin's ask (who, when, what question, which meeting) in the audit log, and not a member's", async () => {
+    const admin = await fixture.apiKey({ role: 'admin' });
+    const audit = async () =>
+      ((await (await fetch(`${base}/api/audit?action=archive.ask`, { headers: { Authorization: `Bearer ${admin}` } })).json()) as { entries: Record<string, unknown>[] }).entries;
+    const before = (await audit()).length;
+    expect((await askOverHttp(base, member, { question: 'rubber casing' }, { json: true })).status).toBe(200);
+    expect(await audit()).toHaveLength(before);
+    expect((await askOverHttp(base, admin, { question: 'what does the rubber casing cost?', meetingId: budget }, { json: true })).status).toBe(200);
+    const entries = await audit();
+    expect(entries).toHaveLength(before + 1);
+    expect(entries.find((entry) => JSON.stringify(entry).includes('rubber casing cost'))).toMatchObject({
+      action: 'archive.ask',
+      actor: { type: 'apiKey', role: 'admin' },
+      target: { type: 'meeting', id: budget },
+      details: { question: 'what does the rubber casing cost?' },
+      at: expect.any(String),
+    });
+  });
+
   it('is in the OpenAPI document with its request schema and both response types', async () => {
     const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as { paths: Record<string, { post?: { requestBody?: unknown; responses?: Record<string, { content?: Record<string, unknown> }> } }> };
     const ask = doc.paths['/ask']?.post;
