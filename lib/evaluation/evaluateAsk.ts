@@ -59,8 +59,8 @@ interface Question {
   spans: [number, number][];
 }
 
-/** Questions asked by `npm run eval`: about a minute on this machine with the offline answerer. */
-export const DEFAULT_ASK_QUESTIONS = 250;
+/** Questions asked by `npm run eval`: 1.5–3 minutes on this 2-core machine with the offline answerer. */
+export const DEFAULT_ASK_QUESTIONS = 150;
 
 /**
  * What bin/eval.ts calls: the table for the corpus, with the model's row when OPENAI_API_KEY
