@@ -22,6 +22,7 @@ import type { BlobStore } from '../lib/domain/ports/BlobStore.js';
 import { getMeeting, listMeetings } from '../lib/domain/meetings/meetingView.js';
 import { rebuildIndex } from '../lib/domain/meetings/rebuildIndex.js';
 import { renameSpeakers } from '../lib/domain/meetings/renameSpeakers.js';
+import { confirmSpeakerNames } from '../lib/domain/meetings/confirmSpeakerNames.js';
 import { reprocessMeeting } from '../lib/domain/meetings/reprocessMeeting.js';
 import { grantConsent } from '../lib/domain/consent/grantConsent.js';
 import { sweepRetention } from '../lib/domain/retention/sweepRetention.js';
@@ -151,6 +152,19 @@ program
       for (const forgotten of report.forgotten) print(`forgot   ${forgotten.tenantId}/${forgotten.meetingId}  (recording deleted while awaiting consent)`);
       for (const deferred of report.deferred) print(`deferred ${deferred.tenantId}/${deferred.meetingId}  (a run is writing it)`);
       print(`swept ${report.tenants.length} tenant(s) at ${report.sweptAt}: ${report.erased.length} erased, ${report.trimmed.length} trimmed`);
+    });
+  });
+
+program
+  .command('confirm-speaker-names <meetingId> [speakerIds...]')
+  .description("apply the speaker names proposed for a meeting (shown by 'show'): all of them, or those of the speakers given")
+  .option('--tenant <id>', 'tenant id')
+  .action(async (meetingId: string, speakerIds: string[], options: { tenant?: string }) => {
+    await withStack({}, async (stack) => {
+      const tenantId = tenantOf(stack, options.tenant);
+      const confirmed = await confirmSpeakerNames(stack.plane, { tenantId, meetingId, ...(speakerIds.length === 0 ? {} : { speakerIds }), now: new Date() });
+      for (const [id, name] of Object.entries(confirmed.names)) print(`${id} → ${name}`);
+      await printWhenDone(stack, tenantId, { meetingId, executionName: confirmed.executionName });
     });
   });
 

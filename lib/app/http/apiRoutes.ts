@@ -6,6 +6,8 @@ import { deleteMeeting } from '../../domain/meetings/deleteMeeting.js';
 import { filterCatalog, listMeetingsPage } from '../../domain/meetings/meetingQuery.js';
 import { findCatalogEntry, getMeeting, summarise } from '../../domain/meetings/meetingView.js';
 import { renameSpeakers, SpeakerNamesSchema } from '../../domain/meetings/renameSpeakers.js';
+import { confirmSpeakerNames } from '../../domain/meetings/confirmSpeakerNames.js';
+import { SpeakerNameProposalsSchema } from '../../domain/understanding/speakerNames/speakerNameSchema.js';
 import { reprocessMeeting } from '../../domain/meetings/reprocessMeeting.js';
 import { grantConsent } from '../../domain/consent/grantConsent.js';
 import { MEETING_ID_PATTERN } from '../../domain/meeting/meetingId.js';
@@ -37,6 +39,8 @@ import {
   SearchResponse,
   SignedAudioQuery,
   SpeakersBody,
+  ConfirmSpeakerNamesBody,
+  ConfirmSpeakerNamesResponse,
   TranscriptQuery,
 } from './apiSchemas.js';
 import { playableRecordingKey, recordingResponse } from './audioResponse.js';
@@ -157,11 +161,12 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
     async (c) => {
       const meeting = await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id);
       const prefix = meeting.resultPrefix;
-      const [summary, actionItems, decisions, chapters] = await Promise.all([
+      const [summary, actionItems, decisions, chapters, speakerNames] = await Promise.all([
         readShownResult(plane.blobs, resultKey(prefix, resultFiles.summary), SummarySchema),
         readShownResult(plane.blobs, resultKey(prefix, resultFiles.actionItems), ActionItemsSchema),
         readShownResult(plane.blobs, resultKey(prefix, resultFiles.decisions), DecisionsSchema),
         readShownResult(plane.blobs, resultKey(prefix, resultFiles.chapters), ChaptersSchema),
+        readShownResult(plane.blobs, resultKey(prefix, resultFiles.speakerNames), SpeakerNameProposalsSchema),
       ]);
       // A corrupt file is shown as null and named, so one bad file does not hide the rest.
       const corrupt = [
@@ -169,9 +174,10 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
         [resultFiles.actionItems, actionItems],
         [resultFiles.decisions, decisions],
         [resultFiles.chapters, chapters],
+        [resultFiles.speakerNames, speakerNames],
       ] as const;
       const unreadable = [...meeting.unreadable, ...corrupt.filter(([, result]) => result.corrupt).map(([file]) => file)];
-      return c.json({ meeting, summary: summary.value, actionItems: actionItems.value, decisions: decisions.value, chapters: chapters.value, unreadable }, 200);
+      return c.json({ meeting, summary: summary.value, actionItems: actionItems.value, decisions: decisions.value, chapters: chapters.value, speakerNames: speakerNames.value, unreadable }, 200);
     },
   );
 
@@ -350,6 +356,27 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
         details: { names: Object.entries(names).map(([speaker, name]) => `${speaker}=${name}`), runId: run.executionName },
       });
       return c.json({ runId: run.executionName }, 202);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/meetings/{id}/speakers/confirm',
+      summary: 'admin: apply the proposed speaker names (all open ones, or those of the speakers given) through the speaker rename',
+      request: { params: MeetingIdParams, body: { content: { 'application/json': { schema: ConfirmSpeakerNamesBody } }, required: false } },
+      responses: { 202: json(ConfirmSpeakerNamesResponse, 'renaming'), 400: failure('bad body'), 404: failure('no such meeting or proposal'), ...ADMIN_ERRORS },
+    }),
+    async (c) => {
+      requireAdmin(c);
+      const body = ConfirmSpeakerNamesBody.parse(await c.req.json().catch(() => ({})));
+      const confirmed = await confirmSpeakerNames(plane, {
+        tenantId: c.get('auth').tenantId,
+        meetingId: c.req.valid('param').id,
+        ...(body.speakerIds === undefined ? {} : { speakerIds: body.speakerIds }),
+        now: plane.clock(),
+      });
+      return c.json({ runId: confirmed.executionName, names: confirmed.names }, 202);
     },
   );
 

@@ -62,6 +62,7 @@ export const MeetingResponse = z.object({
   actionItems: z.unknown().meta({ description: 'action-items.json, or null' }),
   decisions: z.unknown().meta({ description: 'decisions.json (what the meeting settled, each citing utterance ids), or null before it exists or for meetings understood before decisions were a result' }),
   chapters: z.unknown().meta({ description: 'chapters.json, or null' }),
+  speakerNames: z.unknown().meta({ description: 'speaker-names.json: names proposed for the speakers with evidence (utterance ids), applied only by POST /meetings/{id}/speakers/confirm; or null' }),
   unreadable: z.array(z.string()).meta({ description: 'result files that exist but are corrupt, shown as null above (e.g. ["manifest.json"])' }),
 });
 
@@ -87,6 +88,11 @@ export const ReprocessBody = z.object({ from: ResumeFromSchema.default('transcri
 export const ReprocessResponse = z.object({ meetingId: z.string(), runId: z.string() });
 export const SpeakersBody = z.record(z.string(), z.string()).meta({ description: 'diarised speaker id → name, e.g. {"spk_0":"Laura"}' });
 export const RunResponse = z.object({ runId: z.string() });
+export const ConfirmSpeakerNamesBody = z
+  .object({ speakerIds: z.array(z.string().regex(/^spk_\d+$/)).min(1).optional() })
+  .strict()
+  .meta({ description: 'the speakers whose proposed names to apply; all open proposals when left out' });
+export const ConfirmSpeakerNamesResponse = z.object({ runId: z.string(), names: z.record(z.string(), z.string()) });
 
 export const ConsentResponse = z.object({
   meetingId: z.string(),

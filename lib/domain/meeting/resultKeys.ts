@@ -43,6 +43,8 @@ export const resultFiles = {
   actionItems: 'action-items.json',
   decisions: 'decisions.json',
   chapters: 'chapters.json',
+  /** Names proposed for the speakers, waiting for a person to confirm them. */
+  speakerNames: 'speaker-names.json',
   status: 'status.json',
   stepStatus: (step: string) => `steps/${step}.json`,
   /** Where the speech-to-text provider PUTs its raw result through a presigned URL (any size). */

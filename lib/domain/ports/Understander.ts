@@ -1,5 +1,6 @@
 import type { Transcript } from '../transcript/schema.js';
 import type { ActionItem, Chapter, Decision, SummarySections, SummarySentence } from '../understanding/schema.js';
+import type { SpeakerNameDraft } from '../understanding/speakerNames/speakerNameSchema.js';
 
 /** What an understanding engine proposes; the understand step grounds it before anything is stored. */
 export interface UnderstandingDraft {
@@ -8,6 +9,8 @@ export interface UnderstandingDraft {
   /** What the meeting settled, each citing where. */
   decisions: Omit<Decision, 'id'>[];
   chapters: Omit<Chapter, 'id'>[];
+  /** Names proposed for the diarised speakers, with evidence; shown for confirmation, never applied by the engine. */
+  speakerNames?: SpeakerNameDraft[];
   /** Set when the engine that produced the draft is not the understander's own (a fallback). */
   engine?: string;
 }

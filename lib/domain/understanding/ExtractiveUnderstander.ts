@@ -4,6 +4,7 @@ import { extractActionItems } from './extractActionItems.js';
 import { extractDecisions } from './extractDecisions.js';
 import { segmentChapters } from './segmentChapters.js';
 import { summarizeExtractive } from './summarizeExtractive.js';
+import { proposeSpeakerNames } from './speakerNames/proposeSpeakerNames.js';
 
 /** The offline engine: extractive summary, rule-based action items and decisions, lexical chapters. Also the fallback when a model fails. */
 export class ExtractiveUnderstander implements Understander {
@@ -16,6 +17,7 @@ export class ExtractiveUnderstander implements Understander {
       actionItems,
       decisions: extractDecisions(transcript),
       chapters: segmentChapters(transcript),
+      speakerNames: proposeSpeakerNames(transcript),
     };
   }
 }

@@ -49,7 +49,17 @@ export function groundDraft(transcript: Transcript, draft: UnderstandingDraft): 
     }))
     .sort((a, b) => a.startMs - b.startMs);
   const text = sentences.length === draft.summary.sentences.length ? draft.summary.text : sentences.map((s) => s.text).join(' ');
-  return { draft: { ...draft, summary: { text, sentences, ...(sections === undefined ? {} : { sections }) }, actionItems, decisions, chapters }, rejected };
+  // A proposed name must be said in an utterance it cites, about a speaker who exists.
+  const speakerNames = draft.speakerNames?.flatMap((proposal) => {
+    const evidence = proposal.evidence.filter((e) => byId.get(e.utteranceId)?.text.includes(proposal.name) === true);
+    const speaker = transcript.speakers.find((s) => s.id === proposal.speakerId);
+    if (evidence.length === 0 || speaker === undefined) {
+      rejected += 1;
+      return [];
+    }
+    return [{ ...proposal, currentName: speaker.name, evidence }];
+  });
+  return { draft: { ...draft, summary: { text, sentences, ...(sections === undefined ? {} : { sections }) }, actionItems, decisions, chapters, ...(speakerNames === undefined ? {} : { speakerNames }) }, rejected };
 }
 
 const clamp = (value: number, min: number, max: number): number => Math.min(Math.max(value, min), Math.max(min, max));

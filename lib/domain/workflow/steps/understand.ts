@@ -3,6 +3,8 @@ import type { StepInput } from '../../meeting/schema.js';
 import { TranscriptSchema } from '../../transcript/schema.js';
 import { groundDraft } from '../../understanding/groundDraft.js';
 import { understandingResults } from '../../understanding/understandingResults.js';
+import { UNDERSTANDING_SCHEMA_VERSION } from '../../understanding/schema.js';
+import type { SpeakerNameProposals } from '../../understanding/speakerNames/speakerNameSchema.js';
 import { getJson, putJson } from '../jsonResults.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
@@ -37,6 +39,15 @@ export async function understand(deps: StepDeps, { meeting }: StepInput): Promis
     await putJson(deps.blobs, actionItemsKey, actionItems);
     await putJson(deps.blobs, decisionsKey, decisions);
     await putJson(deps.blobs, chaptersKey, chapters);
+    const speakerNamesKey = resultKey(meeting.resultPrefix, resultFiles.speakerNames);
+    const proposals: SpeakerNameProposals = {
+      schemaVersion: UNDERSTANDING_SCHEMA_VERSION,
+      meetingId: meeting.meetingId,
+      engine,
+      proposals: (draft.speakerNames ?? []).map((proposal) => ({ ...proposal, confirmedAt: null })),
+    };
+    await putJson(deps.blobs, speakerNamesKey, proposals);
+    keys.push(speakerNamesKey);
     return { engine, keys, actionItems: actionItems.items.length, decisions: decisions.decisions.length, chapters: chapters.chapters.length, rejected };
   });
 }
