@@ -12,10 +12,11 @@ export class ExtractiveUnderstander implements Understander {
 
   async understand(transcript: Transcript, options: { meetingDate: Date }): Promise<UnderstandingDraft> {
     const actionItems = extractActionItems(transcript, { meetingDate: options.meetingDate });
+    const decisions = extractDecisions(transcript);
     return {
-      summary: summarizeExtractive(transcript, { actionItems }),
+      summary: summarizeExtractive(transcript, { actionItems, decisions }),
       actionItems,
-      decisions: extractDecisions(transcript),
+      decisions,
       chapters: segmentChapters(transcript),
       speakerNames: proposeSpeakerNames(transcript),
     };

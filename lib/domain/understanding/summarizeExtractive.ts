@@ -3,7 +3,7 @@ import { peopleOf } from './people.js';
 import { meetingTopics } from './summary/meetingTopics.js';
 import { nextStepSentence, type NextStepInput } from './summary/nextSteps.js';
 import { pickByMarginalRelevance } from './summary/pickByMarginalRelevance.js';
-import { reportSpeech } from './summary/reportSpeech.js';
+import { groupVoice, reportSpeech } from './summary/reportSpeech.js';
 import { speakerReference } from './summary/speakerReference.js';
 import { summaryBudget } from './summaryBudget.js';
 import { cosine, norm, termCounts, type TermVector } from './text/termVector.js';
@@ -111,7 +111,7 @@ export function summarizeExtractive(transcript: Transcript, options: SummarizeOp
       const text = nextStepSentence(item, said === undefined ? null : (speakerNames.get(said.speakerId) ?? null), keepCase);
       return text === null ? [] : [{ text, utteranceIds: [...item.utteranceIds] }];
     });
-  const decisions = (options.decisions ?? []).slice(0, MAX_DECISIONS).map((decision) => ({ text: decision.text, utteranceIds: [...decision.utteranceIds] }));
+  const decisions = (options.decisions ?? []).slice(0, MAX_DECISIONS).map((decision) => ({ text: groupVoice(decision.text), utteranceIds: [...decision.utteranceIds] }));
   const wordsIn = (lines: readonly SummaryLine[]): number => lines.reduce((sum, line) => sum + wordCount(line.text), 0);
   // A summary too short for an overview and key points keeps the key points.
   const fullOverview = overviewOf(transcript, sentences, keepCase, referenceOf);

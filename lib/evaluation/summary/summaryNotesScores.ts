@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Transcript } from '../../domain/transcript/schema.js';
 import { extractActionItems } from '../../domain/understanding/extractActionItems.js';
+import { extractDecisions } from '../../domain/understanding/extractDecisions.js';
 import { summarizeExtractive } from '../../domain/understanding/summarizeExtractive.js';
 import { firstWords, wordCount } from '../baselines.js';
 import { rouge } from '../rouge.js';
@@ -35,13 +36,13 @@ export const sourceOf = (id: string): string => (/^(?:covid|education)_/.test(id
 export const splitOf = (id: string): 'tune' | 'held-out' => ((createHash('sha256').update(id).digest()[0] ?? 0) % 2 === 0 ? 'tune' : 'held-out');
 
 /**
- * The offline summary (with the offline action items as its next steps) against the reference,
+ * The offline summary (with the offline decisions and action items as its sections) against the reference,
  * by ROUGE-1/2 F1, beside the lead baseline: the transcript's first words, as many as the reference has.
  */
 export function scoreSummaryCase(meeting: SummaryCase): SummaryCaseScore {
   const started = performance.now();
   const actionItems = extractActionItems(meeting.transcript, { meetingDate: meeting.meetingDate });
-  const summary = summarizeExtractive(meeting.transcript, { actionItems });
+  const summary = summarizeExtractive(meeting.transcript, { actionItems, decisions: extractDecisions(meeting.transcript) });
   const engineMs = performance.now() - started;
   const system = rouge(summary.text, meeting.reference);
   const lead = rouge(firstWords(meeting.transcript.utterances.map((u) => u.text), wordCount(meeting.reference)), meeting.reference);
@@ -84,6 +85,6 @@ export function formatSummaryNotesScores(scores: readonly SummaryCaseScore[]): s
     header,
     '|---|---|---|---|---|---|---|',
     ...lines,
-    `Summary + action items: ${Math.round(ms)} ms for ${hours.toFixed(1)} meeting-hours (${Math.round(ms / Math.max(hours, 1e-9))} ms per meeting-hour)`,
+    `Summary + action items + decisions: ${Math.round(ms)} ms for ${hours.toFixed(1)} meeting-hours (${Math.round(ms / Math.max(hours, 1e-9))} ms per meeting-hour)`,
   ].join('\n');
 }

@@ -67,6 +67,21 @@ const toThirdPersonGroup = (text: string): string =>
       : replaced;
   });
 
+/**
+ * A decision as the group's: "we'll go with yellow" → "the group will go with yellow". Left as
+ * said when it speaks for one person ("I'll ...").
+ */
+export function groupVoice(sentence: string): string {
+  const text = sentence.replace(SPOKEN_ASIDES, '').replace(/\s+/g, ' ').trim();
+  if (FIRST_PERSON_SINGULAR.test(text)) return text;
+  const opened = text
+    .replace(/^let's\s+/i, 'The group will ')
+    .replace(/^we(?:'ll| will)\s+/i, 'The group will ')
+    .replace(/^we(?:'re| are) going to\s+/i, 'The group will ')
+    .replace(/^we\s+/i, 'The group ');
+  return toThirdPersonGroup(opened);
+}
+
 const thirdPersonOf = (verb: string): string | null => {
   const lower = verb.toLowerCase();
   if (THIRD_PERSON[lower] !== undefined) return THIRD_PERSON[lower];
