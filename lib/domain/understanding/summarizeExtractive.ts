@@ -8,6 +8,8 @@ import { speakerReference } from './summary/speakerReference.js';
 import { summaryBudget } from './summaryBudget.js';
 import { cosine, norm, termCounts, type TermVector } from './text/termVector.js';
 import { wordsOf } from './text/tokenize.js';
+import { cleanDisfluencies } from './text/cleanDisfluencies.js';
+import { splitSentences } from './text/splitSentences.js';
 import { trimDiscourseMarkers } from './text/trimDiscourseMarkers.js';
 import { transcriptSentences, type TranscriptSentence } from './transcriptSentences.js';
 
@@ -53,6 +55,7 @@ const MAX_DECISIONS = 3;
 const MAX_NEXT_STEPS = 3;
 const MAX_CANDIDATES = 80;
 const MIN_KEY_POINT_WORDS = 20;
+const MAX_SECTION_LINE_WORDS = 30;
 
 // Speech is full of questions and of sentences that trail off or are cut off; a summary wants finished statements.
 const isCompleteStatement = (sentence: string): boolean => /[.!]["')\]]*$/.test(sentence);
@@ -109,10 +112,22 @@ export function summarizeExtractive(transcript: Transcript, options: SummarizeOp
     .flatMap((item) => {
       const said = transcript.utterances.find((utterance) => utterance.id === item.utteranceIds[0]);
       const text = nextStepSentence(item, said === undefined ? null : (speakerNames.get(said.speakerId) ?? null), keepCase);
-      return text === null ? [] : [{ text, utteranceIds: [...item.utteranceIds] }];
+      return text === null || wordCount(text) > MAX_SECTION_LINE_WORDS ? [] : [{ text, utteranceIds: [...item.utteranceIds] }];
     });
-  const decisions = (options.decisions ?? []).slice(0, MAX_DECISIONS).map((decision) => ({ text: groupVoice(decision.text), utteranceIds: [...decision.utteranceIds] }));
+  const decisions = (options.decisions ?? [])
+    .flatMap((decision) => {
+      // The first finished sentence of what settled it, cleaned like every line of the summary.
+      const first = splitSentences(decision.text.replace(/…$/, '')).map((sentence) => trimDiscourseMarkers(cleanDisfluencies(sentence)))[0] ?? '';
+      const text = wordCount(first) >= MIN_SENTENCE_WORDS && wordCount(first) <= MAX_SECTION_LINE_WORDS ? groupVoice(first) : null;
+      return text === null ? [] : [{ text: /[.!]$/.test(text) ? text : `${text}.`, utteranceIds: [...decision.utteranceIds] }];
+    })
+    .slice(0, MAX_DECISIONS);
   const wordsIn = (lines: readonly SummaryLine[]): number => lines.reduce((sum, line) => sum + wordCount(line.text), 0);
+  // Decisions and next steps leave at least half the words to the overview and key points.
+  while (wordsIn([...decisions, ...nextSteps]) > budget / 2 && (nextSteps.length > 0 || decisions.length > 0)) {
+    if (nextSteps.length >= decisions.length) nextSteps.pop();
+    else decisions.pop();
+  }
   // A summary too short for an overview and key points keeps the key points.
   const fullOverview = overviewOf(transcript, sentences, keepCase, referenceOf);
   const overview = budget - wordsIn([...fullOverview, ...decisions, ...nextSteps]) >= MIN_KEY_POINT_WORDS ? fullOverview : [];

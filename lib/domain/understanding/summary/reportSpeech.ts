@@ -48,6 +48,9 @@ const SPOKEN_FORMS: [RegExp, string][] = [
   [/\bcos\b|\b'cause\b/gi, 'because'],
 ];
 
+// "Mr. Chair, ...", "..., Madam Chair": the address that opens or closes a turn in committee, not what was said.
+const CHAIR_ADDRESS = /^(?:(?:mr|mister|madam|madame)\.?\s*(?:chair|speaker|chairman|chairperson)|chair)\s*,\s*|,?\s*(?:mr|mister|madam|madame)\.?\s*(?:chair|speaker)(?=[.!]?$)/gi;
+
 const PROCEDURAL_LETS = /^(?:see|start|begin|go on|move on|just|have a look|look|wait|get started|continue|carry on|finish|stop|do that|say|talk)\b/i;
 
 const lowerFirst = (text: string, keepCase: (word: string) => boolean): string => {
@@ -68,18 +71,19 @@ const toThirdPersonGroup = (text: string): string =>
   });
 
 /**
- * A decision as the group's: "we'll go with yellow" → "the group will go with yellow". Left as
- * said when it speaks for one person ("I'll ...").
+ * A decision as the group's: "we'll go with yellow" → "The group will go with yellow". Null when
+ * it speaks for one person ("I think ...") or asks.
  */
-export function groupVoice(sentence: string): string {
-  const text = sentence.replace(SPOKEN_ASIDES, '').replace(/\s+/g, ' ').trim();
-  if (FIRST_PERSON_SINGULAR.test(text)) return text;
+export function groupVoice(sentence: string): string | null {
+  const text = sentence.replace(SPOKEN_ASIDES, '').replace(CHAIR_ADDRESS, '').replace(/\s+/g, ' ').trim();
+  if (FIRST_PERSON_SINGULAR.test(text) || /\?["')\]]*$/.test(text) || UNMARKED_QUESTION.test(text)) return null;
   const opened = text
     .replace(/^let's\s+/i, 'The group will ')
     .replace(/^we(?:'ll| will)\s+/i, 'The group will ')
     .replace(/^we(?:'re| are) going to\s+/i, 'The group will ')
     .replace(/^we\s+/i, 'The group ');
-  return toThirdPersonGroup(opened);
+  const told = toThirdPersonGroup(opened);
+  return told.charAt(0).toUpperCase() + told.slice(1);
 }
 
 const thirdPersonOf = (verb: string): string | null => {
@@ -175,6 +179,7 @@ const FRAMES: Frame[] = [
 export function reportSpeech(sentence: string, speaker: SpeakerReference, keepCase: (word: string) => boolean = () => false): ReportedSentence | null {
   const text = SPOKEN_FORMS.reduce((spelled, [spoken, written]) => spelled.replace(spoken, written), sentence)
     .replace(SPOKEN_ASIDES, '')
+    .replace(CHAIR_ADDRESS, '')
     .replace(/\s+/g, ' ')
     .replace(/^[\s,;:-]+/, '')
     .trim();
