@@ -58,7 +58,7 @@ describe('the post-call workflow on the embedded defaults', () => {
     }
 
     const manifest = ManifestSchema.parse(await json(fixture, `${prefix}manifest.json`));
-    expect(manifest.files.map((f) => f.name).sort()).toEqual(['action-items.json', 'chapters.json', 'decisions.json', 'summary.json', 'transcript.json', 'transcript.srt', 'transcript.vtt']);
+    expect(manifest.files.map((f) => f.name).sort()).toEqual(['action-items.json', 'chapters.json', 'decisions.json', 'speaker-names.json', 'summary.json', 'transcript.json', 'transcript.srt', 'transcript.vtt']);
     expect(manifest.translations).toEqual([{ language: 'fr', state: 'skipped', reason: expect.stringContaining('no translation provider') }]);
     expect(manifest.counts).toMatchObject({ utterances: 45, speakers: 4, indexedDocuments: expect.any(Number) });
     expect(manifest.engines.transcript).toBe('import:vtt');
