@@ -3,6 +3,7 @@ import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Alarm, ComparisonOperator, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ApplicationTargetGroup } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -21,6 +22,8 @@ export interface AlarmsProps {
   httpApi?: HttpApi | undefined;
   /** The relay's targets behind its load balancer: an unhealthy one, or none healthy, alarms. */
   relayTargets?: ApplicationTargetGroup | undefined;
+  /** The stack's customer-managed key, if any: the topic is encrypted with it. */
+  encryptionKey?: IKey | undefined;
 }
 
 export const ALARM_PERIOD = Duration.minutes(5);
@@ -39,7 +42,7 @@ export class Alarms extends Construct {
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
-    this.topic = new Topic(this, 'Topic', { displayName: 'aftercall alarms', enforceSSL: true });
+    this.topic = new Topic(this, 'Topic', { displayName: 'aftercall alarms', enforceSSL: true, ...(props.encryptionKey === undefined ? {} : { masterKey: props.encryptionKey }) });
     const action = new SnsAction(this.topic);
     const alarmOn = (
       alarmId: string,

@@ -3,7 +3,10 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, EventType, StorageClass, type LifecycleRule } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
@@ -23,6 +26,8 @@ import { stackOptionsFrom, type StackOptions } from './stackOptions.js';
 import { StepFunctionLambda } from './StepFunctionLambda.js';
 import { WebhookDelivery } from './WebhookDelivery.js';
 import { WebUi } from './WebUi.js';
+import { customerManagedKey } from './CustomerKey.js';
+import { queueEncryption } from './queueEncryption.js';
 
 /** The steps that call providers: the only ones that may read the provider keys. */
 export const STEPS_READING_SECRET = ['Transcribe', 'Translate', 'Understand', 'Index'] as const;
@@ -107,14 +112,21 @@ export class PostCallStack extends Stack {
   /** Absent when deployed with `-c live=false`. */
   readonly relay: LiveRelay | undefined;
   readonly options: StackOptions;
+  /** The customer-managed key (`-c kmsKey=create|<arn>`); undefined: AWS-managed encryption. */
+  readonly encryptionKey: IKey | undefined;
+  readonly retentionSweep: StepFunctionLambda;
+  readonly retentionSchedule: Rule;
 
   constructor(scope: Construct, id: string, props: PostCallStackProps = {}) {
     super(scope, id, props);
     this.options = stackOptionsFrom(this.node);
 
+    this.encryptionKey = customerManagedKey(this, this.options.kmsKey);
     this.bucket = new Bucket(this, 'Recordings', {
       lifecycleRules: recordingsLifecycle(this.options),
-      encryption: BucketEncryption.S3_MANAGED,
+      ...(this.encryptionKey === undefined
+        ? { encryption: BucketEncryption.S3_MANAGED }
+        : { encryption: BucketEncryption.KMS, encryptionKey: this.encryptionKey, bucketKeyEnabled: true }),
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       versioned: true,
@@ -178,7 +190,7 @@ export class PostCallStack extends Stack {
     this.providerSecret.grantTo(this.s3Event.function);
     // S3 invokes it asynchronously: an event that still fails after Lambda's two retries (or waits
     // over six hours) lands in this queue with the original notification, and alarms; never dropped.
-    this.s3EventFailures = new Queue(this, 'S3EventFailures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    this.s3EventFailures = new Queue(this, 'S3EventFailures', { ...queueEncryption(this.encryptionKey), enforceSSL: true, retentionPeriod: Duration.days(14) });
     this.s3Event.function.configureAsyncInvoke({ onFailure: new SqsDestination(this.s3EventFailures), retryAttempts: 2, maxEventAge: Duration.hours(6) });
     const destination = new LambdaDestination(this.s3Event.function);
     for (const suffix of NOTIFIED_SUFFIXES) this.bucket.addEventNotification(EventType.OBJECT_CREATED, destination, { suffix });
@@ -187,7 +199,20 @@ export class PostCallStack extends Stack {
     if (this.options.openTelemetry) for (const fn of [...Object.values(this.functions).map((step) => step.function), api, this.s3Event.function]) addAdotCollector(fn);
 
     // CRM webhooks: Publish enqueues action items, the API lists and replays, a consumer sends.
-    this.delivery = new WebhookDelivery(this, 'WebhookDelivery', { bucket: this.bucket, environment });
+    this.delivery = new WebhookDelivery(this, 'WebhookDelivery', { bucket: this.bucket, environment, encryptionKey: this.encryptionKey });
+
+    // Retention: a schedule runs the sweep (lib/domain/retention), which erases expired meetings
+    // from the bucket, the Pinecone namespace and the delivery log. It needs Pinecone's key and
+    // whether a meeting's run is still going.
+    this.retentionSweep = new StepFunctionLambda(this, 'RetentionSweep', { entry: 'sweepRetention', memoryMb: 512, timeout: Duration.minutes(15), environment: controlEnvironment });
+    grantBucketAccess(this.bucket, this.retentionSweep.function, BUCKET_ACCESS.RetentionSweep);
+    this.providerSecret.grantTo(this.retentionSweep.function);
+    this.stateMachine.grantExecution(this.retentionSweep.function, 'states:DescribeExecution');
+    this.retentionSchedule = new Rule(this, 'RetentionSchedule', {
+      description: 'Runs the retention sweep (tenants\' retention settings)',
+      schedule: Schedule.rate(Duration.hours(this.options.sweepIntervalHours)),
+      targets: [new LambdaFunction(this.retentionSweep.function, { retryAttempts: 2 })],
+    });
     this.delivery.grantEnqueue(this.functions.Publish.function);
     this.delivery.grantEnqueue(api);
 
@@ -215,11 +240,13 @@ export class PostCallStack extends Stack {
         Api: api,
         S3EventIntake: this.s3Event.function,
         WebhookDelivery: this.delivery.consumer.function,
+        RetentionSweep: this.retentionSweep.function,
       },
       deadLetterQueues: { WebhookDeliveries: this.delivery.deadLetterQueue, S3EventFailures: this.s3EventFailures },
       queueAges: { CrmDeliveries: { queue: this.delivery.queue, maxAge: CRM_QUEUE_MAX_AGE } },
       httpApi: this.http.api,
       relayTargets: this.relay?.targetGroup,
+      encryptionKey: this.encryptionKey,
     });
     this.dashboard = new MeetingDashboard(this, 'Dashboard', {
       dashboardName: `${this.stackName}-meetings`,

@@ -2,9 +2,11 @@ import { CfnOutput, Duration } from 'aws-cdk-lib';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BUCKET_ACCESS, BUCKET_KEYS, grantBucketAccess } from './bucketAccess.js';
+import { queueEncryption } from './queueEncryption.js';
 import { StepFunctionLambda } from './StepFunctionLambda.js';
 
 /** The object keys the consumer touches (see lib/domain/crm/subscriptions.ts and lib/adapters/sqs/BlobDeliveryLog.ts). */
@@ -24,6 +26,8 @@ const RETENTION = Duration.days(14);
 export interface WebhookDeliveryProps {
   bucket: Bucket;
   environment: Record<string, string>;
+  /** The stack's customer-managed key, if any: both queues are encrypted with it. */
+  encryptionKey?: IKey | undefined;
 }
 
 /**
@@ -38,7 +42,7 @@ export class WebhookDelivery extends Construct {
 
   constructor(scope: Construct, id: string, props: WebhookDeliveryProps) {
     super(scope, id);
-    const secure = { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: RETENTION } as const;
+    const secure = { ...queueEncryption(props.encryptionKey), enforceSSL: true, retentionPeriod: RETENTION } as const;
     this.deadLetterQueue = new Queue(this, 'DeadLetters', secure);
     this.queue = new Queue(this, 'Queue', {
       ...secure,

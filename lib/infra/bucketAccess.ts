@@ -19,6 +19,7 @@ export const BUCKET_KEYS = {
   results: { pattern: `*${RESULT_FOLDER_SUFFIX}/*`, why: 'the results folder beside each recording (<recording>.aftercall/), known only at run time' },
   liveCaptions: { pattern: `*${RESULT_FOLDER_SUFFIX}/${LIVE_CAPTIONS_FILE}`, why: `only the ${LIVE_CAPTIONS_FILE} file in the results folder beside each recording` },
   catalog: { pattern: `${CONTROL_PREFIX}tenants/*/meetings/*`, why: "each tenant's meeting catalog entries; tenants are data, not deploy-time resources" },
+  tombstones: { pattern: `${CONTROL_PREFIX}tenants/*/tombstones/*`, why: "each tenant's tombstones of erased meetings (id, when, why, which stores)" },
   tenantSettings: { pattern: `${CONTROL_PREFIX}tenants/*/settings.json`, why: "each tenant's settings.json (target languages, redaction)" },
   subscriptions: { pattern: `${CONTROL_PREFIX}tenants/*/subscriptions/*`, why: "each tenant's CRM webhook subscriptions (they hold the signing secrets)" },
   deliveries: { pattern: `${CONTROL_PREFIX}tenants/*/deliveries/*`, why: "each tenant's CRM delivery log" },
@@ -68,6 +69,10 @@ export type BucketAccess = Partial<Record<Verb, readonly BucketKeys[]>>;
  *   admin) and reads it for admins; no role may delete an entry or write one over (appendOnly).
  * - The relay authenticates API keys and writes only each call's live-captions.json.
  * - The CRM delivery consumer reads subscriptions and the delivery log, and writes the log.
+ * - The retention sweep reads what it must judge (settings, catalog, status, delivery log), writes
+ *   tombstones and trimmed catalog entries, and deletes expired results, catalog entries, delivery
+ *   records and, where a tenant set `recordingDays`, recordings (hence delete on every key, still
+ *   denied on API keys, secrets and subscriptions).
  */
 export const BUCKET_ACCESS = {
   Intake: { read: ['recordings'], write: ['results', 'catalog'], delete: ['results'] },
@@ -86,6 +91,7 @@ export const BUCKET_ACCESS = {
   },
   Relay: { read: ['apiKeys'], write: ['liveCaptions'] },
   WebhookDelivery: { read: ['subscriptions', 'deliveries'], write: ['deliveries'] },
+  RetentionSweep: { read: ['recordings'], write: ['catalog', 'tombstones'], delete: ['recordings', 'results', 'catalog', 'deliveries'] },
 } as const satisfies Record<string, BucketAccess>;
 
 export type BucketRole = keyof typeof BUCKET_ACCESS;
@@ -101,6 +107,8 @@ const covers = (granted: BucketKeys, guarded: BucketKeys): boolean =>
  */
 export function grantBucketAccess(bucket: Bucket, grantee: IGrantable & IConstruct, access: BucketAccess): void {
   const principal = grantee.grantPrincipal;
+  // With a customer-managed key, S3 encrypts and decrypts as the caller: exact actions, no wildcard.
+  bucket.encryptionKey?.grant(grantee, 'kms:Decrypt', 'kms:GenerateDataKey');
   const objects = (kind: BucketKeys) => bucket.arnForObjects(BUCKET_KEYS[kind].pattern);
   principal.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
 

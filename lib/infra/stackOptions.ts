@@ -21,6 +21,15 @@ export interface StackOptions {
    * step, API and S3-event functions, traces to X-Ray, metrics to CloudWatch. Off by default.
    */
   openTelemetry: boolean;
+  /**
+   * A customer-managed KMS key for the recordings bucket, the SQS queues, the alarm topic and the
+   * CloudWatch log groups: `create` makes one (rotated yearly, kept on stack deletion), an ARN uses
+   * yours (its key policy must let CloudWatch Logs and CloudWatch alarms use it; docs/governance.md).
+   * Undefined: the AWS-managed encryption (SSE-S3, SSE-SQS, CloudWatch's own).
+   */
+  kmsKey: 'create' | { arn: string } | undefined;
+  /** Hours between runs of the retention sweep (EventBridge schedule). */
+  sweepIntervalHours: number;
 }
 
 export class StackOptionError extends InternalError {
@@ -28,6 +37,8 @@ export class StackOptionError extends InternalError {
 }
 
 export const DEFAULT_NONCURRENT_VERSION_DAYS = 30;
+export const DEFAULT_SWEEP_INTERVAL_HOURS = 24;
+const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$/;
 
 /** Reads the options from the construct tree's context; a bad value fails synth with the fix. */
 export function stackOptionsFrom(node: Node): StackOptions {
@@ -56,8 +67,16 @@ export function stackOptionsFrom(node: Node): StackOptions {
   }
   const generation = Number(raw('relayOriginSecretGeneration') ?? 1);
   if (!Number.isInteger(generation) || generation < 1) throw new StackOptionError(`context relayOriginSecretGeneration must be a whole number ≥ 1, not ${String(raw('relayOriginSecretGeneration'))}`);
+  const kmsKey = text('kmsKey');
+  if (kmsKey !== undefined && kmsKey !== 'create' && !KMS_KEY_ARN.test(kmsKey)) {
+    throw new StackOptionError(`context kmsKey must be "create" or a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>; not an alias), not ${kmsKey}`);
+  }
+  const sweepIntervalHours = Number(raw('sweepIntervalHours') ?? DEFAULT_SWEEP_INTERVAL_HOURS);
+  if (!Number.isInteger(sweepIntervalHours) || sweepIntervalHours < 1) throw new StackOptionError(`context sweepIntervalHours must be a whole number of hours ≥ 1, not ${String(raw('sweepIntervalHours'))}`);
   return {
     live: flag('live', true),
+    kmsKey: kmsKey === undefined ? undefined : kmsKey === 'create' ? 'create' : { arn: kmsKey },
+    sweepIntervalHours,
     relayHttps: certificateArn === undefined || domainName === undefined ? undefined : { certificateArn, domainName },
     relayOriginSecretGeneration: generation,
     noncurrentVersionDays: days('noncurrentVersionDays', 1) ?? DEFAULT_NONCURRENT_VERSION_DAYS,

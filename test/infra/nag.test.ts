@@ -38,7 +38,7 @@ describe('cdk-nag (AWS Solutions checks)', () => {
   it('finds no unacknowledged finding in the stack: without the relay (with OpenTelemetry on), with it over HTTP, and with it over HTTPS', async () => {
     await buildWeb();
     const https = { relayCertificateArn: 'arn:aws:acm:us-east-1:111122223333:certificate/relay', relayDomainName: 'relay.example.com' };
-    for (const context of [{ live: 'false', openTelemetry: 'true' }, { live: 'true' }, { live: 'true', ...https }]) {
+    for (const context of [{ live: 'false', openTelemetry: 'true', kmsKey: 'create' }, { live: 'true' }, { live: 'true', ...https }]) {
       const { threw, findings } = synthWithNag((app) => new PostCallStack(app, 'AftercallPostCall'), context);
       expect(findings).toEqual([]);
       expect(threw).toBeNull();

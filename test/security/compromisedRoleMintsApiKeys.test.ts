@@ -79,6 +79,7 @@ const roles = () => ({
   Api: world.stack.http.handler.function.role!,
   WebhookDelivery: world.stack.delivery.consumer.function.role!,
   Relay: world.stack.relay!.taskDefinition.taskRole,
+  RetentionSweep: world.stack.retentionSweep.function.role!,
 });
 type RoleName = keyof ReturnType<typeof roles>;
 
@@ -97,7 +98,7 @@ const DELIVERY = '_aftercall/tenants/acme/deliveries/msg_1.json';
 const CONSENT = '_aftercall/tenants/acme/consent/m_1.json';
 
 describe('a compromised role cannot mint API keys or reach secrets (IAM policies evaluated by a simulator)', () => {
-  const ALL: RoleName[] = ['Intake', 'Transcribe', 'CheckTranscription', 'Translate', 'Understand', 'Index', 'Publish', 'RecordFailure', 'S3EventIntake', 'Api', 'WebhookDelivery', 'Relay'];
+  const ALL: RoleName[] = ['Intake', 'Transcribe', 'CheckTranscription', 'Translate', 'Understand', 'Index', 'Publish', 'RecordFailure', 'S3EventIntake', 'Api', 'WebhookDelivery', 'Relay', 'RetentionSweep'];
 
   it('no deployed role may write or delete an API key record: keys are made by the operator\'s CLI only', async () => {
     for (const name of ALL) {
@@ -138,10 +139,10 @@ describe('a compromised role cannot mint API keys or reach secrets (IAM policies
     }
   }, 60_000);
 
-  it('no role may overwrite or delete a recording', async () => {
+  it('no role may overwrite a recording; only the retention sweep may delete one (a tenant\'s recordingDays)', async () => {
     for (const name of ALL) {
       expect([name, await decide(roles()[name], 's3:PutObject', RECORDING)]).not.toEqual([name, 'Allowed']);
-      expect([name, await decide(roles()[name], 's3:DeleteObject', RECORDING)]).not.toEqual([name, 'Allowed']);
+      expect([name, await decide(roles()[name], 's3:DeleteObject', RECORDING)]).toEqual([name, name === 'RetentionSweep' ? 'Allowed' : expect.not.stringMatching(/^Allowed$/)]);
     }
   }, 60_000);
 
