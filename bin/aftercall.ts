@@ -134,6 +134,13 @@ program
     await withStack({}, async (stack) => {
       const tenantId = tenantOf(stack, options.tenant);
       const granted = await grantConsent(stack.plane, { tenantId, meetingId, source: 'cli', recordedBy: null });
+      await stack.plane.audit.record({
+        tenantId,
+        actor: operatorActor(),
+        action: 'consent.record',
+        target: { type: 'meeting', id: meetingId },
+        details: { source: granted.consent.source, grantedAt: granted.consent.grantedAt, runId: granted.started?.executionName ?? null },
+      });
       print(`consent for ${meetingId}: ${granted.consent.source}, ${granted.consent.grantedAt}`);
       if (granted.started !== null) await printWhenDone(stack, tenantId, granted.started);
     });
@@ -145,7 +152,7 @@ program
   .option('--tenant <id>', 'only this tenant')
   .action(async (options: { tenant?: string }) => {
     await withStack({}, async (stack) => {
-      const deps = { blobs: stack.deps.blobs, vectorIndex: stack.deps.vectorIndex, workflow: stack.runner, deliveries: stack.deliveries, clock: stack.deps.clock };
+      const deps = { blobs: stack.deps.blobs, vectorIndex: stack.deps.vectorIndex, workflow: stack.runner, deliveries: stack.deliveries, clock: stack.deps.clock, audit: stack.deps.audit };
       const report = await sweepRetention(deps, options.tenant === undefined ? {} : { tenantIds: [options.tenant] });
       for (const erased of report.erased) print(`erased   ${erased.tenantId}/${erased.meetingId}  ${erased.stores.join(',')}  (${erased.reason})`);
       for (const trimmed of report.trimmed) print(`trimmed  ${trimmed.tenantId}/${trimmed.meetingId}  ${trimmed.stores.join(',')}`);

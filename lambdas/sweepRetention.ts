@@ -36,6 +36,7 @@ const productionSweepDeps = once(async (): Promise<ErasureDeps> => {
     // The delivery log in the bucket: erasing a delivery removes its record (SQS holds only pointers).
     deliveries: new BlobDeliveryLog(deps.blobs),
     clock: deps.clock,
+    audit: deps.audit,
   };
 });
 

@@ -138,7 +138,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
   });
 
   const retention = startRetentionTimer({
-    sweep: () => sweepRetention({ blobs: deps.blobs, vectorIndex: deps.vectorIndex, workflow: runner, deliveries, clock: deps.clock }),
+    sweep: () => sweepRetention({ blobs: deps.blobs, vectorIndex: deps.vectorIndex, workflow: runner, deliveries, clock: deps.clock, audit: deps.audit }),
     intervalMs: config.AFTERCALL_SWEEP_INTERVAL_SECONDS * 1_000,
     log,
   });

@@ -91,7 +91,7 @@ export const BUCKET_ACCESS = {
   },
   Relay: { read: ['apiKeys'], write: ['liveCaptions'] },
   WebhookDelivery: { read: ['subscriptions', 'deliveries'], write: ['deliveries'] },
-  RetentionSweep: { read: ['recordings'], write: ['catalog', 'tombstones'], delete: ['recordings', 'results', 'catalog', 'deliveries'] },
+  RetentionSweep: { read: ['recordings'], write: ['catalog', 'tombstones', 'audit'], delete: ['recordings', 'results', 'catalog', 'deliveries'] },
 } as const satisfies Record<string, BucketAccess>;
 
 export type BucketRole = keyof typeof BUCKET_ACCESS;

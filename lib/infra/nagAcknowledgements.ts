@@ -31,6 +31,15 @@ export function acknowledgeNagFindings(stack: PostCallStack): void {
   // The API describes this state machine's executions (is the meeting's run still going?); their
   // names carry the meeting and file versions, so the resource is the machine's execution prefix.
   ack(stack.http.handler.function, `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${logicalId(stack.stateMachine)}"}]}]}:*]`, 'states:DescribeExecution only, on the executions of this one state machine (names vary per meeting and file version)');
+  // The retention sweep asks the same question before it erases a meeting.
+  ack(stack.retentionSweep.function, `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${logicalId(stack.stateMachine)}"}]}]}:*]`, 'states:DescribeExecution only, on the executions of this one state machine (names vary per meeting and file version)');
+  // With a customer-managed key, CDK's queue grants give producers and consumers the key's data-key
+  // actions (kms:GenerateDataKey*, kms:ReEncrypt*), scoped to that one key.
+  if (stack.encryptionKey !== undefined) {
+    for (const fn of [stack.functions.Publish.function, stack.http.handler.function, stack.s3Event.function, stack.delivery.consumer.function]) {
+      for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) ack(fn, `AwsSolutions-IAM5[Action::${action}]`, `${action} on the stack's one customer-managed key, as CDK's SQS grants require for an SSE-KMS queue`);
+    }
+  }
 
   // AwsSolutions-SF1: the state machine logs ERROR, not ALL. Each step records its progress in
   // steps/<step>.json and failures in status.json; ALL would log every state transition at cost.

@@ -87,6 +87,8 @@ describe('a tenant that requires consent', () => {
     expect(body.consent.source).toBe('api');
     expect(admin).toContain(body.consent.recordedBy);
     expect(body.runId).not.toBeNull();
+    const audit = await fixture.stack.deps.audit.read(fixture.tenantId, { action: 'consent.record', limit: 10 });
+    expect(audit.entries.map((e) => [e.target.id, e.actor.type])).toEqual([[meetingId, 'apiKey']]);
 
     const meeting = await fixture.waitFor(meetingId);
     expect(meeting.state).toBe('ready');

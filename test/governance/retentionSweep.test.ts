@@ -108,6 +108,14 @@ describe('the retention sweep (local stack, Pinecone on a wire-format server)', 
     // Later passes do nothing more: no second delete of what is already gone.
     const deletes = fakes.pinecone.requests.filter((r) => r.path === '/vectors/delete').length;
     expect(deletes).toBeGreaterThan(deletesBefore);
+    // Each erasure is in the tenant's audit log, by the sweep, with ids, reason and stores only.
+    const audit = await fixture.stack.deps.audit.read(fixture.tenantId, { action: 'meeting.erase', limit: 10 });
+    expect(audit.entries.map((e) => [e.target.id, e.actor])).toEqual(
+      expect.arrayContaining([
+        [idOf(OLD), { type: 'system', name: 'retention-sweep' }],
+        [idOf(RECENT), { type: 'system', name: 'retention-sweep' }],
+      ]),
+    );
     const again = await fixture.stack.retention.runOnce();
     expect(again).toMatchObject({ erased: [], trimmed: [] });
     expect(fakes.pinecone.requests.filter((r) => r.path === '/vectors/delete').length).toBe(deletes);

@@ -333,6 +333,11 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
       const { tenantId, keyId } = c.get('auth');
       const granted = await grantConsent(plane, { tenantId, meetingId: c.req.valid('param').id, source: 'api', recordedBy: keyId });
       const { grantedAt, source, recordedBy } = granted.consent;
+      await recordAs(plane.audit, c.get('auth'), {
+        action: 'consent.record',
+        target: { type: 'meeting', id: granted.consent.meetingId },
+        details: { source, grantedAt, runId: granted.started?.executionName ?? null },
+      });
       return c.json({ meetingId: granted.consent.meetingId, consent: { grantedAt, source, recordedBy }, runId: granted.started?.executionName ?? null }, 200);
     },
   );

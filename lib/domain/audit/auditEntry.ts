@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'consent.withdraw',
   'archive.search',
   'archive.ask',
+  /** The retention sweep erased a meeting, or some of its stores (actor: system "retention-sweep"; details: reason, stores). */
+  'meeting.erase',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit/AuditLog.js';
 import { meetingDeliveryIds } from '../crm/meetingDeliveries.js';
 import type { DeliveryQueue } from '../crm/ports.js';
 import { isMediaKey, isTrackKey, isTracksFolder } from '../intake/recordingEvent.js';
@@ -19,6 +20,8 @@ export interface ErasureDeps {
   /** The CRM delivery log; null where the deployment has none. */
   deliveries: Pick<DeliveryQueue, 'list' | 'remove'> | null;
   clock: () => Date;
+  /** Each erasure is recorded in the tenant's audit log (ids, reason and stores; never content). */
+  audit: Pick<AuditLog, 'record'>;
 }
 
 /** A run is writing the meeting: erasing now would race it, so the sweep leaves it for its next pass. */

@@ -21,6 +21,7 @@ export interface SweepReport {
   deferred: { tenantId: string; meetingId: string }[];
 }
 
+const SWEEP_ACTOR = { type: 'system', name: 'retention-sweep' } as const;
 const SETTINGS_KEY = /^_aftercall\/tenants\/([a-z0-9][a-z0-9-]{0,62})\/settings\.json$/;
 
 /** Tenants that have settings: the only ones with a retention period or a consent rule to apply. */
@@ -59,11 +60,17 @@ export async function sweepRetention(deps: ErasureDeps, options: { tenantIds?: r
         report.deferred.push(meeting);
         continue;
       }
-      if (due.kind === 'erase') report.erased.push(await eraseMeeting(deps, entry, due));
-      else {
+      let stores: readonly string[];
+      if (due.kind === 'erase') {
+        const tombstone = await eraseMeeting(deps, entry, due);
+        report.erased.push(tombstone);
+        stores = tombstone.stores;
+      } else {
         await trimMeeting(deps, entry, due);
         report.trimmed.push({ ...meeting, stores: due.stores });
+        stores = due.stores;
       }
+      await deps.audit.record({ tenantId, actor: SWEEP_ACTOR, action: 'meeting.erase', target: { type: 'meeting', id: entry.meetingId }, details: { reason: due.reason, stores: stores.join(','), whole: due.kind === 'erase' } });
     }
   }
   return report;
