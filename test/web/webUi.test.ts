@@ -127,8 +127,11 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe(meeting.title);
     expect(await page.locator('.action-items li').count()).toBe(2);
     expect(await page.locator('.action-items').textContent()).toContain('Owner: Project Manager');
-    // The stand-up settles nothing: the Decisions card says so rather than being left out.
-    expect(await page.locator('section[aria-labelledby="decisions-heading"]').textContent()).toBe('DecisionsNo decisions.');
+    // The stand-up settles nothing: the Decisions card says so rather than being left out (under its AI label).
+    expect(await page.locator('section[aria-labelledby="decisions-heading"]').textContent()).toBe('DecisionsAI-generated — may be inaccurate · aftercall-extractiveNo decisions.');
+    // Every generated result is labelled under its heading: summary, decisions, action items, chapters.
+    const labelled = await page.locator('.ai-label').evaluateAll((labels) => labels.map((label) => [label.previousElementSibling?.textContent, label.textContent]));
+    expect(labelled).toEqual(['Summary', 'Decisions', 'Action items', 'Chapters'].map((heading) => [heading, 'AI-generated — may be inaccurate · aftercall-extractive']));
 
     // The samples have one chapter, at 0:00: move away first so the seek shows.
     await page.locator('audio').evaluate((audio: BrowserAudio) => (audio.currentTime = 60));

@@ -1,3 +1,4 @@
+import type { GeneratedBy } from './aiLabel.js';
 /** The shapes of the aftercall HTTP API this UI reads (see lib/app/http/apiRoutes.ts). */
 export type MeetingState = 'awaiting_consent' | 'processing' | 'ready' | 'failed';
 
@@ -67,6 +68,8 @@ export interface MeetingDetail {
   /** Absent from servers older than decisions; null before the meeting has them. */
   decisions?: { decisions: Decision[] } | null;
   chapters: { chapters: Chapter[] } | null;
+  /** Who generated each result; absent from servers older than the labels (the label is shown anyway). */
+  aiLabels?: Partial<Record<'transcript' | 'summary' | 'actionItems' | 'decisions' | 'chapters', GeneratedBy | null>>;
 }
 
 export interface Utterance {

@@ -16,7 +16,7 @@ import { searchArchive } from '../../domain/search/searchArchive.js';
 import { audioUrlSecret } from '../../domain/auth/audioUrlKey.js';
 import { checkAudioSignature, signAudioParams, SignedAudioParamsSchema } from '../../domain/auth/audioUrlSignature.js';
 import { ActionItemsSchema, ChaptersSchema, DecisionsSchema, SummarySchema } from '../../domain/understanding/schema.js';
-import { readShownResult } from '../../domain/workflow/jsonResults.js';
+import { findJsonIfValid, readShownResult } from '../../domain/workflow/jsonResults.js';
 import { findLiveCaptions } from '../../domain/live/saveLiveCaptions.js';
 import { z } from 'zod';
 import type { ControlPlane } from '../ControlPlane.js';
@@ -44,6 +44,9 @@ import {
   TranscriptQuery,
 } from './apiSchemas.js';
 import { playableRecordingKey, recordingResponse } from './audioResponse.js';
+import { meetingAiLabels, withAiNote } from '../../domain/labels/meetingLabels.js';
+import { generatedByOfEngine } from '../../domain/labels/generatedBy.js';
+import { ManifestSchema } from '../../domain/meeting/manifestSchema.js';
 import { recordAs } from './auditActor.js';
 import { auditRoutes } from './auditRoutes.js';
 import type { ApiEnv } from './authContext.js';
@@ -177,7 +180,22 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
         [resultFiles.speakerNames, speakerNames],
       ] as const;
       const unreadable = [...meeting.unreadable, ...corrupt.filter(([, result]) => result.corrupt).map(([file]) => file)];
-      return c.json({ meeting, summary: summary.value, actionItems: actionItems.value, decisions: decisions.value, chapters: chapters.value, speakerNames: speakerNames.value, unreadable }, 200);
+      const aiLabels = meetingAiLabels(meeting.manifest, { summary: summary.value, actionItems: actionItems.value, decisions: decisions.value, chapters: chapters.value });
+      // Results written before generatedBy existed get it here, so every generated result says so.
+      const labelled = <T extends object>(value: T | null, generatedBy: unknown) => (value === null ? null : { ...value, generatedBy });
+      return c.json(
+        {
+          meeting,
+          summary: labelled(summary.value, aiLabels.summary),
+          actionItems: labelled(actionItems.value, aiLabels.actionItems),
+          decisions: labelled(decisions.value, aiLabels.decisions),
+          chapters: labelled(chapters.value, aiLabels.chapters),
+          speakerNames: speakerNames.value,
+          aiLabels,
+          unreadable,
+        },
+        200,
+      );
     },
   );
 
@@ -210,7 +228,12 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
       if (file === null) throw new HttpError(400, 'translations are available as json and vtt');
       const body = await plane.blobs.getText(resultKey(meeting.resultPrefix, file));
       if (body === null) throw new HttpError(404, `meeting ${meeting.meetingId} has no ${file} yet (state: ${(await summarise(plane.blobs, meeting)).state})`);
-      return c.body(body, 200, { 'Content-Type': CONTENT_TYPES[format] });
+      // Machine-made text says so: a NOTE in WebVTT, and a header for every format (SRT has no comment syntax).
+      const manifest = await findJsonIfValid(plane.blobs, resultKey(meeting.resultPrefix, resultFiles.manifest), ManifestSchema);
+      const engine = manifest === null ? null : lang === undefined ? manifest.engines.transcript : manifest.engines.translation;
+      const generatedBy = generatedByOfEngine(engine, manifest?.aftercallVersion ?? null);
+      const headers = { 'Content-Type': CONTENT_TYPES[format], 'X-Generated-By': `${generatedBy.engine}/${generatedBy.model}${generatedBy.aiGenerated ? '; ai-generated' : ''}` };
+      return c.body(format === 'vtt' ? withAiNote(body, generatedBy) : body, 200, headers);
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GeneratedBySchema } from '../../domain/labels/generatedBy.js';
 import { ListingStateSchema, ResumeFromSchema } from '../../domain/meeting/schema.js';
 import { SEARCH_DOCUMENT_KINDS } from '../../domain/ports/VectorIndex.js';
 import { LiveCaptionsFileSchema } from '../../domain/live/saveLiveCaptions.js';
@@ -63,6 +64,16 @@ export const MeetingResponse = z.object({
   decisions: z.unknown().meta({ description: 'decisions.json (what the meeting settled, each citing utterance ids), or null before it exists or for meetings understood before decisions were a result' }),
   chapters: z.unknown().meta({ description: 'chapters.json, or null' }),
   speakerNames: z.unknown().meta({ description: 'speaker-names.json: names proposed for the speakers with evidence (utterance ids), applied only by POST /meetings/{id}/speakers/confirm; or null' }),
+  aiLabels: z
+    .object({
+      label: z.string(),
+      transcript: GeneratedBySchema.nullable(),
+      summary: GeneratedBySchema.nullable(),
+      actionItems: GeneratedBySchema.nullable(),
+      decisions: GeneratedBySchema.nullable(),
+      chapters: GeneratedBySchema.nullable(),
+    })
+    .meta({ description: 'who generated each result (engine, model, version); show `label` ("AI-generated — may be inaccurate") beside each one' }),
   unreadable: z.array(z.string()).meta({ description: 'result files that exist but are corrupt, shown as null above (e.g. ["manifest.json"])' }),
 });
 

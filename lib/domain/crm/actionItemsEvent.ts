@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { meetingPath, momentPath } from '../meeting/links.js';
 import { recordingTitle } from '../meeting/resultKeys.js';
 import type { MeetingContext } from '../meeting/schema.js';
+import { AI_LABEL_TEXT, type GeneratedBy } from '../labels/generatedBy.js';
 import type { ActionItem } from '../understanding/schema.js';
 import type { Subscription } from './schema.js';
 
@@ -17,6 +18,8 @@ export interface ActionItemsPublishedEvent {
     recordingKey: string;
     /** Relative to the app, which serves the meeting page; the receiver knows the app's origin. */
     meetingUrl: string;
+    /** The items are machine-generated: by what (engine, model, version). A receiver should label them so. */
+    generatedBy: GeneratedBy & { label: string };
     actionItems: (Pick<ActionItem, 'id' | 'text' | 'owner' | 'dueDate' | 'dueText' | 'startMs'> & {
       /** Utterance ids of the transcript the item is grounded in. */
       citations: string[];
@@ -25,7 +28,7 @@ export interface ActionItemsPublishedEvent {
   };
 }
 
-export function actionItemsPublishedEvent(meeting: MeetingContext, items: readonly ActionItem[], now: Date): ActionItemsPublishedEvent {
+export function actionItemsPublishedEvent(meeting: MeetingContext, items: readonly ActionItem[], generatedBy: GeneratedBy, now: Date): ActionItemsPublishedEvent {
   const meetingUrl = meetingPath(meeting.meetingId);
   return {
     type: 'action_items.published',
@@ -37,6 +40,7 @@ export function actionItemsPublishedEvent(meeting: MeetingContext, items: readon
       title: recordingTitle(meeting.recordingKey),
       recordingKey: meeting.recordingKey,
       meetingUrl,
+      generatedBy: { ...generatedBy, label: AI_LABEL_TEXT },
       actionItems: items.map((item) => ({
         id: item.id,
         text: item.text,

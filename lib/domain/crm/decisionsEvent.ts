@@ -1,6 +1,7 @@
 import { meetingPath, momentPath } from '../meeting/links.js';
 import { recordingTitle } from '../meeting/resultKeys.js';
 import type { MeetingContext } from '../meeting/schema.js';
+import { AI_LABEL_TEXT, type GeneratedBy } from '../labels/generatedBy.js';
 import type { Decision } from '../understanding/schema.js';
 
 /**
@@ -19,6 +20,8 @@ export interface DecisionsPublishedEvent {
     recordingKey: string;
     /** Relative to the app, which serves the meeting page. */
     meetingUrl: string;
+    /** The decisions are machine-generated: by what (engine, model, version). */
+    generatedBy: GeneratedBy & { label: string };
     decisions: (Pick<Decision, 'id' | 'text' | 'startMs'> & {
       /** Utterance ids of the transcript the decision is grounded in. */
       citations: string[];
@@ -27,7 +30,7 @@ export interface DecisionsPublishedEvent {
   };
 }
 
-export function decisionsPublishedEvent(meeting: MeetingContext, decisions: readonly Decision[], now: Date): DecisionsPublishedEvent {
+export function decisionsPublishedEvent(meeting: MeetingContext, decisions: readonly Decision[], generatedBy: GeneratedBy, now: Date): DecisionsPublishedEvent {
   return {
     type: 'decisions.published',
     timestamp: now.toISOString(),
@@ -38,6 +41,7 @@ export function decisionsPublishedEvent(meeting: MeetingContext, decisions: read
       title: recordingTitle(meeting.recordingKey),
       recordingKey: meeting.recordingKey,
       meetingUrl: meetingPath(meeting.meetingId),
+      generatedBy: { ...generatedBy, label: AI_LABEL_TEXT },
       decisions: decisions.map((decision) => ({
         id: decision.id,
         text: decision.text,

@@ -1,3 +1,4 @@
+import { UNKNOWN_GENERATOR, type GeneratedBy } from '../labels/generatedBy.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { MeetingContext } from '../meeting/schema.js';
 import type { ActionItem, Decision } from '../understanding/schema.js';
@@ -39,10 +40,10 @@ async function enqueueMeetingEvent(deps: PublishDeps, meeting: MeetingContext, t
   return deliveries;
 }
 
-/** One `action_items.published` delivery per subscription that asked for it. */
-export const enqueueActionItemsPublished = (deps: PublishDeps, meeting: MeetingContext, items: readonly ActionItem[]): Promise<Delivery[]> =>
-  enqueueMeetingEvent(deps, meeting, 'action_items.published', (now) => actionItemsPublishedEvent(meeting, items, now));
+/** One `action_items.published` delivery per subscription that asked for it; unnamed, the generator is labelled unknown (still AI-generated). */
+export const enqueueActionItemsPublished = (deps: PublishDeps, meeting: MeetingContext, items: readonly ActionItem[], generatedBy: GeneratedBy = UNKNOWN_GENERATOR): Promise<Delivery[]> =>
+  enqueueMeetingEvent(deps, meeting, 'action_items.published', (now) => actionItemsPublishedEvent(meeting, items, generatedBy, now));
 
 /** One `decisions.published` delivery per subscription that asked for it. */
-export const enqueueDecisionsPublished = (deps: PublishDeps, meeting: MeetingContext, decisions: readonly Decision[]): Promise<Delivery[]> =>
-  enqueueMeetingEvent(deps, meeting, 'decisions.published', (now) => decisionsPublishedEvent(meeting, decisions, now));
+export const enqueueDecisionsPublished = (deps: PublishDeps, meeting: MeetingContext, decisions: readonly Decision[], generatedBy: GeneratedBy = UNKNOWN_GENERATOR): Promise<Delivery[]> =>
+  enqueueMeetingEvent(deps, meeting, 'decisions.published', (now) => decisionsPublishedEvent(meeting, decisions, generatedBy, now));

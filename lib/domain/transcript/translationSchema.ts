@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GeneratedBySchema } from '../labels/generatedBy.js';
 import { LanguageCode } from '../meeting/schema.js';
 
 export const TRANSLATION_SCHEMA_VERSION = 1;
@@ -9,6 +10,8 @@ export const TranslationSchema = z.object({
   language: LanguageCode,
   sourceLanguage: z.string().nullable(),
   engine: z.string(),
+  /** Absent in translations written before it existed: readers derive it from `engine`. */
+  generatedBy: GeneratedBySchema.optional(),
   /** Same ids as the transcript's utterances: each line maps to its source line and time. */
   utterances: z.array(z.object({ id: z.string(), text: z.string() })),
 });

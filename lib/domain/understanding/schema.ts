@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GeneratedBySchema } from '../labels/generatedBy.js';
 
 export const UNDERSTANDING_SCHEMA_VERSION = 1;
 
@@ -24,6 +25,8 @@ export const SummarySchema = z.object({
   schemaVersion: z.literal(UNDERSTANDING_SCHEMA_VERSION),
   meetingId: z.string(),
   engine: z.string(),
+  /** Absent in results written before it existed: readers derive it from `engine` (generatedByOf). */
+  generatedBy: GeneratedBySchema.optional(),
   /** The summary as one readable paragraph: every section's sentences in order. */
   text: z.string(),
   sentences: z.array(SummarySentenceSchema),
@@ -52,6 +55,8 @@ export const ActionItemsSchema = z.object({
   schemaVersion: z.literal(UNDERSTANDING_SCHEMA_VERSION),
   meetingId: z.string(),
   engine: z.string(),
+  /** Absent in results written before it existed: readers derive it from `engine` (generatedByOf). */
+  generatedBy: GeneratedBySchema.optional(),
   items: z.array(ActionItemSchema),
 });
 
@@ -68,6 +73,8 @@ export const DecisionsSchema = z.object({
   schemaVersion: z.literal(UNDERSTANDING_SCHEMA_VERSION),
   meetingId: z.string(),
   engine: z.string(),
+  /** Absent in results written before it existed: readers derive it from `engine` (generatedByOf). */
+  generatedBy: GeneratedBySchema.optional(),
   decisions: z.array(DecisionSchema),
 });
 
@@ -83,6 +90,8 @@ export const ChaptersSchema = z.object({
   schemaVersion: z.literal(UNDERSTANDING_SCHEMA_VERSION),
   meetingId: z.string(),
   engine: z.string(),
+  /** Absent in results written before it existed: readers derive it from `engine` (generatedByOf). */
+  generatedBy: GeneratedBySchema.optional(),
   chapters: z.array(ChapterSchema),
 });
 

@@ -1,3 +1,5 @@
+import { AFTERCALL_VERSION } from '../../version.js';
+import { generatedByOfEngine } from '../labels/generatedBy.js';
 import type { UnderstandingDraft } from '../ports/Understander.js';
 import { UNDERSTANDING_SCHEMA_VERSION, type ActionItems, type Chapters, type Decisions, type Summary } from './schema.js';
 
@@ -8,7 +10,7 @@ export function understandingResults(
   // Decisions may be left out by callers that only need the other results (the search evaluation).
   draft: Omit<UnderstandingDraft, 'engine' | 'decisions'> & Partial<Pick<UnderstandingDraft, 'decisions'>>,
 ): { summary: Summary; actionItems: ActionItems; decisions: Decisions; chapters: Chapters } {
-  const common = { schemaVersion: UNDERSTANDING_SCHEMA_VERSION, meetingId, engine } as const;
+  const common = { schemaVersion: UNDERSTANDING_SCHEMA_VERSION, meetingId, engine, generatedBy: generatedByOfEngine(engine, AFTERCALL_VERSION) } as const;
   return {
     summary: { ...common, text: draft.summary.text, sentences: draft.summary.sentences, ...(draft.summary.sections === undefined ? {} : { sections: draft.summary.sections }) },
     actionItems: { ...common, items: draft.actionItems.map((item, i) => ({ ...item, id: `a${i + 1}` })) },

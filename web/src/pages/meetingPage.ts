@@ -5,6 +5,7 @@ import { createPlayer, type Player } from '../player.js';
 import { meetingHref, type Route } from '../router.js';
 import { transcriptView, type TranscriptView } from '../transcriptView.js';
 import type { ActionItem, Chapter, MeetingDetail, Transcript, Translation } from '../types.js';
+import { withAiLabel } from '../aiLabel.js';
 import { decisionsSection } from './decisionsSection.js';
 import { liveCaptionsSection } from './liveCaptionsSection.js';
 import { degradedLine, errorView, failureLine, pageHeading, stateBadges, type Page } from './common.js';
@@ -111,10 +112,10 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, b
       h(
         'div',
         { class: 'meeting-results' },
-        summarySection(detail),
-        decisionsSection(detail.decisions?.decisions ?? null, seekLink),
-        actionItemsSection(detail.actionItems?.items ?? null, seekLink),
-        chaptersSection(detail.chapters?.chapters ?? null, seekLink),
+        withAiLabel(summarySection(detail), detail.aiLabels?.summary),
+        withAiLabel(decisionsSection(detail.decisions?.decisions ?? null, seekLink), detail.aiLabels?.decisions),
+        withAiLabel(actionItemsSection(detail.actionItems?.items ?? null, seekLink), detail.aiLabels?.actionItems),
+        withAiLabel(chaptersSection(detail.chapters?.chapters ?? null, seekLink), detail.aiLabels?.chapters),
         liveCaptionsSection(base),
       ),
       h(

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AFTERCALL_VERSION } from '../../../version.js';
 import { enqueueActionItemsPublished, enqueueDecisionsPublished } from '../../crm/publishEvents.js';
+import { generatedByOf, UNKNOWN_GENERATOR } from '../../labels/generatedBy.js';
 import { priceUsage } from '../../usage/priceTable.js';
 import { MANIFEST_SCHEMA_VERSION, ManifestSchema, type Manifest } from '../../meeting/manifestSchema.js';
 import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
@@ -114,8 +115,8 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
     // Publish enqueues the same message ids again, which the queue ignores.
     if (deps.deliveries !== null) {
       const crm = { blobs: deps.blobs, deliveries: deps.deliveries, clock: deps.clock };
-      await enqueueActionItemsPublished(crm, meeting, stored.actionItems?.items ?? []);
-      await enqueueDecisionsPublished(crm, meeting, stored.decisions?.decisions ?? []);
+      await enqueueActionItemsPublished(crm, meeting, stored.actionItems?.items ?? [], generatedByOf(stored.actionItems, AFTERCALL_VERSION) ?? UNKNOWN_GENERATOR);
+      await enqueueDecisionsPublished(crm, meeting, stored.decisions?.decisions ?? [], generatedByOf(stored.decisions, AFTERCALL_VERSION) ?? UNKNOWN_GENERATOR);
     }
     return { manifestKey };
   });

@@ -1,3 +1,5 @@
+import { AFTERCALL_VERSION } from '../../../version.js';
+import { generatedByOfEngine } from '../../labels/generatedBy.js';
 import pMap from 'p-map';
 import { z } from 'zod';
 import { ProviderUnavailableError } from '../../errors.js';
@@ -64,6 +66,7 @@ export async function translate(deps: StepDeps, { meeting, language }: Translate
         language,
         sourceLanguage: transcript.language,
         engine: deps.translator.name,
+        generatedBy: generatedByOfEngine(deps.translator.name, AFTERCALL_VERSION),
         utterances: transcript.utterances.map((u) => ({ id: u.id, text: translated.get(u.id) ?? u.text })),
       };
       const jsonKey = resultKey(meeting.resultPrefix, resultFiles.translationJson(language));
