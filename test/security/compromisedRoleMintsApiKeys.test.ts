@@ -121,12 +121,12 @@ describe('a compromised role cannot mint API keys or reach secrets (IAM policies
     }
   }, 60_000);
 
-  it('only the API reads and appends to the audit log; no role deletes an entry (the bucket policy also denies both delete and overwrite)', async () => {
+  it('only the API reads the audit log, only the API and the retention sweep append to it; no role deletes an entry (the bucket policy also denies both delete and overwrite)', async () => {
     const entry = '_aftercall/audit/acme/2026-11-29/161122123-meeting.delete-0123456789abcdef.json';
     for (const name of ALL) {
       const expected = name === 'Api' ? 'Allowed' : 'ExplicitlyDenied';
       expect([name, await decide(roles()[name], 's3:GetObject', entry)]).toEqual([name, expected]);
-      expect([name, await decide(roles()[name], 's3:PutObject', entry)]).toEqual([name, expected]);
+      expect([name, await decide(roles()[name], 's3:PutObject', entry)]).toEqual([name, name === 'RetentionSweep' ? 'Allowed' : expected]);
       expect([name, await decide(roles()[name], 's3:DeleteObject', entry)]).toEqual([name, 'ExplicitlyDenied']);
     }
   }, 60_000);
