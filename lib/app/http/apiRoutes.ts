@@ -404,6 +404,11 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
         ...(body.speakerIds === undefined ? {} : { speakerIds: body.speakerIds }),
         now: plane.clock(),
       });
+      await recordAs(plane.audit, c.get('auth'), {
+        action: 'meeting.renameSpeakers',
+        target: { type: 'meeting', id: c.req.valid('param').id },
+        details: { names: Object.entries(confirmed.names).map(([speaker, name]) => `${speaker}=${name}`), runId: confirmed.executionName, confirmedProposals: true },
+      });
       return c.json({ runId: confirmed.executionName, names: confirmed.names }, 202);
     },
   );

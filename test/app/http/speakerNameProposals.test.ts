@@ -63,5 +63,11 @@ describe('speaker names proposed from self-introductions', () => {
     const proposals = (view.body.speakerNames as { proposals: Proposal[] }).proposals;
     expect(proposals.find((p) => p.name === 'Laura')?.confirmedAt).toEqual(expect.any(String));
     expect(proposals.find((p) => p.name === 'Andrew')?.confirmedAt).toBeNull();
+
+    const audit = await call('/audit?action=meeting.renameSpeakers&limit=1', admin);
+    expect((audit.body.entries as { target: { id: string }; details: { names: string[] } }[])[0]).toMatchObject({
+      target: { id: meetingId },
+      details: { names: [`${pm?.id ?? ''}=Laura`] },
+    });
   });
 });
