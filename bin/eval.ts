@@ -6,8 +6,8 @@
  *
  *   npx tsx bin/eval.ts [--data <dir>] [--json <file>]
  *
- * Data: `<id>.vtt` and `<id>.truth.json` pairs; by default ../shared/data/meetings beside the
- * repository, else the samples in samples/meetings.
+ * Data: `<id>.vtt` and `<id>.truth.json` pairs; by default ../shared/data/qmsum-train (162
+ * meetings) beside the repository, else ../shared/data/meetings, else the samples in samples/meetings.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -40,7 +40,7 @@ function fail(message: string): never {
 
 function dataDirectory(requested: string | undefined): string {
   try {
-    return meetingCorpusDir(requested === undefined ? undefined : resolve(requested));
+    return meetingCorpusDir(requested === undefined ? undefined : resolve(requested), 'large');
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}; pass --data <dir>`);
   }
