@@ -28,6 +28,7 @@ export async function printAnswer(events: AsyncIterable<AskEvent>, write: (text:
       flush();
       if (!event.answer.answered) write(`${event.answer.text}\n`);
       if (event.answer.notice !== null) write(`\n(${event.answer.notice})\n`);
+      if (event.answer.answered) write(`${event.answer.label} (${event.answer.generatedBy.engine}, ${event.answer.generatedBy.model})\n`);
       return event.answer.answered;
     }
   }

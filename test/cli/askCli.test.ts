@@ -26,6 +26,7 @@ describe('aftercall ask', { timeout: 120_000 }, () => {
     expect(stdout).toMatch(/«[^»]*(remote|control|button)[^»]*»/i);
     expect(stdout).toMatch(/^ {4}\[\d+\] mtg_[0-9a-f]{24} at \d+:\d{2} {2}\/meetings\/mtg_[0-9a-f]{24}\?t=\d+$/m);
     expect(stdout).toContain('(Extractive answer:');
+    expect(stdout).toContain('AI-generated — may be inaccurate (aftercall-extractive, extractive-answer)');
   });
 
   it('keeps to one meeting with --meeting', async () => {

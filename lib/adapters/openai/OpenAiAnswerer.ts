@@ -1,3 +1,4 @@
+import type { GeneratedBy } from '../../domain/labels/generatedBy.js';
 import type OpenAI from 'openai';
 import { CitedLines } from '../../domain/ask/citedLines.js';
 import type { Passage } from '../../domain/ask/passages.js';
@@ -29,6 +30,7 @@ const DEFAULT_STALL_TIMEOUT_MS = 15_000;
  */
 export class OpenAiAnswerer implements Answerer {
   readonly kind = 'model' as const;
+  readonly generatedBy: GeneratedBy;
   readonly #client: OpenAI;
   readonly #model: string;
   readonly #stallMs: number;
@@ -36,6 +38,7 @@ export class OpenAiAnswerer implements Answerer {
   constructor(options: OpenAiAnswererOptions) {
     this.#client = options.client;
     this.#model = options.model;
+    this.generatedBy = { engine: 'openai', model: options.model, version: null, aiGenerated: true };
     this.#stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
   }
 

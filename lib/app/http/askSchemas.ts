@@ -1,3 +1,4 @@
+import { GeneratedBySchema } from '../../domain/labels/generatedBy.js';
 import { z } from 'zod';
 import { MAX_QUERY_CHARS } from '../../domain/search/searchArchive.js';
 import { isoDate } from './apiSchemas.js';
@@ -42,6 +43,8 @@ export const AskAnswerSchema = z
     passages: z.array(Passage),
     droppedSentences: z.number().int().meta({ description: 'sentences whose citations named no retrieved passage, dropped' }),
     notice: z.string().nullable().meta({ description: 'how the answer was made: extractive, a fallback from the model, cut short' }),
+    generatedBy: GeneratedBySchema.meta({ description: 'the engine and model that wrote the answer' }),
+    label: z.string().meta({ description: 'AI-generated — may be inaccurate: shown with every answer' }),
   })
   .meta({ id: 'AskAnswer' });
 

@@ -1,3 +1,4 @@
+import type { GeneratedBy } from '../labels/generatedBy.js';
 import type { Answerer, DraftEvent } from '../ports/Answerer.js';
 import { contentTerms } from '../search/analyzeText.js';
 import { queryStemsOf, snippetFor } from '../search/snippet.js';
@@ -34,6 +35,7 @@ interface Candidate {
  */
 export class ExtractiveAnswerer implements Answerer {
   readonly kind = 'extractive' as const;
+  readonly generatedBy: GeneratedBy = { engine: 'aftercall-extractive', model: 'extractive-answer', version: null, aiGenerated: true };
   readonly #options: ExtractiveOptions;
 
   constructor(options: Partial<ExtractiveOptions> = {}) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AftercallError } from '../errors.js';
 import type { Answerer, DraftEvent } from '../ports/Answerer.js';
 import { MAX_QUERY_CHARS } from '../search/searchArchive.js';
+import { AI_LABEL_TEXT } from '../labels/generatedBy.js';
 import { InvalidAskInputError } from './errors.js';
 import { groundSentence } from './groundSentence.js';
 import { NO_ANSWER_TEXT, type AnswerSentence, type AskAnswer, type Citation, type Passage } from './passages.js';
@@ -55,6 +56,7 @@ export async function* askArchive(deps: AskDeps, input: AskInput): AsyncGenerato
 
   let answer = new AnswerBuilder(passages);
   let answeredBy = deps.answerer.kind;
+  let generatedBy = deps.answerer.generatedBy;
   let notice: string | null = null;
   if (passages.length > 0) {
     try {
@@ -66,6 +68,7 @@ export async function* askArchive(deps: AskDeps, input: AskInput): AsyncGenerato
       else {
         answer = new AnswerBuilder(passages);
         answeredBy = deps.fallback.kind;
+        generatedBy = deps.fallback.generatedBy;
         notice = `The model did not answer (${reason}); this answer is extractive instead.`;
         for await (const draft of deps.fallback.answer(question, passages, deps.signal)) yield* answer.take(draft);
       }
@@ -83,6 +86,8 @@ export async function* askArchive(deps: AskDeps, input: AskInput): AsyncGenerato
     passages,
     droppedSentences: answer.dropped,
     notice,
+    generatedBy,
+    label: AI_LABEL_TEXT,
   };
   yield { type: 'done', answer: result };
   return result;

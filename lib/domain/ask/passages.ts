@@ -1,3 +1,4 @@
+import type { GeneratedBy } from '../labels/generatedBy.js';
 /** One line of a retrieved passage: a speaker turn (or the part of a long one the hit covers). */
 export interface PassageLine {
   utteranceId: string;
@@ -52,6 +53,9 @@ export interface AskAnswer {
   droppedSentences: number;
   /** What the reader should know about how the answer was made (extractive, fallen back, cut off). */
   notice: string | null;
+  /** Who wrote it: every answer is labelled AI-generated (EU AI Act Art. 50). */
+  generatedBy: GeneratedBy;
+  label: string;
 }
 
 export const NO_ANSWER_TEXT = 'No passage in the archive answers this.';

@@ -1,4 +1,5 @@
 import type { AnsweredBy, Passage } from '../ask/passages.js';
+import type { GeneratedBy } from '../labels/generatedBy.js';
 
 /**
  * What an answerer writes, as it writes it: a sentence opens with the passages it cites (and,
@@ -14,5 +15,7 @@ export type DraftEvent =
 /** Answers a question from retrieved passages only. */
 export interface Answerer {
   readonly kind: AnsweredBy;
+  /** Who writes the answers, for the AI label every answer carries. */
+  readonly generatedBy: GeneratedBy;
   answer(question: string, passages: readonly Passage[], signal?: AbortSignal): AsyncIterable<DraftEvent>;
 }

@@ -122,7 +122,7 @@ describe('POST /api/ask with a model (OpenAI wire format on loopback)', () => {
     const response = await askOverHttp(fixture.stack.httpUrl ?? '', key, { question: 'rubber casing cost' });
     const events = response.events();
     const answer = events.at(-1)!.data as AskAnswer;
-    expect(answer).toMatchObject({ answered: true, answeredBy: 'model', notice: null });
+    expect(answer).toMatchObject({ answered: true, answeredBy: 'model', notice: null, label: 'AI-generated — may be inaccurate', generatedBy: { engine: 'openai', aiGenerated: true } });
     expect(events.filter((event) => event.event === 'delta').length).toBeGreaterThan(answer.sentences.length);
     const request = openai.requests.find((recorded) => recorded.body.stream === true);
     expect(JSON.stringify(request?.body.messages)).toContain('rubber casing');

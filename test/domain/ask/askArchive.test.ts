@@ -21,10 +21,13 @@ const hiring = transcriptOf('hiring', [
 ]);
 const otherTenant = transcriptOf('rival', [['Eve', 'Our secret casing supplier charges four euros for a rubber casing.']]);
 
+const SCRIPTED_MODEL = { engine: 'openai', model: 'scripted', version: null, aiGenerated: true };
+
 /** An answerer that writes what the test scripts, and then perhaps fails. */
 function scripted(events: DraftEvent[], failure?: Error): Answerer {
   return {
     kind: 'model',
+    generatedBy: SCRIPTED_MODEL,
     async *answer() {
       for (const event of events) yield event;
       if (failure) throw failure;
@@ -104,6 +107,7 @@ describe('askArchive', () => {
     ]);
     const { events, answer } = await run(deps(model), { tenantId: 't1', question: 'rubber casing cost' });
     expect(answer).toMatchObject({ answered: true, answeredBy: 'model', droppedSentences: 1, notice: null, text: 'Rubber is cheaper.' });
+    expect(answer).toMatchObject({ generatedBy: SCRIPTED_MODEL, label: 'AI-generated — may be inaccurate' });
     expect(answer.sentences[0]!.citations.map((citation) => citation.passageId)).toEqual(['1']);
     expect(JSON.stringify(events)).not.toContain('free');
   });
@@ -117,6 +121,7 @@ describe('askArchive', () => {
     const { answer } = await run(deps(scripted([], new ProviderUnavailableError('OpenAI did not answer in time'))), { tenantId: 't1', question: 'rubber casing cost' });
     expect(answer).toMatchObject({ answered: true, answeredBy: 'extractive' });
     expect(answer.notice).toBe('The model did not answer (the model was unavailable or too slow); this answer is extractive instead.');
+    expect(answer.generatedBy).toMatchObject({ engine: 'aftercall-extractive', aiGenerated: true });
   });
 
   it('keeps what the model wrote and says the answer stopped early when it fails midway', async () => {
@@ -132,7 +137,7 @@ describe('askArchive', () => {
 
   it('gives the answerer passages with the turns they cover, numbered from 1', async () => {
     let seen: readonly Passage[] = [];
-    const spy: Answerer = { kind: 'model', answer: async function* (_question, passages) { seen = passages; yield { type: 'noAnswer' }; } };
+    const spy: Answerer = { kind: 'model', generatedBy: SCRIPTED_MODEL, answer: async function* (_question, passages) { seen = passages; yield { type: 'noAnswer' }; } };
     await run(deps(spy), { tenantId: 't1', question: 'rubber casing', passages: 2 });
     expect(seen.map((passage) => passage.id)).toEqual(['1', '2'].slice(0, seen.length));
     expect(seen[0]!.lines[0]).toMatchObject({ utteranceId: expect.stringMatching(/^u\d+$/), speaker: expect.any(String), text: expect.any(String) });
