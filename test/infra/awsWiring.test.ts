@@ -24,7 +24,8 @@ describe('the stack on AWS: secrets, HTTP API, S3 intake and alarms', () => {
 
   const variablesOf = (fn: Resource): Record<string, unknown> => ((fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {});
   // The S3 event function maps Deepgram's result PUT into the bucket with the configured transcriber.
-  const readersOfSecret = () => [...STEPS_READING_SECRET.map((name) => stack.functions[name].function), stack.http.handler.function, stack.s3Event.function];
+  // The retention sweep reads it for Pinecone, whose namespaces it erases from.
+  const readersOfSecret = () => [...STEPS_READING_SECRET.map((name) => stack.functions[name].function), stack.http.handler.function, stack.s3Event.function, stack.retentionSweep.function];
   /** Roles that may read the secret: those functions', and the relay's task execution role (ECS injects its keys). */
   const rolesReadingSecret = () => [...readersOfSecret().map((fn) => fn.role!), stack.relay!.taskDefinition.executionRole!];
 
@@ -80,7 +81,7 @@ describe('the stack on AWS: secrets, HTTP API, S3 intake and alarms', () => {
     expect(variablesOf(transcribe).AFTERCALL_PUBLIC_URL).toEqual({ 'Fn::GetAtt': [logicalId(stack.http.api), 'ApiEndpoint'] });
   });
 
-  it("invokes the S3 intake function for every media file and every provider result created in the recordings bucket; it starts runs, completes tasks and writes only inside results folders", () => {
+  it("invokes the S3 intake function for every media file and every provider result created in the recordings bucket; it starts runs, completes tasks and writes only inside results folders, catalog entries and consent records", () => {
     const [notifications] = Object.values(template.findResources('Custom::S3BucketNotifications') as Record<string, Resource>);
     expect(notifications?.Properties.BucketName).toEqual({ Ref: logicalId(stack.bucket) });
     const configurations = (notifications?.Properties.NotificationConfiguration as { LambdaFunctionConfigurations: { Events: string[]; Filter: { Key: { FilterRules: { Name: string; Value: string }[] } }; LambdaFunctionArn: unknown }[] }).LambdaFunctionConfigurations;
@@ -101,7 +102,7 @@ describe('the stack on AWS: secrets, HTTP API, S3 intake and alarms', () => {
     const writes = statements.filter((s) => s.Effect !== 'Deny' && [s.Action].flat().some((action) => action.startsWith('s3:PutObject') || action.startsWith('s3:DeleteObject')));
     expect(writes.length).toBeGreaterThan(0);
     for (const write of writes) {
-      for (const resource of [write.Resource].flat()) expect(JSON.stringify(resource)).toContain('/*.aftercall/*');
+      for (const resource of [write.Resource].flat()) expect(JSON.stringify(resource)).toMatch(/\/\*\.aftercall\/\*"|\/_aftercall\/tenants\/\*\/(meetings|consent)\/\*"/);
     }
     expect(statements.some((s) => [s.Action].flat().includes('states:SendTaskSuccess'))).toBe(true);
   });
@@ -115,7 +116,7 @@ describe('the stack on AWS: secrets, HTTP API, S3 intake and alarms', () => {
     const erroring = alarms
       .filter((a) => a.Properties.Namespace === 'AWS/Lambda' && a.Properties.MetricName === 'Errors')
       .map((a) => ((a.Properties.Dimensions as { Value: { Ref: string } }[])[0]?.Value.Ref));
-    const ours = [...Object.values(stack.functions).map((step) => step.function), stack.http.handler.function, stack.s3Event.function, stack.delivery.consumer.function];
+    const ours = [...Object.values(stack.functions).map((step) => step.function), stack.http.handler.function, stack.s3Event.function, stack.delivery.consumer.function, stack.retentionSweep.function];
     expect(erroring.sort()).toEqual(ours.map(logicalId).sort());
   });
 

@@ -108,6 +108,7 @@ describe('decisions as a result of their own', () => {
         recordingKey: 'design/review.ogg',
         meetingUrl: `/meetings/${meeting.meetingId}`,
         decisions: stored?.decisions.map((d) => ({ id: d.id, text: d.text, startMs: d.startMs, citations: d.utteranceIds, link: `/meetings/${meeting.meetingId}?t=${d.startMs}` })),
+        generatedBy: { engine: 'aftercall-extractive', model: 'aftercall-extractive', version: expect.any(String), aiGenerated: true, label: 'AI-generated — may be inaccurate' },
       },
     });
   });
