@@ -262,6 +262,24 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
     await page.locator('.utterance.current').waitFor();
     await shot('meeting-from-search');
   }, LONG);
+
+  it('answers a question about the archive, each sentence linked to its moment and labelled as AI-generated', async () => {
+    await page.goto(`${ui.url}/#/search`);
+    await page.fill('#ask-q', 'What did they say about the remote control?');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    const citation = page.locator('.ask-sentences a.citation').first();
+    await citation.waitFor();
+    expect(await page.locator('.ask .ai-label').textContent()).toContain('AI-generated — may be inaccurate');
+    expect((await page.locator('.ask-sentences mark').first().textContent())?.toLowerCase()).toMatch(/remote|control/);
+    const href = (await citation.getAttribute('href')) ?? '';
+    expect(href).toMatch(new RegExp(`#/meetings/(${kickoff.meetingId}|${meeting.meetingId})\\?t=\\d+$`));
+    await shot('ask');
+
+    await page.fill('#ask-q', 'xylophone quantum entanglement');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    await expect.poll(async () => page.locator('.ask [role=status]').textContent()).toBe('No passage in the archive answers this.');
+    expect(await page.locator('.ask-sentences').count()).toBe(0);
+  }, LONG);
 });
 
 /** In the browser: is the row's top within the visible part of the transcript box? */

@@ -1,3 +1,4 @@
+import { askPanel } from './askPanel.js';
 import { ApiError, apiFetch, download, getJson } from '../api.js';
 import { h, liveStatus, type Child } from '../dom.js';
 import { formatDate, formatTime, languageName } from '../format.js';
@@ -117,6 +118,7 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, b
         withAiLabel(actionItemsSection(detail.actionItems?.items ?? null, seekLink), detail.aiLabels?.actionItems),
         withAiLabel(chaptersSection(detail.chapters?.chapters ?? null, seekLink), detail.aiLabels?.chapters),
         liveCaptionsSection(base),
+        askPanel({ meetingId: detail.meeting.meetingId }),
       ),
       h(
         'section',

@@ -3,6 +3,7 @@ import { h, liveStatus } from '../dom.js';
 import { formatTime, KIND_LABELS, snippetParts } from '../format.js';
 import { meetingHref, navigate, searchHref, type Route } from '../router.js';
 import type { MeetingSummary, SearchHit } from '../types.js';
+import { askPanel } from './askPanel.js';
 import { errorView, pageHeading, type Page } from './common.js';
 
 const FILTERS = ['q', 'kind', 'speaker', 'from', 'to'] as const;
@@ -40,7 +41,7 @@ export function searchPage(main: HTMLElement, route: Route): Page {
 
   const status = liveStatus();
   const results = h('div', { class: 'search-results' });
-  main.append(pageHeading('Search'), form, status, results);
+  main.append(pageHeading('Search'), form, status, results, askPanel());
 
   let stopped = false;
   if (value('q').trim() !== '') {

@@ -1,0 +1,86 @@
+import { apiFetch } from '../api.js';
+import { aiLabel, type GeneratedBy } from '../aiLabel.js';
+import { h, liveStatus } from '../dom.js';
+import { formatTime, snippetParts } from '../format.js';
+import { meetingHref } from '../router.js';
+import { errorView } from './common.js';
+
+interface Citation {
+  meetingId: string;
+  utteranceIds: string[];
+  startMs: number;
+}
+
+interface AskAnswer {
+  answered: boolean;
+  text: string;
+  sentences: { text: string; citations: Citation[] }[];
+  notice: string | null;
+  generatedBy: GeneratedBy;
+}
+
+/**
+ * "Ask": a question about the archive, or one meeting, answered with every sentence linked to the
+ * moments it rests on. The page asks for the whole answer as JSON; the API streams it to clients
+ * that want the words as they come.
+ */
+export function askPanel(scope: { meetingId?: string } = {}): HTMLElement {
+  const headingId = 'ask-heading';
+  const input = h('input', { id: 'ask-q', name: 'question', type: 'text', required: true, autocomplete: 'off' });
+  const status = liveStatus();
+  const answer = h('div', { class: 'ask-answer' });
+  const form = h(
+    'form',
+    { class: 'form ask-form' },
+    h('div', { class: 'field' }, h('label', { for: 'ask-q' }, scope.meetingId === undefined ? 'Ask a question about the archive' : 'Ask a question about this meeting'), input),
+    h('button', { type: 'submit', class: 'primary' }, 'Ask'),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const question = input.value.trim();
+    if (question === '') return;
+    status.textContent = 'Looking for the answer…';
+    answer.replaceChildren();
+    ask(question, scope.meetingId).then(
+      (result) => {
+        status.textContent = result.answered ? '' : result.text;
+        answer.replaceChildren(...answerView(result));
+      },
+      (error: unknown) => {
+        status.textContent = '';
+        answer.replaceChildren(errorView(error));
+      },
+    );
+  });
+  return h('section', { class: 'card ask', 'aria-labelledby': headingId }, h('h2', { id: headingId }, 'Ask'), form, status, answer);
+}
+
+async function ask(question: string, meetingId: string | undefined): Promise<AskAnswer> {
+  const response = await apiFetch('/api/ask', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ question, ...(meetingId === undefined ? {} : { meetingId }) }),
+  });
+  return (await response.json()) as AskAnswer;
+}
+
+function answerView(result: AskAnswer): HTMLElement[] {
+  if (!result.answered) return [];
+  return [
+    aiLabel(result.generatedBy),
+    h(
+      'ol',
+      { class: 'ask-sentences' },
+      result.sentences.map((sentence) =>
+        h(
+          'li',
+          {},
+          snippetParts(sentence.text).map((part) => (part.match ? h('mark', {}, part.text) : part.text)),
+          ' ',
+          sentence.citations.map((citation) => h('a', { class: 'citation', href: meetingHref(citation.meetingId, citation.startMs) }, `[${formatTime(citation.startMs)}]`)),
+        ),
+      ),
+    ),
+    ...(result.notice === null ? [] : [h('p', { class: 'meta' }, result.notice)]),
+  ];
+}
