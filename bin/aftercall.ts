@@ -1,4 +1,6 @@
 #!/usr/bin/env -S npx tsx
+// First: its defaults must be in place before any other module loads.
+import '../lib/cli/cliEnvironment.js';
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { startLocalStack, type LocalStack } from '../lib/app/localStack.js';
@@ -34,10 +36,6 @@ import { AFTERCALL_VERSION } from '../lib/version.js';
 import { readRecordingPcm } from '../lib/app/live/readRecordingPcm.js';
 import { streamRecordingToRelay } from '../lib/app/live/streamRecordingToRelay.js';
 
-// Step failures reach the user through the meeting's status; Lambda-style JSON logs would bury the output.
-process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
-// Local mode runs on Node 20 too (README); the SDK's notice about its Node 22 plans is not the user's concern here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const program = new Command('aftercall').version(AFTERCALL_VERSION).description('Post-call intelligence on one machine, on the embedded defaults.');
