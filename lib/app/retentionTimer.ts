@@ -1,10 +1,7 @@
 import type { SweepReport } from '../domain/retention/sweepRetention.js';
+import { startSerialPasses, type SerialPasses } from '../domain/serialPasses.js';
 
-export interface RetentionTimer {
-  /** Runs a sweep now (the CLI, tests) and resolves with its report; never overlaps a sweep in flight. */
-  runOnce(): Promise<SweepReport | null>;
-  stop(): Promise<void>;
-}
+export type RetentionTimer = SerialPasses<SweepReport>;
 
 /**
  * The local stack's schedule for the retention sweep (EventBridge's on AWS): one pass every
@@ -12,29 +9,5 @@ export interface RetentionTimer {
  * next tick; the sweep is idempotent.
  */
 export function startRetentionTimer(options: { sweep: () => Promise<SweepReport>; intervalMs: number; log: (message: string, error: unknown) => void }): RetentionTimer {
-  let stopped = false;
-  let running: Promise<SweepReport | null> = Promise.resolve(null);
-  const pass = (): Promise<SweepReport | null> => {
-    running = running.then(async () => {
-      if (stopped) return null;
-      try {
-        return await options.sweep();
-      } catch (error) {
-        options.log('retention sweep failed; the next one tries again', error);
-        return null;
-      }
-    });
-    return running;
-  };
-  const timer = options.intervalMs > 0 ? setInterval(() => void pass(), options.intervalMs) : null;
-  // The schedule alone never keeps a process alive.
-  timer?.unref();
-  return {
-    runOnce: pass,
-    stop: async () => {
-      stopped = true;
-      if (timer !== null) clearInterval(timer);
-      await running;
-    },
-  };
+  return startSerialPasses({ pass: options.sweep, everyMs: options.intervalMs, onError: (error) => options.log('retention sweep failed; the next one tries again', error) });
 }

@@ -10,7 +10,7 @@ import { deriveMeetingId } from '../../lib/domain/meeting/meetingId.js';
 import { resultPrefixFor, tenantSettingsKey } from '../../lib/domain/meeting/resultKeys.js';
 import { getMeeting } from '../../lib/domain/meetings/meetingView.js';
 import { startStackFixture, type StackFixture } from '../support/localStackFixture.js';
-import { startProviderFakes, type ProviderFakes } from './providerFakes.js';
+import { startProviderFakes, type Fakes as ProviderFakes } from '../support/fakes/providerFakes.js';
 
 // The LiveKit dev-server pair the local stack accepts by default.
 async function livekitSigned(body: string): Promise<string> {

@@ -7,7 +7,7 @@ import { deriveMeetingId } from '../../lib/domain/meeting/meetingId.js';
 import { catalogKey, resultPrefixFor, tenantSettingsKey } from '../../lib/domain/meeting/resultKeys.js';
 import { findTombstone } from '../../lib/domain/retention/tombstone.js';
 import { startStackFixture, type StackFixture } from '../support/localStackFixture.js';
-import { startProviderFakes, type ProviderFakes } from './providerFakes.js';
+import { startProviderFakes, type Fakes as ProviderFakes } from '../support/fakes/providerFakes.js';
 
 const DAY_MS = 86_400_000;
 const OLD = 'rooms/quarterly-review.wav';

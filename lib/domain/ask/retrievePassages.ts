@@ -50,9 +50,11 @@ export async function retrievePassages(deps: RetrievalDeps, scope: RetrievalScop
     transcripts.set(meetingId, known);
     return known;
   };
+  // Read in parallel (each meeting once): this is on the way to an answer's first word.
+  const read = await Promise.all(hits.map((hit) => transcriptOf(hit.meetingId)));
   const passages: Passage[] = [];
-  for (const hit of hits) {
-    const transcript = await transcriptOf(hit.meetingId);
+  for (const [i, hit] of hits.entries()) {
+    const transcript = read[i] ?? null;
     if (transcript === null) continue;
     const lines = linesOf(transcript, hit);
     if (lines.length === 0) continue;

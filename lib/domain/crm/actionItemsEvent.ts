@@ -6,20 +6,34 @@ import { AI_LABEL_TEXT, type GeneratedBy } from '../labels/generatedBy.js';
 import type { ActionItem } from '../understanding/schema.js';
 import type { Subscription } from './schema.js';
 
+/** What every meeting event's `data` begins with: the meeting, the run, and what generated the content. */
+export interface MeetingEventData {
+  meetingId: string;
+  tenantId: string;
+  runId: string;
+  title: string;
+  recordingKey: string;
+  /** Relative to the app, which serves the meeting page; the receiver knows the app's origin. */
+  meetingUrl: string;
+  /** The content is machine-generated: by what (engine, model, version). A receiver should label it so. */
+  generatedBy: GeneratedBy & { label: string };
+}
+
+export const meetingEventData = (meeting: MeetingContext, generatedBy: GeneratedBy): MeetingEventData => ({
+  meetingId: meeting.meetingId,
+  tenantId: meeting.tenantId,
+  runId: meeting.runId,
+  title: recordingTitle(meeting.recordingKey),
+  recordingKey: meeting.recordingKey,
+  meetingUrl: meetingPath(meeting.meetingId),
+  generatedBy: { ...generatedBy, label: AI_LABEL_TEXT },
+});
+
 /** The body of an `action_items.published` webhook (the Standard Webhooks `type/timestamp/data` envelope). */
 export interface ActionItemsPublishedEvent {
   type: 'action_items.published';
   timestamp: string;
-  data: {
-    meetingId: string;
-    tenantId: string;
-    runId: string;
-    title: string;
-    recordingKey: string;
-    /** Relative to the app, which serves the meeting page; the receiver knows the app's origin. */
-    meetingUrl: string;
-    /** The items are machine-generated: by what (engine, model, version). A receiver should label them so. */
-    generatedBy: GeneratedBy & { label: string };
+  data: MeetingEventData & {
     actionItems: (Pick<ActionItem, 'id' | 'text' | 'owner' | 'dueDate' | 'dueText' | 'startMs'> & {
       /** Utterance ids of the transcript the item is grounded in. */
       citations: string[];
@@ -29,18 +43,11 @@ export interface ActionItemsPublishedEvent {
 }
 
 export function actionItemsPublishedEvent(meeting: MeetingContext, items: readonly ActionItem[], generatedBy: GeneratedBy, now: Date): ActionItemsPublishedEvent {
-  const meetingUrl = meetingPath(meeting.meetingId);
   return {
     type: 'action_items.published',
     timestamp: now.toISOString(),
     data: {
-      meetingId: meeting.meetingId,
-      tenantId: meeting.tenantId,
-      runId: meeting.runId,
-      title: recordingTitle(meeting.recordingKey),
-      recordingKey: meeting.recordingKey,
-      meetingUrl,
-      generatedBy: { ...generatedBy, label: AI_LABEL_TEXT },
+      ...meetingEventData(meeting, generatedBy),
       actionItems: items.map((item) => ({
         id: item.id,
         text: item.text,

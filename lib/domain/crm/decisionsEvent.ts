@@ -1,8 +1,8 @@
-import { meetingPath, momentPath } from '../meeting/links.js';
-import { recordingTitle } from '../meeting/resultKeys.js';
+import { momentPath } from '../meeting/links.js';
 import type { MeetingContext } from '../meeting/schema.js';
-import { AI_LABEL_TEXT, type GeneratedBy } from '../labels/generatedBy.js';
+import type { GeneratedBy } from '../labels/generatedBy.js';
 import type { Decision } from '../understanding/schema.js';
+import { meetingEventData, type MeetingEventData } from './actionItemsEvent.js';
 
 /**
  * The body of a `decisions.published` webhook: the same Standard Webhooks `type/timestamp/data`
@@ -12,16 +12,7 @@ import type { Decision } from '../understanding/schema.js';
 export interface DecisionsPublishedEvent {
   type: 'decisions.published';
   timestamp: string;
-  data: {
-    meetingId: string;
-    tenantId: string;
-    runId: string;
-    title: string;
-    recordingKey: string;
-    /** Relative to the app, which serves the meeting page. */
-    meetingUrl: string;
-    /** The decisions are machine-generated: by what (engine, model, version). */
-    generatedBy: GeneratedBy & { label: string };
+  data: MeetingEventData & {
     decisions: (Pick<Decision, 'id' | 'text' | 'startMs'> & {
       /** Utterance ids of the transcript the decision is grounded in. */
       citations: string[];
@@ -35,13 +26,7 @@ export function decisionsPublishedEvent(meeting: MeetingContext, decisions: read
     type: 'decisions.published',
     timestamp: now.toISOString(),
     data: {
-      meetingId: meeting.meetingId,
-      tenantId: meeting.tenantId,
-      runId: meeting.runId,
-      title: recordingTitle(meeting.recordingKey),
-      recordingKey: meeting.recordingKey,
-      meetingUrl: meetingPath(meeting.meetingId),
-      generatedBy: { ...generatedBy, label: AI_LABEL_TEXT },
+      ...meetingEventData(meeting, generatedBy),
       decisions: decisions.map((decision) => ({
         id: decision.id,
         text: decision.text,

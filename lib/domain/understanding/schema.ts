@@ -21,12 +21,17 @@ export const SummarySectionsSchema = z.object({
   nextSteps: z.array(SummarySentenceSchema),
 });
 
-export const SummarySchema = z.object({
+/** What every understanding result file begins with. */
+const resultHeader = {
   schemaVersion: z.literal(UNDERSTANDING_SCHEMA_VERSION),
   meetingId: z.string(),
   engine: z.string(),
   /** Absent in results written before it existed: readers derive it from `engine` (generatedByOf). */
   generatedBy: GeneratedBySchema.optional(),
+};
+
+export const SummarySchema = z.object({
+  ...resultHeader,
   /** The summary as one readable paragraph: every section's sentences in order. */
   text: z.string(),
   sentences: z.array(SummarySentenceSchema),
@@ -52,11 +57,7 @@ export const ActionItemSchema = z.object({
 });
 
 export const ActionItemsSchema = z.object({
-  schemaVersion: z.literal(UNDERSTANDING_SCHEMA_VERSION),
-  meetingId: z.string(),
-  engine: z.string(),
-  /** Absent in results written before it existed: readers derive it from `engine` (generatedByOf). */
-  generatedBy: GeneratedBySchema.optional(),
+  ...resultHeader,
   items: z.array(ActionItemSchema),
 });
 
@@ -70,11 +71,7 @@ export const DecisionSchema = z.object({
 });
 
 export const DecisionsSchema = z.object({
-  schemaVersion: z.literal(UNDERSTANDING_SCHEMA_VERSION),
-  meetingId: z.string(),
-  engine: z.string(),
-  /** Absent in results written before it existed: readers derive it from `engine` (generatedByOf). */
-  generatedBy: GeneratedBySchema.optional(),
+  ...resultHeader,
   decisions: z.array(DecisionSchema),
 });
 
@@ -87,11 +84,7 @@ export const ChapterSchema = z.object({
 });
 
 export const ChaptersSchema = z.object({
-  schemaVersion: z.literal(UNDERSTANDING_SCHEMA_VERSION),
-  meetingId: z.string(),
-  engine: z.string(),
-  /** Absent in results written before it existed: readers derive it from `engine` (generatedByOf). */
-  generatedBy: GeneratedBySchema.optional(),
+  ...resultHeader,
   chapters: z.array(ChapterSchema),
 });
 

@@ -1,9 +1,9 @@
 import { apiFetch } from '../api.js';
 import { aiLabel, type GeneratedBy } from '../aiLabel.js';
 import { h, liveStatus } from '../dom.js';
-import { formatTime, snippetParts } from '../format.js';
+import { formatTime } from '../format.js';
 import { meetingHref } from '../router.js';
-import { errorView } from './common.js';
+import { errorView, markedText } from './common.js';
 
 interface Citation {
   meetingId: string;
@@ -75,7 +75,7 @@ function answerView(result: AskAnswer): HTMLElement[] {
         h(
           'li',
           {},
-          snippetParts(sentence.text).map((part) => (part.match ? h('mark', {}, part.text) : part.text)),
+          markedText(sentence.text),
           ' ',
           sentence.citations.map((citation) => h('a', { class: 'citation', href: meetingHref(citation.meetingId, citation.startMs) }, `[${formatTime(citation.startMs)}]`)),
         ),

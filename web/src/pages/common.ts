@@ -1,5 +1,6 @@
 import { ApiError } from '../api.js';
 import { errorBox, h } from '../dom.js';
+import { snippetParts } from '../format.js';
 import type { Degradation, MeetingSummary } from '../types.js';
 
 /** What a page hands back to the router. */
@@ -49,4 +50,9 @@ export function failureLine(meeting: MeetingSummary): HTMLElement | null {
 export function degradedLine(reasons: readonly Degradation[]): HTMLElement | null {
   if (reasons.length === 0) return null;
   return h('p', { class: 'degraded-reason' }, `Degraded: ${reasons.map(({ step, reason }) => `${step} — ${reason}`).join('; ')}`);
+}
+
+/** Text whose «…» marks (search snippets, extractive answers) become <mark>, as text: never markup. */
+export function markedText(text: string): (HTMLElement | string)[] {
+  return snippetParts(text).map((part) => (part.match ? h('mark', {}, part.text) : part.text));
 }

@@ -1,10 +1,10 @@
 import { getJson } from '../api.js';
 import { h, liveStatus } from '../dom.js';
-import { formatTime, KIND_LABELS, snippetParts } from '../format.js';
+import { formatTime, KIND_LABELS } from '../format.js';
 import { meetingHref, navigate, searchHref, type Route } from '../router.js';
 import type { MeetingSummary, SearchHit } from '../types.js';
 import { askPanel } from './askPanel.js';
-import { errorView, pageHeading, type Page } from './common.js';
+import { errorView, markedText, pageHeading, type Page } from './common.js';
 
 const FILTERS = ['q', 'kind', 'speaker', 'from', 'to'] as const;
 
@@ -98,7 +98,7 @@ function meetingGroup(meetingId: string, title: string, hits: SearchHit[]): HTML
             'a',
             { class: 'hit', href: meetingHref(meetingId, hit.startMs) },
             h('span', { class: 'hit-meta' }, formatTime(hit.startMs), ' · ', KIND_LABELS[hit.kind] ?? hit.kind, hit.speaker === null ? null : ` · ${hit.speaker}`),
-            h('span', { class: 'snippet' }, snippetParts(hit.snippet).map((part) => (part.match ? h('mark', {}, part.text) : part.text))),
+            h('span', { class: 'snippet' }, markedText(hit.snippet)),
           ),
         ),
       ),
