@@ -35,7 +35,8 @@ interface Grounding {
 }
 
 /**
- * Summary, action items and chapters from a language model, grounded in utterance ids.
+ * Summary (overview, key points, decisions, next steps), action items, decisions, chapters and
+ * proposed speaker names from a language model, grounded in utterance ids.
  * A meeting that fits one chunk is one call. A longer one is map-reduce: notes per chunk
  * (map, in parallel), then one call merging the notes (reduce; merged in rounds if the notes
  * themselves outgrow a chunk). Every call's answer is checked against the ids it could cite and
@@ -118,8 +119,7 @@ export class OpenAiUnderstander implements Understander {
   }
 }
 
-const isEmpty = (answer: UnderstandingAnswer): boolean =>
-  answer.summary.length === 0 && answer.actionItems.length === 0 && answer.decisions.length === 0 && answer.chapters.length === 0;
+const isEmpty = (answer: UnderstandingAnswer): boolean => Object.values(answer).every((items: readonly unknown[]) => items.length === 0);
 
 /** Consecutive groups of at least two parts whose notes fit the budget (a group may exceed it only to reach two). */
 function groupWithinBudget(parts: readonly MeetingNotes[], budgetTokens: number): MeetingNotes[][] {

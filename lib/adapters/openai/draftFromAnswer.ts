@@ -1,6 +1,9 @@
 import type { UnderstandingDraft } from '../../domain/ports/Understander.js';
 import type { Transcript } from '../../domain/transcript/schema.js';
 import { GROUP_OWNER_WORD } from './groundAnswer.js';
+import { speakerNamesFromAnswer } from './speakerNamesFromAnswer.js';
+import { summaryFromAnswer } from './summaryFromAnswer.js';
+import { speakerTags } from './transcriptChunks.js';
 import type { UnderstandingAnswer } from './understandingAnswer.js';
 
 /**
@@ -8,14 +11,14 @@ import type { UnderstandingAnswer } from './understandingAnswer.js';
  * Times come from the cited utterances, never from the model: an action item or decision starts
  * at its earliest citation; a chapter starts at its earliest citation and runs to the next chapter's
  * start (the last one to the end of the meeting), so chapters mark the meeting without gaps
- * or overlaps. Two chapters starting at the same utterance are one.
+ * or overlaps. Two chapters starting at the same utterance are one. The summary has the offline
+ * engine's sections; proposed speaker names are held to the offline engine's rules.
  */
 export function draftFromAnswer(answer: UnderstandingAnswer, transcript: Transcript): UnderstandingDraft {
   const startOf = new Map(transcript.utterances.map((u) => [u.id, u.startMs]));
   const earliest = (ids: readonly string[]): number => Math.min(...ids.map((id) => startOf.get(id) ?? Number.POSITIVE_INFINITY));
   const meetingEnd = Math.max(transcript.durationMs, ...transcript.utterances.map((u) => u.endMs));
 
-  const sentences = answer.summary.map((point) => ({ text: point.text, utteranceIds: point.ids }));
   const actionItems = answer.actionItems.map((item) => ({
     text: item.text,
     // The group is nobody in particular: no owner, marked as the group's.
@@ -32,5 +35,5 @@ export function draftFromAnswer(answer: UnderstandingAnswer, transcript: Transcr
     .filter((chapter, i, all) => i === 0 || chapter.startMs !== all[i - 1]?.startMs);
   const chapters = starts.map((chapter, i) => ({ ...chapter, endMs: starts[i + 1]?.startMs ?? Math.max(meetingEnd, chapter.startMs) }));
 
-  return { summary: { text: sentences.map((s) => s.text).join(' '), sentences }, actionItems, decisions, chapters };
+  return { summary: summaryFromAnswer(answer), actionItems, decisions, chapters, speakerNames: speakerNamesFromAnswer(answer, transcript, speakerTags(transcript)) };
 }

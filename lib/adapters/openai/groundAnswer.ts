@@ -1,9 +1,9 @@
 import type { UnderstandingAnswer } from './understandingAnswer.js';
 
 type Section = keyof UnderstandingAnswer;
-const SECTIONS: readonly Section[] = ['summary', 'actionItems', 'decisions', 'chapters'];
+const SECTIONS: readonly Section[] = ['overview', 'keyPoints', 'actionItems', 'decisions', 'chapters', 'speakerNames'];
 
-const labelOf = (item: { text: string } | { title: string }): string => ('title' in item ? item.title : item.text);
+const labelOf = (item: { text: string } | { title: string } | { name: string }): string => ('title' in item ? item.title : 'name' in item ? item.name : item.text);
 
 /** Items that cite no id of the input: what a repair is asked to fix. */
 export function ungroundedItems(answer: UnderstandingAnswer, allowed: ReadonlySet<string>): string[] {
@@ -23,27 +23,27 @@ export function ungroundedItems(answer: UnderstandingAnswer, allowed: ReadonlySe
  * citing nothing or saying nothing dropped, owners given as speaker tags named, dates that are
  * not real calendar days cleared (the due words stay).
  */
-export function groundAnswer(answer: UnderstandingAnswer, allowed: ReadonlySet<string>, speakerNames: ReadonlyMap<string, string>): UnderstandingAnswer {
+export function groundAnswer(answer: UnderstandingAnswer, allowed: ReadonlySet<string>, speakerLabels: ReadonlyMap<string, string>): UnderstandingAnswer {
   const cited = (ids: readonly string[]): string[] => [...new Set(ids.filter((id) => allowed.has(id)))];
-  const summary = answer.summary
-    .map((point) => ({ text: point.text.trim(), ids: cited(point.ids) }))
-    .filter((point) => point.text.length > 0 && point.ids.length > 0);
+  const points = (list: UnderstandingAnswer['overview']): UnderstandingAnswer['overview'] =>
+    list.map((point) => ({ text: point.text.trim(), ids: cited(point.ids) })).filter((point) => point.text.length > 0 && point.ids.length > 0);
   const actionItems = answer.actionItems
     .map((item) => ({
       text: item.text.trim(),
-      owner: ownerName(item.owner, speakerNames),
+      owner: ownerName(item.owner, speakerLabels),
       dueText: blankToNull(item.dueText),
       dueDate: calendarDay(item.dueDate),
       ids: cited(item.ids),
     }))
     .filter((item) => item.text.length > 0 && item.ids.length > 0);
-  const decisions = answer.decisions
-    .map((decision) => ({ text: decision.text.trim(), ids: cited(decision.ids) }))
-    .filter((decision) => decision.text.length > 0 && decision.ids.length > 0);
   const chapters = answer.chapters
     .map((chapter) => ({ title: chapter.title.trim(), ids: cited(chapter.ids) }))
     .filter((chapter) => chapter.title.length > 0 && chapter.ids.length > 0);
-  return { summary, actionItems, decisions, chapters };
+  // Whether the name is really said in its evidence is checked against the transcript's words (draftFromAnswer, groundDraft).
+  const speakerNames = answer.speakerNames
+    .map((proposal) => ({ speaker: proposal.speaker.trim(), name: proposal.name.trim(), kind: proposal.kind, ids: cited(proposal.ids) }))
+    .filter((proposal) => proposal.speaker.length > 0 && proposal.name.length > 0 && proposal.ids.length > 0);
+  return { overview: points(answer.overview), keyPoints: points(answer.keyPoints), actionItems, decisions: points(answer.decisions), chapters, speakerNames };
 }
 
 const NO_VALUE = /^(null|none|unknown|n\/a|-)$/i;

@@ -15,9 +15,10 @@ export interface MeetingNotes {
 export function renderNotes(parts: readonly MeetingNotes[]): string {
   return parts
     .map((part, i) => {
-      const { summary, actionItems, decisions, chapters } = part.answer;
+      const { overview, keyPoints, actionItems, decisions, chapters, speakerNames } = part.answer;
       const lines = [`Part ${i + 1} (${clock(part.startMs)}-${clock(part.endMs)})`];
-      for (const point of summary) lines.push(`summary: ${point.text} ${cite(point.ids)}`);
+      for (const point of overview) lines.push(`overview: ${point.text} ${cite(point.ids)}`);
+      for (const point of keyPoints) lines.push(`point: ${point.text} ${cite(point.ids)}`);
       for (const item of actionItems) {
         const owner = item.owner === null ? '' : ` | owner: ${item.owner}`;
         const due = item.dueText === null && item.dueDate === null ? '' : ` | due: ${item.dueText ?? ''}${item.dueDate === null ? '' : ` (${item.dueDate})`}`;
@@ -25,6 +26,7 @@ export function renderNotes(parts: readonly MeetingNotes[]): string {
       }
       for (const decision of decisions) lines.push(`decision: ${decision.text} ${cite(decision.ids)}`);
       for (const chapter of chapters) lines.push(`chapter: ${chapter.title} ${cite(chapter.ids)}`);
+      for (const proposal of speakerNames) lines.push(`name: ${proposal.speaker}=${proposal.name} (${proposal.kind}) ${cite(proposal.ids)}`);
       return lines.join('\n');
     })
     .join('\n\n');

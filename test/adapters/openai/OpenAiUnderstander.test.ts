@@ -124,12 +124,20 @@ describe('OpenAiUnderstander through the SDK against a local OpenAI server', () 
     const draft = await engine.understand(standup, { meetingDate: MEETING_DATE });
 
     expect(server.requests).toHaveLength(2);
-    expect(draft).toEqual({ summary: { text: '', sentences: [] }, actionItems: [], decisions: [], chapters: [] });
+    expect(draft).toEqual({
+      summary: { text: '', sentences: [], sections: { overview: [], keyPoints: [], decisions: [], nextSteps: [] } },
+      actionItems: [],
+      decisions: [],
+      chapters: [],
+      speakerNames: [],
+    });
   });
 
   it('keeps valid citations of a partly grounded item without a repair, and cleans owners and dates', async () => {
     const brain: Brain = () => ({
-      summary: [{ text: 'The release is ready.', ids: ['u1', 'u42'] }],
+      overview: [],
+      keyPoints: [{ text: 'The release is ready.', ids: ['u1', 'u42'] }],
+      speakerNames: [],
       actionItems: [
         { text: 'Finish the docs', owner: 'S3', dueText: 'by Friday', dueDate: '2025-03-21', ids: ['u3'] },
         { text: 'Post the job ad', owner: 'null', dueText: 'this week', dueDate: '2025-02-30', ids: ['u5', 'u5'] },
@@ -146,7 +154,7 @@ describe('OpenAiUnderstander through the SDK against a local OpenAI server', () 
     const draft = await engine.understand(standup, { meetingDate: MEETING_DATE });
 
     expect(server.requests).toHaveLength(1);
-    expect(draft.summary.sentences).toEqual([{ text: 'The release is ready.', utteranceIds: ['u1'] }]);
+    expect(draft.summary.sections?.keyPoints).toEqual([{ text: 'The release is ready.', utteranceIds: ['u1'] }]);
     expect(draft.actionItems).toEqual([
       { text: 'Finish the docs', owner: 'Carol', ownerKind: 'person', dueText: 'by Friday', dueDate: '2025-03-21', utteranceIds: ['u3'], startMs: 15_000 },
       { text: 'Post the job ad', owner: null, dueText: 'this week', dueDate: null, utteranceIds: ['u5'], startMs: 25_000 },
@@ -159,7 +167,9 @@ describe('OpenAiUnderstander through the SDK against a local OpenAI server', () 
 
   it('gives decisions and assignees the same structure and grounding as the offline engine', async () => {
     const brain: Brain = () => ({
-      summary: [{ text: 'The release is ready.', ids: ['u1'] }],
+      overview: [],
+      keyPoints: [{ text: 'The release is ready.', ids: ['u1'] }],
+      speakerNames: [],
       actionItems: [
         // A request: the model names the one asked by speaker tag; the group as "everyone".
         { text: 'Finish the docs', owner: 'S3', dueText: 'by Friday', dueDate: '2025-03-21', ids: ['u2', 'u3'] },

@@ -28,12 +28,14 @@ export const defaultBrain: Brain = (request) => {
 
 interface Line {
   id: string;
+  tag: string;
   speaker: string;
   text: string;
 }
 
 const TRANSCRIPT_LINE = /^\[(u\d+) (\S+)\] (.*)$/;
-const NOTE_LINE = /^(summary|action|decision|chapter): (.*) \[((?:u\d+ ?)+)\]$/;
+const NOTE_LINE = /^(overview|point|action|decision|chapter|name): (.*) \[((?:u\d+ ?)+)\]$/;
+const INTRODUCTION = /\b(?:I'm|I am|my name is) (\p{Lu}\p{Ll}+)/u;
 const SETTLED = /\b(decided|agreed|go with|stick (?:to|with))\b/i;
 const COMMITMENT = /\b(I'll|I will|we'll|we will|need to|have to|going to|let's)\b/i;
 const DUE = /\b(by (?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|the end of the week))\b/i;
@@ -44,7 +46,7 @@ function meetingNotes(user: string): unknown {
   const rows = user.split('\n');
   const lines: Line[] = rows.flatMap((row) => {
     const m = TRANSCRIPT_LINE.exec(row);
-    return m?.[1] && m[2] && m[3] !== undefined ? [{ id: m[1], speaker: legend.get(m[2]) ?? m[2], text: m[3] }] : [];
+    return m?.[1] && m[2] && m[3] !== undefined ? [{ id: m[1], tag: m[2], speaker: legend.get(m[2]) ?? m[2], text: m[3] }] : [];
   });
   if (lines.length > 0) return notesFromTranscript(lines);
   return mergeNotes(rows);
@@ -54,8 +56,10 @@ function notesFromTranscript(lines: Line[]): unknown {
   const thirds = [0, Math.floor(lines.length / 3), Math.floor((2 * lines.length) / 3)];
   const picks = [...new Set(thirds)].flatMap((i) => (lines[i] ? [lines[i]] : []));
   const actions = lines.filter((line) => COMMITMENT.test(line.text)).slice(0, 3);
+  const first = lines[0];
   return {
-    summary: picks.map((line) => ({ text: `${line.speaker} said: ${words(line.text, 12)}.`, ids: [line.id] })),
+    overview: first === undefined ? [] : [{ text: `The meeting opened with ${words(first.text, 8)}.`, ids: [first.id] }],
+    keyPoints: picks.map((line) => ({ text: `${line.speaker} said: ${words(line.text, 12)}.`, ids: [line.id] })),
     actionItems: actions.map((line) => ({
       text: words(line.text, 12),
       owner: line.speaker,
@@ -65,25 +69,39 @@ function notesFromTranscript(lines: Line[]): unknown {
     })),
     decisions: lines.filter((line) => SETTLED.test(line.text)).map((line) => ({ text: words(line.text, 12), ids: [line.id] })),
     chapters: picks.map((line) => ({ title: words(line.text, 4) || 'Discussion', ids: [line.id] })),
+    speakerNames: lines.flatMap((line) => {
+      const name = INTRODUCTION.exec(line.text)?.[1];
+      return name === undefined ? [] : [{ speaker: line.tag, name, kind: 'introduced', ids: [line.id] }];
+    }),
   };
 }
 
-// The merge: the first summary point of each part, every action item, decision and chapter.
+// The merge: the first part's overview, the first key point of each part, every action item,
+// decision and chapter, the first name proposed for each speaker.
 function mergeNotes(rows: string[]): unknown {
-  const summary: { text: string; ids: string[] }[] = [];
+  const overview: { text: string; ids: string[] }[] = [];
+  const keyPoints: { text: string; ids: string[] }[] = [];
+  const speakerNames: { speaker: string; name: string; kind: string; ids: string[] }[] = [];
+  let part = 0;
   const actionItems: { text: string; owner: string | null; dueText: string | null; dueDate: string | null; ids: string[] }[] = [];
   const decisions: { text: string; ids: string[] }[] = [];
   const chapters: { title: string; ids: string[] }[] = [];
   let tookSummaryOfPart = false;
   for (const row of rows) {
-    if (row.startsWith('Part ')) tookSummaryOfPart = false;
+    if (row.startsWith('Part ')) {
+      tookSummaryOfPart = false;
+      part += 1;
+    }
     const m = NOTE_LINE.exec(row);
     if (!m?.[1] || m[2] === undefined || !m[3]) continue;
     const ids = m[3].trim().split(' ');
-    if (m[1] === 'summary' && !tookSummaryOfPart && summary.length < 8) {
-      summary.push({ text: m[2], ids });
+    if (m[1] === 'overview' && part === 1) overview.push({ text: m[2], ids });
+    if (m[1] === 'point' && !tookSummaryOfPart && keyPoints.length < 8) {
+      keyPoints.push({ text: m[2], ids });
       tookSummaryOfPart = true;
     }
+    const named = m[1] === 'name' ? /^(\S+)=(.+) \((introduced|addressed)\)$/.exec(m[2]) : null;
+    if (named?.[1] && named[2] && named[3] && !speakerNames.some((p) => p.speaker === named[1])) speakerNames.push({ speaker: named[1], name: named[2], kind: named[3], ids });
     if (m[1] === 'action') {
       const [text = '', ...fields] = m[2].split(' | ');
       const field = (key: string): string | null => fields.find((f) => f.startsWith(`${key}: `))?.slice(key.length + 2) ?? null;
@@ -95,7 +113,7 @@ function mergeNotes(rows: string[]): unknown {
     if (m[1] === 'decision') decisions.push({ text: m[2], ids });
     if (m[1] === 'chapter') chapters.push({ title: m[2], ids });
   }
-  return { summary, actionItems, decisions, chapters };
+  return { overview, keyPoints, actionItems, decisions, chapters, speakerNames };
 }
 
 function translation(system: string, user: string): unknown {

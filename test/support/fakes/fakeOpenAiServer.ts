@@ -321,6 +321,35 @@ function chatRequestProblem(body: Record<string, unknown>): string | null {
     // Strict mode's own rules for the root: an object that allows no other properties.
     const root = schema.schema as { type?: unknown; additionalProperties?: unknown };
     if (root.type !== 'object' || root.additionalProperties !== false) return "strict schemas need type 'object' and additionalProperties: false";
+    return strictSchemaProblem(schema.schema, '$');
+  }
+  return null;
+}
+
+/**
+ * The documented rules of strict structured outputs, at every level: each object lists all its
+ * properties as required and sets additionalProperties: false (optional fields are written as
+ * nullable instead). OpenAI rejects a schema that breaks them with a 400.
+ */
+function strictSchemaProblem(node: unknown, path: string): string | null {
+  if (typeof node !== 'object' || node === null) return null;
+  const schema = node as { type?: unknown; properties?: Record<string, unknown>; required?: unknown; additionalProperties?: unknown; items?: unknown; anyOf?: unknown[]; $defs?: Record<string, unknown>; definitions?: Record<string, unknown> };
+  if (schema.type === 'object' || schema.properties !== undefined) {
+    if (schema.additionalProperties !== false) return `Invalid schema for response_format: In context=${path}, 'additionalProperties' is required to be supplied and to be false.`;
+    const keys = Object.keys(schema.properties ?? {});
+    const required = Array.isArray(schema.required) ? schema.required : [];
+    const missing = keys.filter((key) => !required.includes(key));
+    if (missing.length > 0) return `Invalid schema for response_format: In context=${path}, 'required' is required to be supplied and to be an array including every key in properties. Missing '${missing[0] ?? ''}'.`;
+  }
+  const children: [unknown, string][] = [
+    ...Object.entries(schema.properties ?? {}).map(([key, child]): [unknown, string] => [child, `${path}.${key}`]),
+    [schema.items, `${path}[]`],
+    ...(schema.anyOf ?? []).map((child, i): [unknown, string] => [child, `${path}|${i}`]),
+    ...Object.entries({ ...schema.$defs, ...schema.definitions }).map(([key, child]): [unknown, string] => [child, `#/${key}`]),
+  ];
+  for (const [child, childPath] of children) {
+    const problem = strictSchemaProblem(child, childPath);
+    if (problem !== null) return problem;
   }
   return null;
 }

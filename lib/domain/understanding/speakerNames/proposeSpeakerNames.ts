@@ -13,10 +13,13 @@ const CALLED_ON = /^(\p{Lu}\p{Ll}+),\s+(?:can|could|would|will|do|did|are|is|hav
 // Words that follow "I'm" capitalised without being names.
 const NOT_NAMES = new Set(['Sorry', 'Sure', 'Fine', 'Okay', 'Ok', 'Just', 'Not', 'Going', 'Gonna', 'Afraid', 'Glad', 'Happy', 'Here', 'Still', 'Also', 'Really', 'Very', 'So', 'The', 'Project', 'Marketing', 'User', 'Industrial']);
 
-const INTRODUCED_WEIGHT = 1;
-const ADDRESSED_WEIGHT = 0.35;
-// A proposal needs this much: one introduction, or being addressed by name at least twice.
-const MIN_SCORE = 0.6;
+/** How much one piece of evidence counts: a self-introduction alone is strong, being addressed by name is weaker. */
+export const EVIDENCE_WEIGHT: Readonly<Record<SpeakerNameEvidence['kind'], number>> = { introduced: 1, addressed: 0.35 };
+/** A proposal needs this much: one introduction, or being addressed by name at least twice. */
+export const MIN_PROPOSAL_SCORE = 0.6;
+
+/** A proposal's confidence from its evidence's summed weight: 0.63 for one introduction, at most 0.95. */
+export const proposalConfidence = (score: number): number => Math.round(Math.min(0.95, 1 - Math.exp(-2 * score)) * 100) / 100;
 
 interface Tally {
   score: number;
@@ -52,21 +55,21 @@ export function proposeSpeakerNames(transcript: Transcript): SpeakerNameDraft[] 
     for (const sentence of splitSentences(utterance.text)) {
       for (const match of sentence.matchAll(INTRODUCTION)) {
         const name = match[1] ?? match[2];
-        if (name !== undefined) vote(utterance.speakerId, name, { utteranceId: utterance.id, kind: 'introduced' }, INTRODUCED_WEIGHT);
+        if (name !== undefined) vote(utterance.speakerId, name, { utteranceId: utterance.id, kind: 'introduced' }, EVIDENCE_WEIGHT.introduced);
       }
       for (const match of sentence.matchAll(THANKED)) {
-        if (match[1] !== undefined) vote(otherBefore?.speakerId, match[1], { utteranceId: utterance.id, kind: 'addressed' }, ADDRESSED_WEIGHT);
+        if (match[1] !== undefined) vote(otherBefore?.speakerId, match[1], { utteranceId: utterance.id, kind: 'addressed' }, EVIDENCE_WEIGHT.addressed);
       }
       for (const match of sentence.matchAll(CALLED_ON)) {
         const name = match[1] ?? match[2];
-        if (name !== undefined) vote(otherAfter?.speakerId, name, { utteranceId: utterance.id, kind: 'addressed' }, ADDRESSED_WEIGHT);
+        if (name !== undefined) vote(otherAfter?.speakerId, name, { utteranceId: utterance.id, kind: 'addressed' }, EVIDENCE_WEIGHT.addressed);
       }
     }
   });
 
   const candidates = [...tallies.entries()]
     .flatMap(([speakerId, byName]) => [...byName.entries()].map(([name, tally]) => ({ speakerId, name, ...tally })))
-    .filter((candidate) => candidate.score >= MIN_SCORE)
+    .filter((candidate) => candidate.score >= MIN_PROPOSAL_SCORE)
     .sort((a, b) => b.score - a.score || a.speakerId.localeCompare(b.speakerId));
   const namedSpeakers = new Set<string>();
   const usedNames = new Set<string>();
@@ -81,7 +84,7 @@ export function proposeSpeakerNames(transcript: Transcript): SpeakerNameDraft[] 
       speakerId: candidate.speakerId,
       currentName: speaker.name,
       name: candidate.name,
-      confidence: Math.round(Math.min(0.95, 1 - Math.exp(-2 * candidate.score)) * 100) / 100,
+      confidence: proposalConfidence(candidate.score),
       evidence: candidate.evidence,
     });
   }
