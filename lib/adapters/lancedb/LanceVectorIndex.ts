@@ -1,5 +1,6 @@
 // Types only at the top: the modules themselves load when an index is opened, so code that
 // never opens one (the Lambda functions, which use Pinecone) never needs LanceDB's native binary.
+import { performance } from 'node:perf_hooks';
 import type * as lancedb from '@lancedb/lancedb';
 import type { FixedSizeList, Schema } from 'apache-arrow';
 import {
@@ -22,9 +23,13 @@ const OPTIMIZE_EVERY = 50;
 // Below this many rows an exact scan is fast enough (a few ms); above it an IVF index pays off.
 const ANN_MIN_ROWS = 20_000;
 const NPROBES = 24;
+// Retrain the IVF index when √rows has doubled since it was trained (the table has grown fourfold).
+const RETRAIN_GROWTH = 2;
 // English stems and stopwords, like the hashed-term embedder's analysis; no positions (no
 // phrase queries are asked), which keeps the index small and quick to build.
 const FTS_OPTIONS = { baseTokenizer: 'simple', language: 'English', lowercase: true, stem: true, removeStopWords: true, asciiFolding: true, withPosition: false } as const;
+// Full-text on the text; bitmap (few distinct values) on the tenant; B-tree (one value per meeting) on the meeting.
+const INDEXED_COLUMNS = ['text', 'tenant_id', 'meeting_id'] as const;
 
 // snake_case on purpose: the SQL filters fold unquoted identifiers to lower case.
 const DOCUMENT_COLUMNS = ['id', 'tenant_id', 'meeting_id', 'kind', 'text', 'speaker', 'turns', 'start_ms', 'end_ms', 'utterance_ids'] as const;
@@ -77,8 +82,11 @@ export class LanceVectorIndex implements VectorIndex {
   /** Writes one at a time, so the first write creates the table once and replaces never interleave. */
   #writes: Promise<unknown> = Promise.resolve();
   #writesSinceOptimize = 0;
-  /** Whether the full-text index is known to exist; it is built with the first rows. */
-  #textIndexed = false;
+  /** Time spent writing since the last optimise, and how long that one took (see write()). */
+  #writeMsSinceOptimize = 0;
+  #lastOptimizeMs = 0;
+  /** Whether the full-text and scalar indices are known to exist; they are built with the first rows. */
+  #indexed = false;
 
   private constructor(connection: lancedb.Connection, table: lancedb.Table | null, dimensions: number) {
     this.#connection = connection;
@@ -100,9 +108,9 @@ export class LanceVectorIndex implements VectorIndex {
         await ensureTurnsColumn(table);
       }
       const index = new LanceVectorIndex(connection, table, dimensions);
-      // A folder written before keyword search existed gets its full-text index now (a fraction of a second per 50k rows).
+      // A folder written before keyword search (or the scalar indices) existed gets its indices now (a fraction of a second per 50k rows).
       if (table) {
-        index.#textIndexed = await ensureTextIndex(table);
+        index.#indexed = await ensureIndices(table);
         await prewarmIndices(table);
       }
       return index;
@@ -124,15 +132,18 @@ export class LanceVectorIndex implements VectorIndex {
         return;
       }
       const table = await this.tableForWriting();
-      // One commit: readers see the old documents or the new ones, never a meeting half gone.
-      await table
-        .mergeInsert(['tenant_id', 'id'])
-        .whenMatchedUpdateAll()
-        .whenNotMatchedInsertAll()
-        .whenNotMatchedBySourceDelete({ where: ofMeeting })
-        .execute(documents.map(toRow));
+      const rows = documents.map(toRow);
+      // Writes are serialised (see write()), so nothing adds the meeting between the count and the add.
+      if ((await table.countRows(ofMeeting)) === 0) {
+        // A meeting indexed for the first time, the usual case: an append, one commit, whatever the table's size.
+        await table.add(rows);
+      } else {
+        // Reindexing a meeting: one commit, so readers see the old documents or the new ones, never a
+        // meeting half gone. The merge joins against the whole table, which is why new meetings skip it.
+        await table.mergeInsert(['tenant_id', 'id']).whenMatchedUpdateAll().whenNotMatchedInsertAll().whenNotMatchedBySourceDelete({ where: ofMeeting }).execute(rows);
+      }
       // Once, after the first rows exist: later rows are searched unindexed until optimize folds them in.
-      if (!this.#textIndexed) this.#textIndexed = await ensureTextIndex(table);
+      if (!this.#indexed) this.#indexed = await ensureIndices(table);
     });
   }
 
@@ -186,19 +197,24 @@ export class LanceVectorIndex implements VectorIndex {
   /**
    * Compacts the small fragments every write leaves behind and drops versions older than a
    * minute: after many meetings a search scans a few large files instead of thousands of
-   * small ones. Runs on its own every OPTIMIZE_EVERY writes; reindexing calls it at the end.
+   * small ones, and folds new rows into the indices. Runs on its own (see write()); reindexing
+   * and the bench call it at the end.
    */
   async optimize(): Promise<void> {
-    await this.write(async () => {
+    await this.enqueue(async () => {
       const table = await this.existingTable();
       if (table === null) return;
+      const started = performance.now();
       await table.optimize({ cleanupOlderThan: new Date(Date.now() - 60_000) });
-      await ensureTextIndex(table);
+      await ensureIndices(table);
       await ensureVectorIndex(table);
       await prewarmIndices(table);
       this.#writesSinceOptimize = 0;
+      this.#writeMsSinceOptimize = 0;
+      this.#lastOptimizeMs = performance.now() - started;
     });
   }
+
 
   /** Releases the folder; the index cannot be used afterwards. */
   async close(): Promise<void> {
@@ -207,16 +223,35 @@ export class LanceVectorIndex implements VectorIndex {
     this.#connection.close();
   }
 
+  /**
+   * Queues a write after the others. Every OPTIMIZE_EVERY writes the index is optimised, unless
+   * the writes since the last optimise took less time than it did: compaction rewrites fragments
+   * whose size grows with the table, so on a large archive it runs less often, and optimising never
+   * takes more than about half of the time spent writing, however large the table grows.
+   */
   private write(operation: () => Promise<void>): Promise<void> {
-    const result = this.#writes.catch(() => undefined).then(operation);
-    this.#writes = result;
+    const result = this.enqueue(async () => {
+      const started = performance.now();
+      try {
+        await operation();
+      } finally {
+        this.#writeMsSinceOptimize += performance.now() - started;
+      }
+    });
     this.#writesSinceOptimize += 1;
-    if (this.#writesSinceOptimize >= OPTIMIZE_EVERY) {
+    if (this.#writesSinceOptimize >= OPTIMIZE_EVERY && this.#writeMsSinceOptimize >= this.#lastOptimizeMs) {
       this.#writesSinceOptimize = 0;
       void result.then(() => this.optimize()).catch(() => undefined);
     }
     return result;
   }
+
+  private enqueue(operation: () => Promise<void>): Promise<void> {
+    const result = this.#writes.catch(() => undefined).then(operation);
+    this.#writes = result;
+    return result;
+  }
+
 
   /** The table a search reads, or null when there is nothing it could find. */
   private async tableToRead(query: SearchScope): Promise<lancedb.Table | null> {
@@ -277,12 +312,20 @@ async function prewarmIndices(table: lancedb.Table): Promise<void> {
   for (const index of await table.listIndices()) await table.prewarmIndex(index.name).catch(() => undefined);
 }
 
-/** The full-text (BM25) index on the text column, built once; returns whether it exists. */
-async function ensureTextIndex(table: lancedb.Table): Promise<boolean> {
-  if ((await table.listIndices()).some((index) => index.indexType === 'FTS' && index.columns.includes('text'))) return true;
+/**
+ * The full-text (BM25) index on the text column, and scalar indices on the columns every filter
+ * names: the tenant filter of each search, and the meeting filter of each replace and delete, are
+ * then looked up instead of scanned across the whole table. Built once, kept up to date by
+ * `optimize`; returns whether they exist.
+ */
+async function ensureIndices(table: lancedb.Table): Promise<boolean> {
+  const existing = await table.listIndices();
+  const missing = INDEXED_COLUMNS.filter((column) => !existing.some((index) => index.columns.includes(column)));
+  if (missing.length === 0) return true;
   if ((await table.countRows()) === 0) return false;
   const { Index } = await import('@lancedb/lancedb');
-  await table.createIndex('text', { config: Index.fts(FTS_OPTIONS) });
+  const configs = { text: () => Index.fts(FTS_OPTIONS), tenant_id: () => Index.bitmap(), meeting_id: () => Index.btree() };
+  for (const column of missing) await table.createIndex(column, { config: configs[column]() });
   return true;
 }
 
@@ -338,15 +381,26 @@ function asKind(kind: string): SearchDocumentKind {
 /**
  * An IVF index over the vectors once the archive is large: searches then read the nearest
  * partitions instead of every row. IVF_FLAT keeps exact distances inside a partition (no
- * quantisation loss) and builds in seconds, unlike IVF_PQ.
+ * quantisation loss) and builds in seconds, unlike IVF_PQ. Between builds `optimize` folds new
+ * rows into the existing partitions; once the table has grown fourfold since the index was
+ * trained, its partitions hold four times the rows a search reads, so it is trained again with
+ * √rows partitions (the index's name records how many, e.g. `vector_ivf_141`). Training at ×4
+ * growth keeps the total cost of all builds within a small multiple of the last one.
  */
 async function ensureVectorIndex(table: lancedb.Table): Promise<void> {
   const rows = await table.countRows();
   if (rows < ANN_MIN_ROWS) return;
-  const indices = await table.listIndices();
-  // Once built, the table's optimize() (just run by the caller) folds new rows into it.
-  if (indices.some((index) => index.columns.includes('vector'))) return;
-  await table.createIndex('vector', {
-    config: (await import('@lancedb/lancedb')).Index.ivfFlat({ numPartitions: Math.max(16, Math.round(Math.sqrt(rows))), distanceType: 'cosine' }),
-  });
+  const partitions = partitionsFor(rows);
+  const current = (await table.listIndices()).filter((index) => index.columns.includes('vector'));
+  // An index built before its name said so was trained when the archive first passed ANN_MIN_ROWS.
+  const trained = Math.max(0, ...current.map((index) => Number(/^vector_ivf_(\d+)$/.exec(index.name)?.[1] ?? partitionsFor(ANN_MIN_ROWS))));
+  if (trained * RETRAIN_GROWTH > partitions) return;
+  const name = `vector_ivf_${partitions}`;
+  const { Index } = await import('@lancedb/lancedb');
+  await table.createIndex('vector', { name, config: Index.ivfFlat({ numPartitions: partitions, distanceType: 'cosine' }) });
+  for (const old of current) if (old.name !== name) await table.dropIndex(old.name);
+}
+
+function partitionsFor(rows: number): number {
+  return Math.max(16, Math.round(Math.sqrt(rows)));
 }
