@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { importTranscript } from '../../../lib/domain/transcript/importTranscript.js';
 import { ChapterSchema } from '../../../lib/domain/understanding/schema.js';
 import { segmentChapters } from '../../../lib/domain/understanding/segmentChapters.js';
 import { BATTERY_WORDS, CURRICULUM_WORDS, MARKETING_WORDS, topicTurns } from './topicTurns.js';
@@ -50,6 +53,23 @@ describe('segmentChapters', () => {
     const chapters = segmentChapters(transcript);
     expect(chapters).toHaveLength(1);
     expect(chapters[0]).toMatchObject({ startMs: 0, endMs: 120 * SECONDS });
+  });
+
+  it('gives the three-minute demo kickoff two chapters: the introductions, then the favourite animals', async () => {
+    const vtt = readFileSync(fileURLToPath(new URL('../../../samples/recordings/kickoff-es2002a.vtt', import.meta.url)), 'utf8');
+    const transcript = await importTranscript(vtt, 'vtt', { meetingId: 'kickoff', key: 'kickoff.vtt' });
+    const chapters = segmentChapters(transcript);
+    expect(chapters).toHaveLength(2);
+    const textOf = (chapter: (typeof chapters)[number] | undefined): string =>
+      transcript.utterances.filter((utterance) => chapter?.utteranceIds.includes(utterance.id)).map((utterance) => utterance.text).join(' ');
+    expect(textOf(chapters[0])).toContain("I'm Laura and I'm the project manager");
+    expect(textOf(chapters[0])).not.toMatch(/favourite animal/i);
+    expect(textOf(chapters[1])).toContain('My favourite animal is like A beagle');
+    expectValidChapters(chapters, transcript.utterances.map((utterance) => utterance.id));
+  });
+
+  it('keeps a three-minute meeting on one topic in one chapter', () => {
+    expect(segmentChapters(transcriptOf(topicTurns(BATTERY_WORDS, 18, 10 * SECONDS)))).toHaveLength(1);
   });
 
   it('titles chapters with a phrase said in them, not a list of keywords', () => {

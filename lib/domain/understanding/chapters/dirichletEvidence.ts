@@ -30,7 +30,7 @@ export class DirichletEvidence {
  * (empirical Bayes), searched on a log grid from 0.001 to 100. Small alpha means bursty word use,
  * large alpha even use; fitting it to the meeting itself spares a hand-set constant.
  */
-export function fitConcentration(wordIds: readonly number[], vocabularySize: number): number {
+export function fitConcentration(wordIds: readonly number[], vocabularySize: number, prior?: { median: number; spread: number }): number {
   const counts = new Int32Array(vocabularySize);
   for (const id of wordIds) counts[id] = (counts[id] ?? 0) + 1;
   // wordsSeenAtLeast[t]: how many vocabulary words occur more than t times.
@@ -41,6 +41,7 @@ export function fitConcentration(wordIds: readonly number[], vocabularySize: num
     let total = 0;
     wordsSeenAtLeast.forEach((words, t) => (total += words * Math.log(t + alpha)));
     for (let t = 0; t < wordIds.length; t++) total -= Math.log(vocabularySize * alpha + t);
+    if (prior !== undefined) total -= (Math.log(alpha / prior.median) / prior.spread) ** 2 / 2;
     return total;
   };
 

@@ -24,4 +24,12 @@ describe('fitConcentration', () => {
     expect(fitConcentration([0, 0, 0, 0, 0, 0, 1, 1, 1, 1], 10)).toBeLessThan(0.1);
     expect(fitConcentration([0, 1, 2, 3, 4, 5], 6)).toBeGreaterThan(10);
   });
+
+  it('falls back towards the prior median when the text is too short to show which words are bursty', () => {
+    const prior = { median: 1.8, spread: 0.5 };
+    expect(fitConcentration([0, 1, 2, 3, 4, 5], 6, prior)).toBeLessThan(5);
+    // A long bursty text still decides for itself: its fit stays far below the prior's median.
+    const bursty = Array.from({ length: 2000 }, (_, i) => (i % 50 < 45 ? Math.floor(i / 50) % 4 : 4 + (i % 200)));
+    expect(fitConcentration(bursty, 204, prior)).toBeLessThan(0.1);
+  });
 });
