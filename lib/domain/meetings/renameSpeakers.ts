@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { StartMeetingDeps } from '../intake/startMeeting.js';
 import { resultFiles, resultKey } from '../meeting/resultKeys.js';
 import { TranscriptSchema } from '../transcript/schema.js';
-import { ActionItemsSchema } from '../understanding/schema.js';
+import { relabelResults } from '../understanding/relabelSpeakers.js';
+import { ActionItemsSchema, ChaptersSchema, DecisionsSchema, SummarySchema } from '../understanding/schema.js';
 import { findJson, putJson } from '../workflow/jsonResults.js';
 import { MeetingNotReadyError } from './errors.js';
 import { storeTranscript } from '../workflow/steps/transcribe.js';
@@ -14,8 +15,11 @@ export const SpeakerNamesSchema = z.record(z.string().regex(/^spk_\d+$/), z.stri
 
 /**
  * Diarisation gives stable labels ("Speaker 0"); a person renames them once. The transcript's
- * speaker ids stay as they are, so citations and translations still line up; the search index
- * and manifest are rebuilt from the renamed transcript by a run from the Index step.
+ * speaker ids stay as they are, so citations and translations still line up. The stored notes
+ * (summary, action items and their owners, decisions, chapters) are relabelled in place rather
+ * than understood again: no model call, and the same items with the same ids, which CRM receivers
+ * and links already hold. The search index and manifest are then rebuilt from the renamed results
+ * by a run from the Index step.
  */
 export async function renameSpeakers(
   deps: StartMeetingDeps,
@@ -30,13 +34,27 @@ export async function renameSpeakers(
   if (unknown.length > 0) throw new MeetingNotFoundError(`meeting ${request.meetingId} has no speaker ${unknown.join(', ')}`);
   const renamed = { ...transcript, speakers: transcript.speakers.map((s) => ({ ...s, name: names[s.id] ?? s.name })) };
   await storeTranscript(deps, { resultPrefix: entry.resultPrefix }, renamed);
-  // Owners are display names: follow the rename so action items name the person too.
-  const actionsKey = resultKey(entry.resultPrefix, resultFiles.actionItems);
-  const actions = await findJson(deps.blobs, actionsKey, ActionItemsSchema);
-  if (actions !== null) {
-    const byOldName = new Map(transcript.speakers.map((s) => [s.name, names[s.id] ?? s.name]));
-    await putJson(deps.blobs, actionsKey, { ...actions, items: actions.items.map((item) => ({ ...item, owner: item.owner === null ? null : (byOldName.get(item.owner) ?? item.owner) })) });
-  }
+  await relabelStoredNotes(deps, entry.resultPrefix, transcript.speakers.map((s) => ({ from: s.name, to: names[s.id] ?? s.name })));
   const run = await reprocessMeeting(deps, { tenantId: request.tenantId, meetingId: request.meetingId, from: 'index' });
   return { executionName: run.executionName };
+}
+
+async function relabelStoredNotes(deps: Pick<StartMeetingDeps, 'blobs'>, resultPrefix: string, renames: { from: string; to: string }[]): Promise<void> {
+  const keys = {
+    summary: resultKey(resultPrefix, resultFiles.summary),
+    actionItems: resultKey(resultPrefix, resultFiles.actionItems),
+    decisions: resultKey(resultPrefix, resultFiles.decisions),
+    chapters: resultKey(resultPrefix, resultFiles.chapters),
+  };
+  const stored = {
+    summary: await findJson(deps.blobs, keys.summary, SummarySchema),
+    actionItems: await findJson(deps.blobs, keys.actionItems, ActionItemsSchema),
+    decisions: await findJson(deps.blobs, keys.decisions, DecisionsSchema),
+    chapters: await findJson(deps.blobs, keys.chapters, ChaptersSchema),
+  };
+  const relabelled = relabelResults(stored, renames);
+  for (const file of ['summary', 'actionItems', 'decisions', 'chapters'] as const) {
+    const value = relabelled[file];
+    if (value !== null) await putJson(deps.blobs, keys[file], value);
+  }
 }
