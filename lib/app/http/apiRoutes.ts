@@ -49,6 +49,10 @@ import { generatedByOfEngine } from '../../domain/labels/generatedBy.js';
 import { ManifestSchema } from '../../domain/meeting/manifestSchema.js';
 import { recordAs } from './auditActor.js';
 import { auditRoutes } from './auditRoutes.js';
+import { editRoutes } from './editRoutes.js';
+import { applyActionItemEdits } from '../../domain/edits/actionItemEdits.js';
+import { correctedTranscriptBody } from '../../domain/edits/correctedTranscriptBody.js';
+import { readMeetingEditsIfValid } from '../../domain/edits/meetingEdits.js';
 import type { ApiEnv } from './authContext.js';
 import { BODY_LIMITS, limitBody } from './bodyLimits.js';
 import { HttpError } from './errorResponse.js';
@@ -164,12 +168,13 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
     async (c) => {
       const meeting = await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id);
       const prefix = meeting.resultPrefix;
-      const [summary, actionItems, decisions, chapters, speakerNames] = await Promise.all([
+      const [summary, actionItems, decisions, chapters, speakerNames, edits] = await Promise.all([
         readShownResult(plane.blobs, resultKey(prefix, resultFiles.summary), SummarySchema),
         readShownResult(plane.blobs, resultKey(prefix, resultFiles.actionItems), ActionItemsSchema),
         readShownResult(plane.blobs, resultKey(prefix, resultFiles.decisions), DecisionsSchema),
         readShownResult(plane.blobs, resultKey(prefix, resultFiles.chapters), ChaptersSchema),
         readShownResult(plane.blobs, resultKey(prefix, resultFiles.speakerNames), SpeakerNameProposalsSchema),
+        readMeetingEditsIfValid(plane.blobs, prefix, meeting.meetingId),
       ]);
       // A corrupt file is shown as null and named, so one bad file does not hide the rest.
       const corrupt = [
@@ -187,7 +192,8 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
         {
           meeting,
           summary: labelled(summary.value, aiLabels.summary),
-          actionItems: labelled(actionItems.value, aiLabels.actionItems),
+          // As people left them: ticked, reworded, reassigned (edits.json, laid over the generated items).
+          actionItems: labelled(actionItems.value === null ? null : { ...actionItems.value, items: applyActionItemEdits(actionItems.value.items, edits.actionItems) }, aiLabels.actionItems),
           decisions: labelled(decisions.value, aiLabels.decisions),
           chapters: labelled(chapters.value, aiLabels.chapters),
           speakerNames: speakerNames.value,
@@ -226,8 +232,10 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
               ? resultFiles.translationVtt(lang)
               : null;
       if (file === null) throw new HttpError(400, 'translations are available as json and vtt');
-      const body = await plane.blobs.getText(resultKey(meeting.resultPrefix, file));
-      if (body === null) throw new HttpError(404, `meeting ${meeting.meetingId} has no ${file} yet (state: ${(await summarise(plane.blobs, meeting)).state})`);
+      const stored = await plane.blobs.getText(resultKey(meeting.resultPrefix, file));
+      if (stored === null) throw new HttpError(404, `meeting ${meeting.meetingId} has no ${file} yet (state: ${(await summarise(plane.blobs, meeting)).state})`);
+      // People's line corrections, in every format of the original (translations are of the transcribed text).
+      const body = lang === undefined ? await correctedTranscriptBody(plane.blobs, meeting, format, stored, () => plane.blobs.getText(resultKey(meeting.resultPrefix, resultFiles.transcriptJson))) : stored;
       // Machine-made text says so: a NOTE in WebVTT, and a header for every format (SRT has no comment syntax).
       const manifest = await findJsonIfValid(plane.blobs, resultKey(meeting.resultPrefix, resultFiles.manifest), ManifestSchema);
       const engine = manifest === null ? null : lang === undefined ? manifest.engines.transcript : manifest.engines.translation;
@@ -474,6 +482,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
 
   registerAskRoute(app, plane);
   app.route('/', auditRoutes(plane.audit));
+  app.route('/', editRoutes(plane));
 
   // Behind the same API-key check: CRM webhook subscriptions and their delivery log.
   if (plane.deliveries !== null) app.route('/', subscriptionRoutes({ blobs: plane.blobs, deliveries: plane.deliveries, clock: plane.clock, receivers: plane.receivers }));

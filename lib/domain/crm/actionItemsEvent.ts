@@ -19,7 +19,7 @@ export interface MeetingEventData {
   generatedBy: GeneratedBy & { label: string };
 }
 
-export const meetingEventData = (meeting: MeetingContext, generatedBy: GeneratedBy): MeetingEventData => ({
+export const meetingEventData = (meeting: Pick<MeetingContext, 'meetingId' | 'tenantId' | 'runId' | 'recordingKey'>, generatedBy: GeneratedBy): MeetingEventData => ({
   meetingId: meeting.meetingId,
   tenantId: meeting.tenantId,
   runId: meeting.runId,
@@ -42,22 +42,25 @@ export interface ActionItemsPublishedEvent {
   };
 }
 
+/** An action item as CRM events carry it: its fields, its citations and a link to the moment. */
+export const actionItemPayload = (meetingId: string, item: ActionItem) => ({
+  id: item.id,
+  text: item.text,
+  owner: item.owner,
+  dueDate: item.dueDate,
+  dueText: item.dueText,
+  startMs: item.startMs,
+  citations: [...item.utteranceIds],
+  link: momentPath(meetingId, item.startMs),
+});
+
 export function actionItemsPublishedEvent(meeting: MeetingContext, items: readonly ActionItem[], generatedBy: GeneratedBy, now: Date): ActionItemsPublishedEvent {
   return {
     type: 'action_items.published',
     timestamp: now.toISOString(),
     data: {
       ...meetingEventData(meeting, generatedBy),
-      actionItems: items.map((item) => ({
-        id: item.id,
-        text: item.text,
-        owner: item.owner,
-        dueDate: item.dueDate,
-        dueText: item.dueText,
-        startMs: item.startMs,
-        citations: [...item.utteranceIds],
-        link: momentPath(meeting.meetingId, item.startMs),
-      })),
+      actionItems: items.map((item) => actionItemPayload(meeting.meetingId, item)),
     },
   };
 }

@@ -5,16 +5,23 @@ import type { ActionItem, Decision } from '../understanding/schema.js';
 import { actionItemsPublishedEvent, deliveryId } from './actionItemsEvent.js';
 import { decisionsPublishedEvent } from './decisionsEvent.js';
 import type { DeliveryQueue } from './ports.js';
-import { CRM_SCHEMA_VERSION, type Delivery, type WebhookEventType } from './schema.js';
+import { CRM_SCHEMA_VERSION, type Delivery, type Subscription, type WebhookEventType } from './schema.js';
 import { loadSubscriptions } from './subscriptions.js';
 
-type PublishDeps = { blobs: BlobStore; deliveries: DeliveryQueue; clock: () => Date };
+export type PublishDeps = { blobs: BlobStore; deliveries: DeliveryQueue; clock: () => Date };
 
 /**
  * Queues one delivery of an event per active subscription of the meeting's tenant that asked for
  * it. Called after the manifest is written; safe to call again for the same run (ids are derived).
  */
-async function enqueueMeetingEvent(deps: PublishDeps, meeting: MeetingContext, type: WebhookEventType, bodyAt: (now: Date) => unknown): Promise<Delivery[]> {
+export async function enqueueMeetingEvent(
+  deps: PublishDeps,
+  meeting: Pick<MeetingContext, 'tenantId' | 'meetingId' | 'runId'>,
+  type: WebhookEventType,
+  bodyAt: (now: Date) => unknown,
+  // An event of a run has one message per subscription; an event of an edit, one per edit version.
+  idOf: (subscription: Subscription) => string = (subscription) => deliveryId(meeting, subscription, type),
+): Promise<Delivery[]> {
   const subscriptions = (await loadSubscriptions(deps.blobs, meeting.tenantId)).filter(
     (s) => s.active && s.tenantId === meeting.tenantId && s.events.includes(type),
   );
@@ -24,7 +31,7 @@ async function enqueueMeetingEvent(deps: PublishDeps, meeting: MeetingContext, t
   const deliveries = subscriptions.map(
     (subscription): Delivery => ({
       schemaVersion: CRM_SCHEMA_VERSION,
-      id: deliveryId(meeting, subscription, type),
+      id: idOf(subscription),
       tenantId: meeting.tenantId,
       subscriptionId: subscription.id,
       eventType: type,

@@ -5,9 +5,10 @@ export const CRM_SCHEMA_VERSION = 1;
 
 /**
  * Events a subscription can ask for: `action_items.published` (the default, what CRMs need) and
- * `decisions.published` (what a meeting settled), each sent once per meeting run after Publish.
+ * `decisions.published` (what a meeting settled), each sent once per meeting run after Publish;
+ * `action_item.updated`, sent each time a person ticks, rewords, reassigns or re-dates an item.
  */
-export const WEBHOOK_EVENT_TYPES = ['action_items.published', 'decisions.published'] as const;
+export const WEBHOOK_EVENT_TYPES = ['action_items.published', 'decisions.published', 'action_item.updated'] as const;
 export const WebhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventTypeSchema>;
 

@@ -3,6 +3,8 @@ import { resultFiles, resultKey } from '../meeting/resultKeys.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { ActionItemsSchema, type ActionItem } from '../understanding/schema.js';
 import { findJsonIfValid } from '../workflow/jsonResults.js';
+import { applyActionItemEdits } from '../edits/actionItemEdits.js';
+import { readMeetingEditsIfValid } from '../edits/meetingEdits.js';
 import { InvalidMeetingQueryError } from './meetingQuery.js';
 import { listCatalogEntries } from './meetingView.js';
 
@@ -38,8 +40,11 @@ export async function listTenantActionItems(
   const entries = await listCatalogEntries(blobs, tenantId);
   const perMeeting = await Promise.all(
     entries.map(async (entry) => {
-      const stored = await findJsonIfValid(blobs, resultKey(entry.resultPrefix, resultFiles.actionItems), ActionItemsSchema);
-      return (stored?.items ?? []).map(
+      const [stored, edits] = await Promise.all([
+        findJsonIfValid(blobs, resultKey(entry.resultPrefix, resultFiles.actionItems), ActionItemsSchema),
+        readMeetingEditsIfValid(blobs, entry.resultPrefix, entry.meetingId),
+      ]);
+      return applyActionItemEdits(stored?.items ?? [], edits.actionItems).map(
         (item): TenantActionItem => ({
           ...item,
           meetingId: entry.meetingId,

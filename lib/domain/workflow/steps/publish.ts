@@ -10,6 +10,7 @@ import { MeetingContextSchema, type StepStatus } from '../../meeting/schema.js';
 import { TranslationSchema } from '../../transcript/translationSchema.js';
 import { findJson, findJsonIfValid, putJson } from '../jsonResults.js';
 import { readMeetingResults } from '../meetingResults.js';
+import { EDITS_FILE } from '../../edits/meetingEdits.js';
 import { preloadedBlobs } from '../preloadedBlobs.js';
 import type { BlobStore } from '../../ports/BlobStore.js';
 import { listingOf, refreshListing } from '../../meetings/listingRow.js';
@@ -52,7 +53,8 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
     const leftOver = (rel: string) => rel.startsWith('translations/') && !translationFiles.has(rel);
     const isResult = (key: string) => {
       const rel = key.slice(prefix.length);
-      return !rel.startsWith('steps/') && rel !== resultFiles.status && rel !== resultFiles.manifest && !leftOver(rel);
+      // People's edits change after publishing: they are not results the manifest can vouch for.
+      return !rel.startsWith('steps/') && rel !== resultFiles.status && rel !== resultFiles.manifest && rel !== EDITS_FILE && !leftOver(rel);
     };
     const stale = keys.filter((key) => leftOver(key.slice(prefix.length)));
     if (stale.length > 0) await deps.blobs.delete(stale);

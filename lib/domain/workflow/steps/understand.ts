@@ -1,13 +1,13 @@
 import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
 import type { StepInput } from '../../meeting/schema.js';
-import { TranscriptSchema } from '../../transcript/schema.js';
 import { groundDraft } from '../../understanding/groundDraft.js';
 import { understandingResults } from '../../understanding/understandingResults.js';
 import { UNDERSTANDING_SCHEMA_VERSION } from '../../understanding/schema.js';
 import type { SpeakerNameProposals } from '../../understanding/speakerNames/speakerNameSchema.js';
-import { getJson, putJson } from '../jsonResults.js';
+import { putJson } from '../jsonResults.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
+import { readCorrectedTranscript } from '../../edits/correctedTranscript.js';
 import { markDegraded } from '../../usage/usageMeter.js';
 
 export interface UnderstandResult {
@@ -23,7 +23,8 @@ export interface UnderstandResult {
 /** Summary, action items, decisions and chapters, each grounded in utterance ids before it is stored. */
 export async function understand(deps: StepDeps, { meeting }: StepInput): Promise<UnderstandResult> {
   return trackStep(deps, meeting, 'understand', async () => {
-    const transcript = await getJson(deps.blobs, resultKey(meeting.resultPrefix, resultFiles.transcriptJson), TranscriptSchema);
+    // With people's line corrections: a rerun understands the words as corrected.
+    const transcript = await readCorrectedTranscript(deps.blobs, meeting.resultPrefix);
     const proposed = await deps.understander.understand(transcript, { meetingDate: new Date(meeting.recordedAt) });
     const { draft, rejected } = groundDraft(transcript, proposed);
     const engine = proposed.engine ?? deps.understander.name;

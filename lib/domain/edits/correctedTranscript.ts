@@ -1,0 +1,13 @@
+import { resultFiles, resultKey } from '../meeting/resultKeys.js';
+import type { BlobStore } from '../ports/BlobStore.js';
+import { TranscriptSchema, type Transcript } from '../transcript/schema.js';
+import { getJson } from '../workflow/jsonResults.js';
+import { applyLineCorrections } from './lineCorrections.js';
+import { readMeetingEditsIfValid } from './meetingEdits.js';
+
+/** The stored transcript with people's line corrections in place: what Understand reads, so a rerun understands the corrected words. */
+export async function readCorrectedTranscript(blobs: BlobStore, resultPrefix: string): Promise<Transcript> {
+  const transcript = await getJson(blobs, resultKey(resultPrefix, resultFiles.transcriptJson), TranscriptSchema);
+  const edits = await readMeetingEditsIfValid(blobs, resultPrefix, transcript.meetingId);
+  return applyLineCorrections(transcript, edits.transcriptLines).transcript;
+}
