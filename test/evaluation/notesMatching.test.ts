@@ -27,6 +27,21 @@ describe('labels/GUIDELINE.md matching', () => {
     ]);
   });
 
+  it('pairs items said in one utterance with the labels there whose owners agree', () => {
+    // Three tasks handed out in one utterance, labelled at the same index: equally near, so owners decide.
+    const labels = [
+      { i: 10, evidence: [], owner: 'Lead', text: 'minutes' },
+      { i: 10, evidence: [], owner: 'Designer', text: 'components' },
+      { i: 10, evidence: [], owner: 'Tester', text: 'tests' },
+    ];
+    const counts = countItems([at(10, 'Designer'), at(10, 'Tester')], labels, starts);
+    expect(counts).toEqual({ predicted: 2, labelled: 3, matched: 2, ownerRight: 2 });
+    // Nearer still wins over an agreeing owner.
+    expect(matchItems([at(11, 'B')], [{ i: 11, evidence: [], owner: 'A', text: 'x' }, { i: 13, evidence: [], owner: 'B', text: 'y' }], starts)).toEqual([
+      { predicted: 0, labelled: 0, distance: 0 },
+    ]);
+  });
+
   it('does not match one label twice', () => {
     const counts = countItems([at(10, 'A'), at(10, 'A')], [{ i: 10, evidence: [], owner: 'A', text: 'x' }], starts);
     expect(counts).toEqual({ predicted: 2, labelled: 1, matched: 1, ownerRight: 1 });

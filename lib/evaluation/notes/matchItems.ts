@@ -22,7 +22,8 @@ export function placeOnUtterance(startMs: number, utteranceStarts: readonly numb
 /**
  * The guideline's matching: each prediction is placed on a reference utterance; it may match a
  * label whose `i` or evidence lies within two utterances; pairs are taken one-to-one, nearest
- * first (ties: earlier prediction, then earlier label, so the result does not depend on luck).
+ * first (ties, which the guideline leaves open: pairs whose owners agree, then earlier prediction,
+ * then earlier label, so the result does not depend on luck).
  */
 export function matchItems(predicted: readonly PredictedItem[], labelled: readonly LabelledItem[], utteranceStarts: readonly number[]): ItemMatch[] {
   const candidates: ItemMatch[] = [];
@@ -33,7 +34,10 @@ export function matchItems(predicted: readonly PredictedItem[], labelled: readon
       if (distance <= WINDOW) candidates.push({ predicted: p, labelled: l, distance });
     });
   });
-  candidates.sort((a, b) => a.distance - b.distance || a.predicted - b.predicted || a.labelled - b.labelled);
+  // Several items said in one utterance ("Industrial Designer the components concept, User Interface the
+  // interface concept") are equally near several labels there: pair the ones whose owners agree first.
+  const ownerMiss = (c: ItemMatch): number => (labelled[c.labelled]?.owner !== undefined && !sameOwner(predicted[c.predicted]?.owner, labelled[c.labelled]?.owner) ? 1 : 0);
+  candidates.sort((a, b) => a.distance - b.distance || ownerMiss(a) - ownerMiss(b) || a.predicted - b.predicted || a.labelled - b.labelled);
   const usedPredicted = new Set<number>();
   const usedLabelled = new Set<number>();
   const matches: ItemMatch[] = [];
