@@ -1,10 +1,12 @@
 import type { Transcript } from '../transcript/schema.js';
 import { acceptedRequest } from './actionItems/acceptedRequest.js';
-import { matchAction, type ActionMatch } from './actionItems/actionPatterns.js';
+import { actionMatches, type ActionMatch } from './actionItems/actionPatterns.js';
 import { dedupeActionItems } from './actionItems/dedupeActionItems.js';
 import { findDueDate } from './actionItems/findDueDate.js';
 import { isActionable } from './actionItems/isActionable.js';
+import { listedAssignments } from './actionItems/listedAssignments.js';
 import { speakerAssignments } from './actionItems/speakerAssignments.js';
+import { addressedBefore } from './actionItems/speakerMentions.js';
 import { theOneAsked } from './actionItems/theOneAsked.js';
 import { peopleOf, type People } from './people.js';
 import type { ActionItem } from './schema.js';
@@ -58,7 +60,7 @@ export function extractActionItems(transcript: Transcript, options: ExtractActio
   };
 
   for (const sentence of transcriptSentences(transcript)) {
-    const assignments = sentence.clean.endsWith('?') ? [] : speakerAssignments(sentence.clean, transcript.speakers);
+    const assignments = sentence.clean.endsWith('?') ? [] : assignmentsIn(sentence.clean, transcript);
     if (assignments.length > 0) {
       for (const assignment of assignments) {
         if (assignment.action.split(/\s+/).length < 2) continue;
@@ -66,9 +68,9 @@ export function extractActionItems(transcript: Transcript, options: ExtractActio
       }
       continue;
     }
-    const match = matchAction(sentence.clean, people);
     const hasDeadline = findDueDate(sentence.clean, options.meetingDate) !== null;
-    if (match !== null && isActionable(sentence.clean, match, { hasDeadline })) {
+    const match = actionMatches(sentence.clean, people).find((candidate) => isActionable(sentence.clean, candidate, { hasDeadline }));
+    if (match !== undefined) {
       add(sentence, itemText(sentence.clean, match.start), ownerOf(match, sentence, transcript, people));
       continue;
     }
@@ -79,6 +81,11 @@ export function extractActionItems(transcript: Transcript, options: ExtractActio
     }
   }
   return dedupeActionItems(found);
+}
+
+function assignmentsIn(sentence: string, transcript: Transcript): ReturnType<typeof speakerAssignments> {
+  const assigned = speakerAssignments(sentence, transcript.speakers);
+  return assigned.length > 0 ? assigned : listedAssignments(sentence, transcript.speakers);
 }
 
 function ownerOf(match: ActionMatch, sentence: TranscriptSentence, transcript: Transcript, people: People): Owner {
@@ -92,6 +99,8 @@ function ownerOf(match: ActionMatch, sentence: TranscriptSentence, transcript: T
     case 'request':
     case 'please': {
       if (match.named !== null) return person(people.displayName(match.named));
+      const addressed = addressedBefore(sentence.clean.slice(0, match.start), transcript.speakers);
+      if (addressed !== null) return person(transcript.speakers.find((speaker) => speaker.id === addressed)?.name ?? null);
       const asked = theOneAsked(sentence.clean, transcript.utterances, sentence.utteranceIndex);
       if (asked === null) return person(null);
       if (asked.kind === 'group') return GROUP;

@@ -4,8 +4,10 @@ import { splitSentences } from '../text/splitSentences.js';
 // "I will, yeah.", "Sure, I can do that.", "Will do.": taking on what was just asked, in so many words.
 const ACCEPTANCE =
   /^(?:(?:yeah|yes|yep|sure|okay|ok|right|alright|fine|of course)[,.!]?\s+)*(?:I(?:'ll| will| can| shall)(?: do (?:it|that|so)| take (?:it|that|care of (?:it|that)))?|will do|I'm on it)(?:[,.!]?\s+(?:yeah|yes|sure|okay|no problem|definitely))*[.!]?$/i;
-// A question that asks someone to do something: "are you submitting ...", "can you ...", "will you ...".
-const ASKS_SOMEONE = /\b(?:are you|can you|could you|will you|would you|do you want to|is someone|who(?:'s| is| will))\b/i;
+// A sentence that asks someone to do something: "are you submitting ...", "can you ...", "will you ...",
+// or advises it ("this is a test that you should do", "you might wanna look at ...", "why don't you ...").
+const ASKS_SOMEONE =
+  /\b(?:are you|can you|could you|will you|would you|do you want to|is someone|who(?:'s| is| will)|you (?:should|ought to|need to|have to|must)|you(?: might| may)? (?:want to|wanna)|why don't you|maybe you (?:could|can))\b/i;
 const LOOK_BACK_TURNS = 8;
 
 /**

@@ -3,7 +3,7 @@ import type { Utterance } from '../../transcript/schema.js';
 // How far ahead the answer to a request may come: a backchannel or two can sit in between.
 const ANSWER_WITHIN_TURNS = 3;
 // "Could you all ...", "each of you should ...": the request goes to everyone present.
-const TO_EVERYONE = /\b(?:you all|all of you|each of you|every one of you|everyone|everybody|you guys|both of you)\b/i;
+const TO_EVERYONE = /\b(?:you all|all of you|each of you|every one of you|everyone|everybody|you guys)\b/i;
 
 export type Addressee = { kind: 'person'; speakerId: string } | { kind: 'group' } | null;
 
