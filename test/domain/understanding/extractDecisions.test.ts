@@ -46,6 +46,14 @@ describe('extractDecisions', () => {
     expect(decisions[0]).toMatchObject({ text: "It's decided: no LCD, we use the regular chip.", utteranceIds: ['u0', 'u2'], startMs: 0 });
   });
 
+  it('reads "we have determined" as settled, a decision told as a clause or quoted as none, and an elision as no quote', () => {
+    const decisionsOf = (text: string) => extractDecisions(transcriptOf([{ speaker: 'Lead', text }]));
+    expect(decisionsOf("So the aluminium frame is what we've determined.")).toHaveLength(1);
+    expect(decisionsOf('That is why we decided to use a flat screen.')).toHaveLength(0);
+    expect(decisionsOf("Parents told us, 'if you struggle, we'll put the support in.'")).toHaveLength(0);
+    expect(decisionsOf("'Kay we'll stick to the blue theme then.")).toHaveLength(1);
+  });
+
   it('ignores talk about the meeting itself', () => {
     expect(extractDecisions(transcriptOf([{ speaker: 'A', text: "Okay, let's go with the next presentation then." }]))).toEqual([]);
   });

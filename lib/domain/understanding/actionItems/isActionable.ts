@@ -118,7 +118,8 @@ const ALTERNATIVE_QUESTION = /,\s*or\s+(?:is|are|was|do|does|did|can|could|would
 // Words quoted from someone ("... the teacher said, 'I'll just rehash my speech'"): a closing quote after a
 // word or an opening one before the trigger. An apostrophe between letters ("I'll") is neither.
 const CLOSING_QUOTE = /[^\sSs]['’](?=[\s,.;!?]|$)|["”](?=[\s,.;!?]|$)/;
-const OPENING_QUOTE = /(?:^|\s)['‘"“](?=\w)/g;
+// Elisions ("'cause", "'kay", "'em") open nothing.
+const OPENING_QUOTE = /(?:^|\s)['‘"“](?!(?:cause|kay|em|til|bout|n)\b)(?=\w)/gi;
 const isQuoted = (before: string, action: string): boolean => {
   const opened = (before.match(OPENING_QUOTE) ?? []).length;
   const closedBefore = (before.match(new RegExp(CLOSING_QUOTE.source, 'g')) ?? []).length;

@@ -6,7 +6,7 @@ interface Cue {
 
 // The group says it has settled something (not "the government decided").
 const SETTLED: Cue = {
-  pattern: /\b(?:we(?:'ve| have| had)?(?: all| just| already)? (?:decided|agreed)|decided on|(?:it's|that's|that is) (?:decided|settled|agreed)|we (?:all )?agree (?:on|that)|settled on|agreed[.!]?$)/i,
+  pattern: /\b(?:we(?:'ve| have| had)?(?: all| just| already)? (?:decided|agreed|determined|concluded|chosen)|decided on|(?:it's|that's|that is) (?:decided|settled|agreed)|we (?:all )?agree (?:on|that)|settled on|agreed[.!]?$)/i,
   weight: 3,
 };
 // The group chooses: "we'll stick to ...", "let's go with ...", "so we skip the ...", "we're gonna use ...", "let it be plastic".
@@ -34,6 +34,10 @@ const CONFIRMING_QUESTION = /\b(?:decided|agreed)\b.*\b(?:right|yeah|yes|no)\?$/
 const MEETING_ITSELF = /\b(?:presentation|slides?|agenda|power ?point|next (?:point|item|speaker|question|decision)|minutes|meeting|break|lunch|decisions)\b/i;
 // Said of the past or of others: "I thought we had decided", "because of the lighting we've decided to put in".
 const REPORTED = /\b(?:I thought|because of|they|the government|the minister)\b/i;
+// Told as a clause, not said as a decision: "why we decided to use a flat screen", "what we have decided".
+const DECISION_AS_CLAUSE = /\b(?:why|what|how|when|where|which)\s+we(?:'ve| have| had)?\s+(?:decided|agreed|chose)\b/i;
+// Someone else's words quoted ("... 'you need more support, we'll put the support in.'").
+const QUOTED = /(?:^|\s)['‘"“](?!(?:cause|kay|em|til|bout|n)\b)\w[^'’"”]*\b(?:we|let's)\b.*\w[.,!?]?['’"”](?=[\s,.;!?]|$)/i;
 
 const MIN_SCORE = 2;
 
@@ -41,6 +45,7 @@ const MIN_SCORE = 2;
 export function decisionScore(sentence: string): number {
   const text = sentence.trim();
   if (text.split(/\s+/).length < 3 || MEETING_ITSELF.test(text) || NOT_SETTLED.test(text) || REPORTED.test(text)) return 0;
+  if (DECISION_AS_CLAUSE.test(text) || QUOTED.test(text)) return 0;
   if (text.endsWith('?') && !CONFIRMING_QUESTION.test(text)) return 0;
   let score = CUES.reduce((sum, cue) => sum + (cue.pattern.test(text) ? cue.weight : 0), 0);
   if (OPEN.test(text) && !SETTLED.pattern.test(text)) score -= 1;
