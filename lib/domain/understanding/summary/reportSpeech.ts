@@ -1,3 +1,4 @@
+import { retellImperative } from './imperative.js';
 import type { SpeakerReference } from './speakerReference.js';
 
 /** A sentence said in the first person, retold as notes: "I think we should X" → "Laura suggested that the group should X". */
@@ -194,6 +195,8 @@ export function reportSpeech(sentence: string, speaker: SpeakerReference, keepCa
     if (reported === null) return null;
     return finish(reported, speaker);
   }
+  const instruction = retellImperative(body);
+  if (instruction !== null) return finish({ text: `${speaker.subject} ${instruction}`, verb: 'asked' }, speaker);
   if (/^(?:we|our|us)\b/i.test(body)) {
     return finish({ text: `${speaker.subject} said that ${toThirdPersonGroup(lowerFirst(body, keepCase))}`, verb: 'said' }, speaker);
   }

@@ -23,6 +23,22 @@ describe('reportSpeech', () => {
     expect(reportSpeech(sentence, speaker)?.text).toBe(expected);
   });
 
+  // Instructions, questions, proposals and advice, each retold as a grammatical sentence.
+  it.each([
+    ['Um yeah so design a new remote control.', manager, 'The project manager asked the group to design a new remote control.'],
+    ['Okay, now please send me your slides.', laura, null],
+    ['Please send the figures to your team.', laura, 'Laura asked the group to send the figures to their team.'],
+    ["Don't forget the budget limit.", manager, 'The project manager asked the group not to forget the budget limit.'],
+    ['Remember to bring the prototypes.', laura, 'Laura reminded the group to bring the prototypes.'],
+    ['Design is the key thing here.', laura, 'Laura said that design is the key thing here.'],
+    ['Take your headsets off.', laura, 'Laura asked the group to take their headsets off.'],
+    ["Let's keep the buttons large.", laura, 'Laura proposed that the group keep the buttons large.'],
+    ['We should ask the users first.', manager, 'The project manager suggested that the group should ask the users first.'],
+    ['Could you send the figures?', laura, null],
+  ])('retells the form of %j', (sentence, speaker, expected) => {
+    expect(reportSpeech(sentence, speaker)?.text ?? null).toBe(expected);
+  });
+
   it.each([
     ['How much does a remote control cost.'],
     ['Is it within budget?'],
