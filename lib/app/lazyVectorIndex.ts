@@ -1,4 +1,5 @@
 import type { VectorIndex } from '../domain/ports/VectorIndex.js';
+import { replaceMeetings } from '../domain/search/replaceMeetings.js';
 
 /**
  * Opens the index on first use: most steps never touch it, so they neither pay for opening it
@@ -15,6 +16,7 @@ export function lazyVectorIndex(open: () => Promise<VectorIndex & { close?(): Pr
   };
   return {
     replaceMeeting: async (tenantId, meetingId, documents) => (await index()).replaceMeeting(tenantId, meetingId, documents),
+    replaceMeetings: async (tenantId, meetings) => replaceMeetings(await index(), tenantId, meetings),
     deleteMeeting: async (tenantId, meetingId) => (await index()).deleteMeeting(tenantId, meetingId),
     query: async (query) => (await index()).query(query),
     // Only LanceDB is opened lazily, and it has keyword search; an index without it is a wiring mistake.

@@ -7,6 +7,7 @@ import {
   SEARCH_DOCUMENT_KINDS,
   type IndexedDocument,
   type KeywordQuery,
+  type MeetingDocuments,
   type SearchDocument,
   type SearchScope,
   type SearchDocumentKind,
@@ -121,26 +122,40 @@ export class LanceVectorIndex implements VectorIndex {
   }
 
   async replaceMeeting(tenantId: string, meetingId: string, documents: readonly IndexedDocument[]): Promise<void> {
-    for (const document of documents) this.assertBelongs(document, tenantId, meetingId);
-    const ids = new Set(documents.map((document) => document.id));
-    if (ids.size !== documents.length) throw new Error(`documents of meeting ${meetingId} have duplicate ids`);
+    await this.replaceMeetings(tenantId, [{ meetingId, documents }]);
+  }
 
-    const ofMeeting = sqlAnd(sqlEquals('tenant_id', tenantId), sqlEquals('meeting_id', meetingId));
+  /**
+   * Replaces each meeting's documents, in at most two commits whatever the number of meetings:
+   * meetings indexed for the first time, the usual case, are appended, at a cost that does not
+   * depend on the table's size; meetings that have documents are merged in one commit, so a reader
+   * sees a meeting's old documents or its new ones, never a meeting half gone. The merge joins
+   * against the whole table, which is why new meetings skip it and a rebuild merges many at once.
+   */
+  async replaceMeetings(tenantId: string, meetings: readonly MeetingDocuments[]): Promise<void> {
+    const meetingIds = new Set(meetings.map((meeting) => meeting.meetingId));
+    if (meetingIds.size !== meetings.length) throw new Error('replaceMeetings was given the same meeting twice');
+    for (const { meetingId, documents } of meetings) {
+      for (const document of documents) this.assertBelongs(document, tenantId, meetingId);
+      if (new Set(documents.map((document) => document.id)).size !== documents.length) throw new Error(`documents of meeting ${meetingId} have duplicate ids`);
+    }
+    if (meetings.length === 0) return;
+
     await this.write(async () => {
-      if (documents.length === 0) {
-        await (await this.existingTable())?.delete(ofMeeting);
-        return;
-      }
-      const table = await this.tableForWriting();
-      const rows = documents.map(toRow);
-      // Writes are serialised (see write()), so nothing adds the meeting between the count and the add.
-      if ((await table.countRows(ofMeeting)) === 0) {
-        // A meeting indexed for the first time, the usual case: an append, one commit, whatever the table's size.
-        await table.add(rows);
-      } else {
-        // Reindexing a meeting: one commit, so readers see the old documents or the new ones, never a
-        // meeting half gone. The merge joins against the whole table, which is why new meetings skip it.
-        await table.mergeInsert(['tenant_id', 'id']).whenMatchedUpdateAll().whenNotMatchedInsertAll().whenNotMatchedBySourceDelete({ where: ofMeeting }).execute(rows);
+      const writing = meetings.some((meeting) => meeting.documents.length > 0);
+      const table = writing ? await this.tableForWriting() : await this.existingTable();
+      if (table === null) return;
+      // Writes are serialised (see write()), so no meeting is added between this read and the writes below.
+      const indexed = await meetingsWithRows(table, tenantId, [...meetingIds]);
+      const fresh = meetings.filter((meeting) => !indexed.has(meeting.meetingId));
+      const reindexed = meetings.filter((meeting) => indexed.has(meeting.meetingId));
+      const added = fresh.flatMap((meeting) => meeting.documents.map(toRow));
+      if (added.length > 0) await table.add(added);
+      if (reindexed.length > 0) {
+        const ofMeetings = sqlAnd(sqlEquals('tenant_id', tenantId), sqlIn('meeting_id', reindexed.map((meeting) => meeting.meetingId)));
+        const rows = reindexed.flatMap((meeting) => meeting.documents.map(toRow));
+        if (rows.length === 0) await table.delete(ofMeetings);
+        else await table.mergeInsert(['tenant_id', 'id']).whenMatchedUpdateAll().whenNotMatchedInsertAll().whenNotMatchedBySourceDelete({ where: ofMeetings }).execute(rows);
       }
       // Once, after the first rows exist: later rows are searched unindexed until optimize folds them in.
       if (!this.#indexed) this.#indexed = await ensureIndices(table);
@@ -291,6 +306,15 @@ async function assertDimensions(table: lancedb.Table, dimensions: number, direct
   if (existing !== dimensions) {
     throw new RangeError(`the index in ${directory} holds ${existing ?? 'unknown'}-dimension vectors, not ${dimensions}: rebuild it for this embedder`);
   }
+}
+
+/** Which of these meetings of the tenant have documents (the meeting filter is looked up in its B-tree index). */
+async function meetingsWithRows(table: lancedb.Table, tenantId: string, meetingIds: readonly string[]): Promise<Set<string>> {
+  if (meetingIds.length === 1) {
+    return (await table.countRows(sqlAnd(sqlEquals('tenant_id', tenantId), sqlEquals('meeting_id', meetingIds[0]!)))) > 0 ? new Set(meetingIds) : new Set();
+  }
+  const rows: { meeting_id: string }[] = await table.query().where(sqlAnd(sqlEquals('tenant_id', tenantId), sqlIn('meeting_id', meetingIds))).select(['meeting_id']).toArray();
+  return new Set(rows.map((row) => row.meeting_id));
 }
 
 /** Every read is scoped to one tenant; values are quoted literals (see sqlFilter). */

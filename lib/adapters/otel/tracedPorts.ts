@@ -55,9 +55,11 @@ export function tracedEmbedder(inner: Embedder, telemetry: Telemetry, provider: 
 export function tracedVectorIndex<V extends VectorIndex & { close?(): Promise<void> }>(inner: V, telemetry: Telemetry, provider: string): VectorIndex & { close?(): Promise<void> } {
   const call = <T>(operation: string, work: () => Promise<T>) => inProviderSpan(telemetry, { provider, operation }, work);
   const keywordQuery = inner.keywordQuery?.bind(inner);
+  const replaceMeetings = inner.replaceMeetings?.bind(inner);
   const close = inner.close?.bind(inner);
   return {
     replaceMeeting: (tenantId, meetingId, documents) => call('replaceMeeting', () => inner.replaceMeeting(tenantId, meetingId, documents)),
+    ...(replaceMeetings === undefined ? {} : { replaceMeetings: (tenantId: string, meetings: Parameters<typeof replaceMeetings>[1]) => call('replaceMeetings', () => replaceMeetings(tenantId, meetings)) }),
     deleteMeeting: (tenantId, meetingId) => call('deleteMeeting', () => inner.deleteMeeting(tenantId, meetingId)),
     query: (query) => call('query', () => inner.query(query)),
     // Optional in the port: an index without keyword search must still look like one.

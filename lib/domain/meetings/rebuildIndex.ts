@@ -2,10 +2,18 @@ import { ManifestSchema } from '../meeting/manifestSchema.js';
 import { resultFiles, resultKey } from '../meeting/resultKeys.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { Embedder } from '../ports/Embedder.js';
-import type { VectorIndex } from '../ports/VectorIndex.js';
+import type { MeetingDocuments, VectorIndex } from '../ports/VectorIndex.js';
+import { replaceMeetings } from '../search/replaceMeetings.js';
 import { findJson } from '../workflow/jsonResults.js';
-import { indexStoredMeeting } from '../workflow/indexStoredMeeting.js';
+import { embedStoredMeeting } from '../workflow/indexStoredMeeting.js';
 import { listCatalogEntries } from './meetingView.js';
+
+/**
+ * Meetings written to the index together: an index that replaces meetings in bulk (LanceDB) then
+ * reads its table once per batch instead of once per meeting, while a batch's documents stay a
+ * few tens of MB in memory.
+ */
+export const REBUILD_BATCH_MEETINGS = 100;
 
 /**
  * The vector index is derived data: this rebuilds a tenant's from what the blob store holds,
@@ -17,12 +25,19 @@ export async function rebuildIndex(
 ): Promise<{ meetings: number; documents: number }> {
   let meetings = 0;
   let documents = 0;
+  let batch: MeetingDocuments[] = [];
   for (const entry of await listCatalogEntries(deps.blobs, tenantId)) {
     const manifest = await findJson(deps.blobs, resultKey(entry.resultPrefix, resultFiles.manifest), ManifestSchema);
     if (manifest === null) continue;
-    const indexed = await indexStoredMeeting(deps, tenantId, entry.resultPrefix);
+    const embedded = await embedStoredMeeting(deps, tenantId, entry.resultPrefix);
+    batch.push(embedded);
     meetings += 1;
-    documents += indexed.documents;
+    documents += embedded.documents.length;
+    if (batch.length >= REBUILD_BATCH_MEETINGS) {
+      await replaceMeetings(deps.index, tenantId, batch);
+      batch = [];
+    }
   }
+  await replaceMeetings(deps.index, tenantId, batch);
   return { meetings, documents };
 }

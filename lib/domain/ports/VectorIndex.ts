@@ -33,6 +33,12 @@ export interface IndexedDocument extends SearchDocument {
   vector: Float32Array;
 }
 
+/** Everything a meeting should have in the index; no documents removes it. */
+export interface MeetingDocuments {
+  meetingId: string;
+  documents: readonly IndexedDocument[];
+}
+
 /** Which of a tenant's documents a search reads, and how many of them it returns at most. */
 export interface SearchScope {
   tenantId: string;
@@ -66,6 +72,11 @@ export interface VectorHit {
 export interface VectorIndex {
   /** Replaces every document of the meeting with these (reprocessing must not leave stale ones). */
   replaceMeeting(tenantId: string, meetingId: string, documents: readonly IndexedDocument[]): Promise<void>;
+  /**
+   * The same as replaceMeeting for each meeting, in fewer writes (reindexing a whole archive).
+   * Optional: without it, callers replace one meeting at a time (see replaceMeetings.ts).
+   */
+  replaceMeetings?(tenantId: string, meetings: readonly MeetingDocuments[]): Promise<void>;
   deleteMeeting(tenantId: string, meetingId: string): Promise<void>;
   query(query: VectorQuery): Promise<VectorHit[]>;
   /**

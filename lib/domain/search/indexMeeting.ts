@@ -17,23 +17,29 @@ export interface IndexMeetingResult {
  * reprocessing a meeting never leaves stale passages behind.
  */
 export async function indexMeeting(deps: { embedder: Embedder; index: VectorIndex }, input: SearchDocumentsInput): Promise<IndexMeetingResult> {
+  const indexed = await embedMeeting(deps.embedder, input);
+  await deps.index.replaceMeeting(input.tenantId, input.transcript.meetingId, indexed);
+  return { meetingId: input.transcript.meetingId, documents: indexed.length };
+}
+
+/** A meeting's search documents with their vectors, as the index stores them (indexMeeting without the write). */
+export async function embedMeeting(embedder: Embedder, input: SearchDocumentsInput): Promise<IndexedDocument[]> {
   const documents = buildSearchDocuments(input);
   const indexed: IndexedDocument[] = [];
   for (let from = 0; from < documents.length; from += EMBED_BATCH_SIZE) {
     const batch = documents.slice(from, from + EMBED_BATCH_SIZE);
-    const vectors = await deps.embedder.embed(batch.map((document) => document.text));
+    const vectors = await embedder.embed(batch.map((document) => document.text));
     if (vectors.length !== batch.length) {
-      throw new EmbeddingMismatchError(`embedder ${deps.embedder.model} returned ${vectors.length} vectors for ${batch.length} texts`);
+      throw new EmbeddingMismatchError(`embedder ${embedder.model} returned ${vectors.length} vectors for ${batch.length} texts`);
     }
     batch.forEach((document, offset) => {
       const vector = vectors[offset]!;
-      if (vector.length !== deps.embedder.dimensions) {
-        throw new EmbeddingMismatchError(`embedder ${deps.embedder.model} returned a ${vector.length}-dimension vector, expected ${deps.embedder.dimensions}`);
+      if (vector.length !== embedder.dimensions) {
+        throw new EmbeddingMismatchError(`embedder ${embedder.model} returned a ${vector.length}-dimension vector, expected ${embedder.dimensions}`);
       }
       // A zero vector has no direction: cosine distance to it is undefined, and it could never be found.
       if (vector.some((value) => value !== 0)) indexed.push({ ...document, vector });
     });
   }
-  await deps.index.replaceMeeting(input.tenantId, input.transcript.meetingId, indexed);
-  return { meetingId: input.transcript.meetingId, documents: indexed.length };
+  return indexed;
 }

@@ -79,4 +79,57 @@ describe('LanceVectorIndex: indexing a meeting for the first time and again', ()
     expect(ids).toEqual(['m0', 'm1', 'm3', 'm4', 'm9']);
     expect(await rowsOf(index, 't1', 'm9')).toEqual(['m9:transcript:1=Okonkwo late']);
   });
+
+  describe('replaceMeetings, many meetings in a few writes (a rebuild)', () => {
+    it('appends new meetings, replaces indexed ones, empties those given no documents, and touches nothing else', async () => {
+      await index.replaceMeeting('t1', 'kept', [doc('t1', 'kept', 0)]);
+      await index.replaceMeeting('t1', 'again', [0, 1, 2].map((n) => doc('t1', 'again', n)));
+      await index.replaceMeeting('t1', 'emptied', [doc('t1', 'emptied', 0)]);
+      await index.replaceMeeting('t2', 'new', [doc('t2', 'new', 0, { text: 'of t2' })]);
+      await index.replaceMeetings('t1', [
+        { meetingId: 'new', documents: [doc('t1', 'new', 0), doc('t1', 'new', 1)] },
+        { meetingId: 'again', documents: [doc('t1', 'again', 2, { text: 'reindexed' })] },
+        { meetingId: 'emptied', documents: [] },
+        { meetingId: 'never', documents: [] },
+      ]);
+      expect(await rowsOf(index, 't1', 'new')).toEqual(['new:transcript:0=text 0 of new', 'new:transcript:1=text 1 of new']);
+      expect(await rowsOf(index, 't1', 'again')).toEqual(['again:transcript:2=reindexed']);
+      expect(await rowsOf(index, 't1', 'emptied')).toEqual([]);
+      expect(await rowsOf(index, 't1', 'kept')).toEqual(['kept:transcript:0=text 0 of kept']);
+      expect(await rowsOf(index, 't2', 'new')).toEqual(['new:transcript:0=of t2']);
+      // Done twice, nothing is duplicated.
+      await index.replaceMeetings('t1', [{ meetingId: 'new', documents: [doc('t1', 'new', 0), doc('t1', 'new', 1)] }]);
+      expect(await rowsOf(index, 't1', 'new')).toEqual(['new:transcript:0=text 0 of new', 'new:transcript:1=text 1 of new']);
+    });
+
+    it('refuses a meeting given twice, a document of another tenant or meeting, and writes nothing then', async () => {
+      await expect(index.replaceMeetings('t1', [{ meetingId: 'm1', documents: [doc('t1', 'm1', 0)] }, { meetingId: 'm1', documents: [] }])).rejects.toThrow(/same meeting twice/);
+      await expect(index.replaceMeetings('t1', [{ meetingId: 'm1', documents: [doc('t1', 'm1', 0)] }, { meetingId: 'm2', documents: [doc('t2', 'm2', 0)] }])).rejects.toThrow(/belongs to/);
+      await expect(index.replaceMeetings('t1', [{ meetingId: 'm2', documents: [doc('t1', 'm1', 0)] }])).rejects.toThrow(/belongs to/);
+      expect(await rowsOf(index, 't1', 'm1')).toEqual([]);
+    });
+
+    it('a reader sees each meeting of a rebuilt batch whole, old or new', async () => {
+      const version = (meetingId: string, text: string) => [0, 1, 2].map((n) => doc('t1', meetingId, n, { text: `${text} ${n}` }));
+      await index.replaceMeetings('t1', [{ meetingId: 'a', documents: version('a', 'old') }, { meetingId: 'b', documents: version('b', 'old') }]);
+      const reader = await LanceVectorIndex.open(directory, TEST_DIMENSIONS);
+      const seen: string[] = [];
+      let writing = true;
+      try {
+        const reading = (async () => {
+          while (writing) for (const meetingId of ['a', 'b']) seen.push((await rowsOf(reader, 't1', meetingId)).map((row) => row.split('=')[1]!.split(' ')[0]).join(','));
+        })();
+        for (let round = 0; round < 8; round += 1) {
+          const text = round % 2 === 0 ? 'new' : 'old';
+          await index.replaceMeetings('t1', [{ meetingId: 'a', documents: version('a', text) }, { meetingId: 'b', documents: version('b', text) }]);
+        }
+        writing = false;
+        await reading;
+      } finally {
+        await reader.close();
+      }
+      expect(seen.filter((rows) => rows !== 'old,old,old' && rows !== 'new,new,new')).toEqual([]);
+      expect(new Set(seen).size).toBe(2);
+    });
+  });
 });
