@@ -27,6 +27,7 @@ export const BUCKET_KEYS = {
   apiKeys: { pattern: `${API_KEYS_PREFIX}*`, why: 'API key records, named by key id and secret hash, to authenticate callers' },
   secrets: { pattern: `${CONTROL_PREFIX}secrets/*`, why: 'generated service secrets' },
   audit: { pattern: `${AUDIT_PREFIX}*`, why: "each tenant's append-only audit log, one object per entry" },
+  shareLinks: { pattern: `${CONTROL_PREFIX}share-links/*`, why: "share links: each tenant's list, and each link's record named by its token's hash" },
   audioUrlKey: { pattern: AUDIO_URL_KEY_KEY, why: 'the generated audio-URL signing key (one object)' },
 } as const;
 
@@ -36,7 +37,7 @@ export type BucketKeys = keyof typeof BUCKET_KEYS;
  * Kinds of object no role may touch unless its access names them: an explicit Deny covers every
  * other action on them, so a wider Allow (a role that reads recordings anywhere) never reaches them.
  */
-const GUARDED: readonly BucketKeys[] = ['apiKeys', 'secrets', 'subscriptions', 'audit'];
+const GUARDED: readonly BucketKeys[] = ['apiKeys', 'secrets', 'subscriptions', 'audit', 'shareLinks'];
 
 const ACTIONS = { read: 's3:GetObject', write: 's3:PutObject', delete: 's3:DeleteObject' } as const;
 type Verb = keyof typeof ACTIONS;
@@ -63,7 +64,8 @@ export type BucketAccess = Partial<Record<Verb, readonly BucketKeys[]>>;
  *   its status, and deletes the pending request and the raw result.
  * - The API reads everything a meeting shows (audio included) and authenticates API keys; it writes
  *   results (provider callbacks, renamed speakers), the catalog, subscriptions, deliveries and its
- *   generated audio-URL key, and deletes a meeting's results and entry. API keys themselves are
+ *   generated audio-URL key and share links, and deletes a meeting's results and entry (and revoked
+ *   share links' token records). API keys themselves are
  *   written only by the operator's CLI (`aftercall keys create --bucket`), never by a deployed role.
  *   It appends to the tenant's audit log (records who deleted, reprocessed, renamed, searched as
  *   admin) and reads it for admins; no role may delete an entry or write one over (appendOnly).
@@ -85,9 +87,9 @@ export const BUCKET_ACCESS = {
   RecordFailure: { read: ['results', 'catalog'], write: ['results', 'catalog'] },
   S3EventIntake: { read: ['recordings', 'tenantSettings', 'catalog', 'results'], write: ['results', 'catalog', 'consent'], delete: ['results'] },
   Api: {
-    read: ['recordings', 'apiKeys', 'subscriptions', 'audioUrlKey', 'audit'],
-    write: ['results', 'catalog', 'subscriptions', 'deliveries', 'audioUrlKey', 'consent', 'audit'],
-    delete: ['results', 'catalog', 'subscriptions'],
+    read: ['recordings', 'apiKeys', 'subscriptions', 'audioUrlKey', 'audit', 'shareLinks'],
+    write: ['results', 'catalog', 'subscriptions', 'deliveries', 'audioUrlKey', 'consent', 'audit', 'shareLinks'],
+    delete: ['results', 'catalog', 'subscriptions', 'shareLinks'],
   },
   Relay: { read: ['apiKeys'], write: ['liveCaptions'] },
   WebhookDelivery: { read: ['subscriptions', 'deliveries'], write: ['deliveries'] },

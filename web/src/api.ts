@@ -16,12 +16,23 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
+/** A share link's token, while its page is open: it stands for the key, for its one meeting's routes. */
+let shareToken: string | null = null;
+export function useShareToken(token: string | null): void {
+  shareToken = token;
+}
+
+/** Is the page open through a share link (no key, one meeting)? */
+export const isSharedView = (): boolean => shareToken !== null;
+
 export function loadSettings(): Settings | null {
+  if (shareToken !== null) return { apiKey: shareToken, baseUrl: '' };
   const apiKey = localStorage.getItem(KEY_ITEM);
   return apiKey === null || apiKey === '' ? null : { apiKey, baseUrl: localStorage.getItem(BASE_ITEM) ?? '' };
 }
@@ -43,7 +54,8 @@ export async function apiFetch(path: string, init: RequestInit = {}, settings = 
   try {
     response = await fetch(`${settings.baseUrl}${path}`, { ...init, headers, credentials: 'omit' });
   } catch (error) {
-    throw new ApiError(0, `Could not reach the API at ${settings.baseUrl || location.origin}: ${String(error)}`);
+    // The browser's own text ("TypeError: Failed to fetch") tells a person nothing: say what it means.
+    throw new ApiError(0, `Could not reach aftercall at ${settings.baseUrl || location.origin}`, { cause: error });
   }
   if (!response.ok) throw new ApiError(response.status, await errorMessage(response));
   return response;

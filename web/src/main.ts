@@ -1,8 +1,9 @@
-import { clearSettings, loadSettings } from './api.js';
+import { clearSettings, loadSettings, useShareToken } from './api.js';
 import { h } from './dom.js';
 import type { Page } from './pages/common.js';
 import { meetingListPage } from './pages/meetingList.js';
 import { meetingPage } from './pages/meetingPage.js';
+import { sharedMeetingPage } from './pages/sharedMeetingPage.js';
 import { searchPage } from './pages/searchPage.js';
 import { signInPage } from './pages/signIn.js';
 import { livePage } from './live/livePage.js';
@@ -14,6 +15,7 @@ const PAGES: Record<RouteName, (main: HTMLElement, route: Route) => Page> = {
   meeting: meetingPage,
   search: searchPage,
   live: livePage,
+  shared: sharedMeetingPage,
 };
 
 let current: Page | null = null;
@@ -23,7 +25,9 @@ function render(): void {
   if (main === null) return;
   const route = parseRoute(location.hash);
   if (route === null) return navigate('#/meetings');
-  if (route.name !== 'signin' && loadSettings() === null) return navigate('#/signin');
+  // A share token is used only on its own page; anywhere else the stored key (or none) is.
+  useShareToken(route.name === 'shared' ? route.id : null);
+  if (route.name !== 'signin' && route.name !== 'shared' && loadSettings() === null) return navigate('#/signin');
 
   current?.cleanup?.();
   main.replaceChildren();
@@ -36,6 +40,14 @@ function render(): void {
 function renderNav(route: Route): void {
   const nav = document.getElementById('nav');
   if (nav === null) return;
+  // A shared meeting's page links to nothing else: no menu, and the brand is not a link.
+  const brand = document.querySelector('.brand');
+  if (route.name === 'shared') {
+    brand?.removeAttribute('href');
+    nav.replaceChildren();
+    return;
+  }
+  brand?.setAttribute('href', '#/meetings');
   const signedIn = loadSettings() !== null;
   const link = (href: string, label: string, active: boolean) =>
     h('li', {}, h('a', { href, 'aria-current': active ? 'page' : false }, label));

@@ -70,6 +70,8 @@ export interface MeetingDetail {
   chapters: { chapters: Chapter[] } | null;
   /** Who generated each result; absent from servers older than the labels (the label is shown anyway). */
   aiLabels?: Partial<Record<'transcript' | 'summary' | 'actionItems' | 'decisions' | 'chapters', GeneratedBy | null>>;
+  /** Whether the relay saved live captions (absent from older servers: then the page asks). */
+  hasLiveCaptions?: boolean;
 }
 
 export interface Utterance {

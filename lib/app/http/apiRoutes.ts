@@ -1,13 +1,10 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import { LanguageCode } from '../../domain/meeting/schema.js';
-import { resultFiles, resultKey } from '../../domain/meeting/resultKeys.js';
 import { listTenantActionItems } from '../../domain/meetings/actionItemsAcross.js';
 import { deleteMeeting } from '../../domain/meetings/deleteMeeting.js';
 import { filterCatalog, listMeetingsPage } from '../../domain/meetings/meetingQuery.js';
-import { findCatalogEntry, getMeeting, summarise } from '../../domain/meetings/meetingView.js';
+import { findCatalogEntry, getMeeting } from '../../domain/meetings/meetingView.js';
 import { renameSpeakers, SpeakerNamesSchema } from '../../domain/meetings/renameSpeakers.js';
 import { confirmSpeakerNames } from '../../domain/meetings/confirmSpeakerNames.js';
-import { SpeakerNameProposalsSchema } from '../../domain/understanding/speakerNames/speakerNameSchema.js';
 import { reprocessMeeting } from '../../domain/meetings/reprocessMeeting.js';
 import { grantConsent } from '../../domain/consent/grantConsent.js';
 import { MEETING_ID_PATTERN } from '../../domain/meeting/meetingId.js';
@@ -15,8 +12,6 @@ import { findTombstone } from '../../domain/retention/tombstone.js';
 import { searchArchive } from '../../domain/search/searchArchive.js';
 import { audioUrlSecret } from '../../domain/auth/audioUrlKey.js';
 import { checkAudioSignature, signAudioParams, SignedAudioParamsSchema } from '../../domain/auth/audioUrlSignature.js';
-import { ActionItemsSchema, ChaptersSchema, DecisionsSchema, SummarySchema } from '../../domain/understanding/schema.js';
-import { findJsonIfValid, readShownResult } from '../../domain/workflow/jsonResults.js';
 import { findLiveCaptions } from '../../domain/live/saveLiveCaptions.js';
 import { z } from 'zod';
 import type { ControlPlane } from '../ControlPlane.js';
@@ -44,24 +39,19 @@ import {
   TranscriptQuery,
 } from './apiSchemas.js';
 import { playableRecordingKey, recordingResponse } from './audioResponse.js';
-import { meetingAiLabels, withAiNote } from '../../domain/labels/meetingLabels.js';
-import { generatedByOfEngine } from '../../domain/labels/generatedBy.js';
-import { ManifestSchema } from '../../domain/meeting/manifestSchema.js';
 import { recordAs } from './auditActor.js';
 import { auditRoutes } from './auditRoutes.js';
 import { editRoutes } from './editRoutes.js';
-import { applyActionItemEdits } from '../../domain/edits/actionItemEdits.js';
-import { correctedTranscriptBody } from '../../domain/edits/correctedTranscriptBody.js';
-import { readMeetingEditsIfValid } from '../../domain/edits/meetingEdits.js';
 import type { ApiEnv } from './authContext.js';
 import { BODY_LIMITS, limitBody } from './bodyLimits.js';
 import { HttpError } from './errorResponse.js';
 import { requireAdmin, requireApiKey } from './requireApiKey.js';
 import { registerAskRoute } from './askRoute.js';
 import { subscriptionRoutes } from './subscriptionRoutes.js';
+import { meetingDetail, transcriptResponse } from './meetingReads.js';
+import { shareLinkRoutes } from './shareLinkRoutes.js';
+import { sharedRoutes } from './sharedRoutes.js';
 
-const TranscriptFormat = z.enum(['json', 'vtt', 'srt']);
-const CONTENT_TYPES = { json: 'application/json', vtt: 'text/vtt; charset=utf-8', srt: 'application/x-subrip; charset=utf-8' } as const;
 
 const json = <S extends z.ZodType>(schema: S, description: string) => ({ content: { 'application/json': { schema } }, description });
 const failure = (description: string) => json(ErrorSchema, description);
@@ -133,6 +123,8 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
     if (check === 'expired') throw new HttpError(403, 'expired audio link: ask /api/meetings/{id}/audio-url for a new one');
     return recordingResponse(c, plane.blobs, await entryOr404(params.data.tenant, meetingId));
   });
+  // Before the key check too: a share link's token opens its one meeting's read routes, nothing else.
+  app.route('/shared', sharedRoutes(plane, { signingSecret }));
   app.use('*', requireApiKey(plane.blobs));
 
   app.openapi(
@@ -165,44 +157,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
       request: { params: MeetingIdParams },
       responses: { 200: json(MeetingResponse, 'the meeting'), 404: failure('no such meeting'), 410: failure('the meeting was erased (retention): when, why and from which stores'), ...AUTH_ERRORS },
     }),
-    async (c) => {
-      const meeting = await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id);
-      const prefix = meeting.resultPrefix;
-      const [summary, actionItems, decisions, chapters, speakerNames, edits] = await Promise.all([
-        readShownResult(plane.blobs, resultKey(prefix, resultFiles.summary), SummarySchema),
-        readShownResult(plane.blobs, resultKey(prefix, resultFiles.actionItems), ActionItemsSchema),
-        readShownResult(plane.blobs, resultKey(prefix, resultFiles.decisions), DecisionsSchema),
-        readShownResult(plane.blobs, resultKey(prefix, resultFiles.chapters), ChaptersSchema),
-        readShownResult(plane.blobs, resultKey(prefix, resultFiles.speakerNames), SpeakerNameProposalsSchema),
-        readMeetingEditsIfValid(plane.blobs, prefix, meeting.meetingId),
-      ]);
-      // A corrupt file is shown as null and named, so one bad file does not hide the rest.
-      const corrupt = [
-        [resultFiles.summary, summary],
-        [resultFiles.actionItems, actionItems],
-        [resultFiles.decisions, decisions],
-        [resultFiles.chapters, chapters],
-        [resultFiles.speakerNames, speakerNames],
-      ] as const;
-      const unreadable = [...meeting.unreadable, ...corrupt.filter(([, result]) => result.corrupt).map(([file]) => file)];
-      const aiLabels = meetingAiLabels(meeting.manifest, { summary: summary.value, actionItems: actionItems.value, decisions: decisions.value, chapters: chapters.value });
-      // Results written before generatedBy existed get it here, so every generated result says so.
-      const labelled = <T extends object>(value: T | null, generatedBy: unknown) => (value === null ? null : { ...value, generatedBy });
-      return c.json(
-        {
-          meeting,
-          summary: labelled(summary.value, aiLabels.summary),
-          // As people left them: ticked, reworded, reassigned (edits.json, laid over the generated items).
-          actionItems: labelled(actionItems.value === null ? null : { ...actionItems.value, items: applyActionItemEdits(actionItems.value.items, edits.actionItems) }, aiLabels.actionItems),
-          decisions: labelled(decisions.value, aiLabels.decisions),
-          chapters: labelled(chapters.value, aiLabels.chapters),
-          speakerNames: speakerNames.value,
-          aiLabels,
-          unreadable,
-        },
-        200,
-      );
-    },
+    async (c) => c.json(await meetingDetail(plane.blobs, await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id)), 200),
   );
 
   app.openapi(
@@ -220,28 +175,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
     }),
     async (c) => {
       const meeting = await entryOr404(c.get('auth').tenantId, c.req.valid('param').id);
-      const { format: rawFormat, lang: rawLang } = c.req.valid('query');
-      const format = TranscriptFormat.parse(rawFormat ?? 'json');
-      const lang = rawLang === undefined ? undefined : LanguageCode.parse(rawLang);
-      const file =
-        lang === undefined
-          ? { json: resultFiles.transcriptJson, vtt: resultFiles.transcriptVtt, srt: resultFiles.transcriptSrt }[format]
-          : format === 'json'
-            ? resultFiles.translationJson(lang)
-            : format === 'vtt'
-              ? resultFiles.translationVtt(lang)
-              : null;
-      if (file === null) throw new HttpError(400, 'translations are available as json and vtt');
-      const stored = await plane.blobs.getText(resultKey(meeting.resultPrefix, file));
-      if (stored === null) throw new HttpError(404, `meeting ${meeting.meetingId} has no ${file} yet (state: ${(await summarise(plane.blobs, meeting)).state})`);
-      // People's line corrections, in every format of the original (translations are of the transcribed text).
-      const body = lang === undefined ? await correctedTranscriptBody(plane.blobs, meeting, format, stored, () => plane.blobs.getText(resultKey(meeting.resultPrefix, resultFiles.transcriptJson))) : stored;
-      // Machine-made text says so: a NOTE in WebVTT, and a header for every format (SRT has no comment syntax).
-      const manifest = await findJsonIfValid(plane.blobs, resultKey(meeting.resultPrefix, resultFiles.manifest), ManifestSchema);
-      const engine = manifest === null ? null : lang === undefined ? manifest.engines.transcript : manifest.engines.translation;
-      const generatedBy = generatedByOfEngine(engine, manifest?.aftercallVersion ?? null);
-      const headers = { 'Content-Type': CONTENT_TYPES[format], 'X-Generated-By': `${generatedBy.engine}/${generatedBy.model}${generatedBy.aiGenerated ? '; ai-generated' : ''}` };
-      return c.body(format === 'vtt' ? withAiNote(body, generatedBy) : body, 200, headers);
+      return transcriptResponse(c, plane.blobs, meeting, c.req.valid('query'));
     },
   );
 
@@ -483,6 +417,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
   registerAskRoute(app, plane);
   app.route('/', auditRoutes(plane.audit));
   app.route('/', editRoutes(plane));
+  app.route('/', shareLinkRoutes(plane));
 
   // Behind the same API-key check: CRM webhook subscriptions and their delivery log.
   if (plane.deliveries !== null) app.route('/', subscriptionRoutes({ blobs: plane.blobs, deliveries: plane.deliveries, clock: plane.clock, receivers: plane.receivers }));

@@ -63,6 +63,7 @@ export const MeetingResponse = z.object({
   actionItems: z.unknown().meta({ description: "action-items.json with people's edits laid over it (each item: done, and edit: who, when, version; detached: true for an edited item a rerun no longer finds), or null" }),
   decisions: z.unknown().meta({ description: 'decisions.json (what the meeting settled, each citing utterance ids), or null before it exists or for meetings understood before decisions were a result' }),
   chapters: z.unknown().meta({ description: 'chapters.json, or null' }),
+  hasLiveCaptions: z.boolean().meta({ description: 'whether the live caption relay saved captions for this meeting (GET /meetings/{id}/live-captions)' }),
   speakerNames: z.unknown().meta({ description: 'speaker-names.json: names proposed for the speakers with evidence (utterance ids), applied only by POST /meetings/{id}/speakers/confirm; or null' }),
   aiLabels: z
     .object({

@@ -1,5 +1,5 @@
-import { ApiError } from '../api.js';
-import { errorBox, h } from '../dom.js';
+import { h } from '../dom.js';
+import { errorInWords } from './errorInWords.js';
 import { snippetParts } from '../format.js';
 import type { Degradation, MeetingSummary } from '../types.js';
 
@@ -9,18 +9,8 @@ export interface Page {
   cleanup?(): void;
 }
 
-/** The error to show; a rejected key gets a way back to sign-in. */
-export function errorView(error: unknown): HTMLElement {
-  if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-    return h(
-      'div',
-      { class: 'error-block' },
-      errorBox(error.status === 401 ? `The API rejected the key: ${error.message}` : `This key may not do that: ${error.message}`),
-      error.status === 401 ? h('a', { href: '#/signin' }, 'Sign in again') : null,
-    );
-  }
-  return errorBox(error instanceof Error ? error.message : String(error));
-}
+/** The error to show, in words, with a way back (sign in again, the meetings, try again). */
+export const errorView = (error: unknown): HTMLElement => errorInWords(error);
 
 /** A page heading the router focuses after navigation, so screen readers hear where they are. */
 export function pageHeading(text: string): HTMLHeadingElement {

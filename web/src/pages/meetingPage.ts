@@ -10,13 +10,28 @@ import { withAiLabel } from '../aiLabel.js';
 import { decisionsSection } from './decisionsSection.js';
 import { liveCaptionsSection } from './liveCaptionsSection.js';
 import { degradedLine, errorView, failureLine, pageHeading, stateBadges, type Page } from './common.js';
+import { sharePanel } from './sharePanel.js';
 
 const REFRESH_MS = 3_000;
 
 /** One meeting: summary, action items and chapters that seek the player, and the transcript that follows it. */
-export function meetingPage(main: HTMLElement, route: Route): Page {
-  const meetingId = route.id;
+/** Where a meeting page reads from: the API with the signed-in key, or a share link's routes. */
+export interface MeetingSource {
+  detailPath: string;
+  /** Its transcript, audio-url, live-captions and export routes are under this. */
+  base: string;
+  /** The page's own address at a moment. */
+  hrefAt(ms: number): string;
+  /** Opened through a share link: read-only, nothing beyond this meeting. */
+  shared: boolean;
+}
+
+const keySource = (meetingId: string): MeetingSource => {
   const base = `/api/meetings/${encodeURIComponent(meetingId)}`;
+  return { detailPath: base, base, hrefAt: (ms) => meetingHref(meetingId, ms), shared: false };
+};
+
+export function meetingPage(main: HTMLElement, route: Route, source: MeetingSource = keySource(route.id)): Page {
   const startAt = Number(route.params.get('t'));
   const status = liveStatus('Loading the meeting…');
   main.append(pageHeading('Meeting'), status);
@@ -28,7 +43,7 @@ export function meetingPage(main: HTMLElement, route: Route): Page {
   const load = async () => {
     let detail: MeetingDetail;
     try {
-      detail = await getJson<MeetingDetail>(base);
+      detail = await getJson<MeetingDetail>(source.detailPath);
     } catch (error) {
       if (!stopped) main.replaceChildren(pageHeading('Meeting'), errorView(error));
       return;
@@ -41,7 +56,7 @@ export function meetingPage(main: HTMLElement, route: Route): Page {
       return;
     }
     player = createPlayer(`Recording of ${detail.meeting.title}`);
-    renderReady(main, detail, player, base, Number.isFinite(startAt) && route.params.has('t') ? startAt : null);
+    renderReady(main, detail, player, source, Number.isFinite(startAt) && route.params.has('t') ? startAt : null);
   };
   void load();
 
@@ -78,8 +93,8 @@ function progress(detail: MeetingDetail): HTMLElement {
   );
 }
 
-function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, base: string, startAt: number | null): void {
-  const { meeting } = detail;
+function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, source: MeetingSource, startAt: number | null): void {
+  const { base } = source;
   let transcript: TranscriptView | null = null;
 
   const seek = (ms: number) => {
@@ -92,11 +107,11 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, b
       'a',
       {
         ...attrs,
-        href: meetingHref(meeting.meetingId, ms),
+        href: source.hrefAt(ms),
         onclick: (event: Event) => {
           event.preventDefault();
           seek(ms);
-          history.replaceState(null, '', meetingHref(meeting.meetingId, ms));
+          history.replaceState(null, '', source.hrefAt(ms));
         },
       },
       ...children,
@@ -117,8 +132,9 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, b
         withAiLabel(decisionsSection(detail.decisions?.decisions ?? null, seekLink), detail.aiLabels?.decisions),
         withAiLabel(actionItemsSection(detail.actionItems?.items ?? null, seekLink), detail.aiLabels?.actionItems),
         withAiLabel(chaptersSection(detail.chapters?.chapters ?? null, seekLink), detail.aiLabels?.chapters),
-        liveCaptionsSection(base),
-        askPanel({ meetingId: detail.meeting.meetingId }),
+        detail.hasLiveCaptions === false ? null : liveCaptionsSection(base),
+        source.shared ? null : askPanel({ meetingId: detail.meeting.meetingId }),
+        source.shared ? null : sharePanel(detail.meeting.meetingId),
       ),
       h(
         'section',

@@ -1,0 +1,102 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { findCatalogEntry } from '../../domain/meetings/meetingView.js';
+import { SHARE_LINK_MAX_DAYS, ShareLinkInfoSchema } from '../../domain/share/shareLinkSchema.js';
+import { createShareLink, listShareLinks, revokeShareLink } from '../../domain/share/shareLinks.js';
+import type { ControlPlane } from '../ControlPlane.js';
+import { ErrorSchema, MeetingIdParams } from './apiSchemas.js';
+import { recordAs } from './auditActor.js';
+import type { ApiEnv } from './authContext.js';
+import { HttpError } from './errorResponse.js';
+import { requireAdmin } from './requireApiKey.js';
+
+const DAY_MS = 86_400_000;
+
+export const CreateShareLinkBody = z.strictObject({
+  expiresInDays: z.number().int().min(1).max(SHARE_LINK_MAX_DAYS).default(7).meta({ description: `1..${SHARE_LINK_MAX_DAYS} days, default 7` }),
+});
+const CreatedShareLink = z.object({
+  token: z.string().meta({ description: 'sl_<linkId>_<secret>: shown once, never stored (only its hash is)' }),
+  path: z.string().meta({ description: 'where the web UI opens it: the token sits in the #fragment, which browsers never send to a server', example: '/#/shared/sl_…' }),
+  link: ShareLinkInfoSchema,
+});
+const ShareLinksQuery = z.strictObject({ meetingId: z.string().min(1).max(200).optional() });
+const LinkIdParams = z.object({ linkId: z.string().meta({ description: 'the link id (16 hex characters)' }) });
+
+const json = <S extends z.ZodType>(schema: S, description: string) => ({ content: { 'application/json': { schema } }, description });
+const ADMIN_ERRORS = { 401: json(ErrorSchema, 'missing or invalid API key'), 403: json(ErrorSchema, 'needs an admin key') } as const;
+const security = [{ apiKey: [] }];
+
+/** The path the web UI opens a share link at: in the fragment, so no server, log or Referer sees the token. */
+export const sharedPagePath = (token: string): string => `/#/shared/${token}`;
+
+/**
+ * Admin routes for share links: make a read-only link to one meeting (expiring), list the
+ * tenant's links, revoke one. Every change is in the audit log, under the link's id (never its token).
+ */
+export function shareLinkRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
+  const app = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw result.error;
+    },
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/meetings/{id}/share-links',
+      security,
+      summary: 'admin: a read-only link to this meeting for someone without a key, expiring (default 7 days, at most 90)',
+      request: { params: MeetingIdParams, body: { content: { 'application/json': { schema: CreateShareLinkBody } }, required: false } },
+      responses: { 201: json(CreatedShareLink, 'the link, with its token (shown once)'), 400: json(ErrorSchema, 'bad expiry'), 404: json(ErrorSchema, 'no such meeting'), ...ADMIN_ERRORS },
+    }),
+    async (c) => {
+      requireAdmin(c);
+      const auth = c.get('auth');
+      const body = CreateShareLinkBody.parse(await c.req.json().catch(() => ({})));
+      const meetingId = c.req.valid('param').id;
+      if ((await findCatalogEntry(plane.blobs, auth.tenantId, meetingId)) === null) throw new HttpError(404, `no meeting ${meetingId}`);
+      const now = plane.clock();
+      const { token, link } = await createShareLink(plane.blobs, { tenantId: auth.tenantId, meetingId, expiresAt: new Date(now.getTime() + body.expiresInDays * DAY_MS), createdBy: auth.keyId }, now);
+      await recordAs(plane.audit, auth, { action: 'shareLink.create', target: { type: 'shareLink', id: link.linkId }, details: { meetingId, expiresAt: link.expiresAt } });
+      return c.json({ token, path: sharedPagePath(token), link }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/share-links',
+      security,
+      summary: "admin: the tenant's share links (active, expired and revoked), newest first; never their tokens",
+      request: { query: ShareLinksQuery },
+      responses: { 200: json(z.object({ links: z.array(ShareLinkInfoSchema) }), 'the links'), ...ADMIN_ERRORS },
+    }),
+    async (c) => {
+      requireAdmin(c);
+      const { meetingId } = c.req.valid('query');
+      return c.json({ links: await listShareLinks(plane.blobs, c.get('auth').tenantId, meetingId === undefined ? {} : { meetingId }) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/share-links/{linkId}',
+      security,
+      summary: 'admin: revoke a share link: it stops opening the meeting at once',
+      request: { params: LinkIdParams },
+      responses: { 200: json(z.object({ link: ShareLinkInfoSchema }), 'revoked'), 404: json(ErrorSchema, 'no such link in this tenant'), ...ADMIN_ERRORS },
+    }),
+    async (c) => {
+      requireAdmin(c);
+      const auth = c.get('auth');
+      const { linkId } = c.req.valid('param');
+      const link = await revokeShareLink(plane.blobs, auth.tenantId, linkId, plane.clock());
+      if (link === null) throw new HttpError(404, `no share link ${linkId}`);
+      await recordAs(plane.audit, auth, { action: 'shareLink.revoke', target: { type: 'shareLink', id: linkId }, details: { meetingId: link.meetingId } });
+      return c.json({ link }, 200);
+    },
+  );
+  return app;
+}
