@@ -27,6 +27,7 @@ import { scoreMeeting } from '../lib/evaluation/scoreMeeting.js';
 import { summaryNotesReport } from '../lib/evaluation/summary/summaryNotesReport.js';
 import { notesReport } from '../lib/evaluation/notes/notesReport.js';
 import { runAskEvaluation } from '../lib/evaluation/evaluateAsk.js';
+import { modelPathReport } from '../lib/evaluation/modelPath/modelPathReport.js';
 
 // The reference data carries no meeting dates; a fixed Monday makes "by Friday" resolve the same way on every run.
 const MEETING_DATE = new Date(2024, 0, 15);
@@ -47,14 +48,14 @@ function dataDirectory(requested: string | undefined): string {
 }
 
 async function main(): Promise<void> {
-  let values: { data?: string | undefined; json?: string | undefined; 'search-questions'?: string | undefined; 'calibrate-search'?: boolean | undefined };
+  let values: { data?: string | undefined; json?: string | undefined; 'search-questions'?: string | undefined; 'calibrate-search'?: boolean | undefined; 'model-meetings'?: string | undefined };
   try {
     ({ values } = parseArgs({
-      options: { data: { type: 'string' }, json: { type: 'string' }, 'search-questions': { type: 'string' }, 'calibrate-search': { type: 'boolean' } },
+      options: { data: { type: 'string' }, json: { type: 'string' }, 'search-questions': { type: 'string' }, 'calibrate-search': { type: 'boolean' }, 'model-meetings': { type: 'string' } },
       strict: true,
     }));
   } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\nusage: npx tsx bin/eval.ts [--data <dir>] [--json <file>] [--search-questions <n>] [--calibrate-search]`);
+    fail(`${error instanceof Error ? error.message : String(error)}\nusage: npx tsx bin/eval.ts [--data <dir>] [--json <file>] [--search-questions <n>] [--calibrate-search] [--model-meetings <n>]`);
   }
   const dir = dataDirectory(values.data);
   const ids = readdirSync(dir)
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${(await summaryNotesReport(dir, MEETING_DATE)).table}\n`);
   process.stdout.write(`\n${(await notesReport(dir, MEETING_DATE)).text}\n`);
   process.stdout.write(`\n${await runAskEvaluation(dir)}\n`);
+  process.stdout.write(`\n${(await modelPathReport({ dataDir: dir, ids, meetingDate: MEETING_DATE, env: process.env, ...(values['model-meetings'] === undefined ? {} : { maxMeetings: Number(values['model-meetings']) }) })).text}\n`);
 
   if (values.json !== undefined) {
     const report = { dataDir: dir, meetingDate: MEETING_DATE_LABEL, meetings: rows, mean, actionItems: counts, search };
