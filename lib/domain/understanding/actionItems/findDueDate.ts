@@ -55,6 +55,8 @@ function datedDeadline(text: string, meetingDate: Date): DueDate | null {
   if (endOfWeekMatch) {
     return { date: endOfWeek(meetingDate, /\bnext week\b/i.test(endOfWeekMatch[0])), text: endOfWeekMatch[0].trim() };
   }
+  // chrono is the slow part of reading a meeting; a sentence naming no day cannot give one.
+  if (!NAMES_A_DAY.test(text)) return null;
   for (const result of chrono.parse(text, meetingDate, { forwardDate: true })) {
     if (!NAMES_A_DAY.test(result.text)) continue;
     const leadIn = LEAD_IN.exec(text.slice(0, result.index));
