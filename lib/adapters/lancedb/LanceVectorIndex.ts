@@ -16,6 +16,7 @@ import {
   type VectorIndex,
   type VectorQuery,
 } from '../../domain/ports/VectorIndex.js';
+import { configureLanceThreads } from './lanceThreads.js';
 import { sqlAnd, sqlEquals, sqlIn } from './sqlFilter.js';
 
 const TABLE = 'documents';
@@ -100,6 +101,7 @@ export class LanceVectorIndex implements VectorIndex {
     if (!Number.isInteger(dimensions) || dimensions < 1) throw new RangeError(`dimensions must be a positive integer, got ${dimensions}`);
     // Check for other processes' writes on every read (the indexing worker and the search API
     // share the folder); on a local disk that is one small manifest read.
+    configureLanceThreads();
     const { connect } = await import('@lancedb/lancedb');
     const connection = await connect(directory, { readConsistencyInterval: 0 });
     try {
