@@ -1,6 +1,9 @@
 import type { Transcript } from '../transcript/schema.js';
 import { peopleOf } from './people.js';
+import { chapterTitles, type UtteranceRange } from './chapters/chapterTitles.js';
+import { meetingOpening } from './summary/meetingOpening.js';
 import { meetingTopics } from './summary/meetingTopics.js';
+import { questionExchanges } from './summary/questionExchanges.js';
 import { nextStepSentence, type NextStepInput } from './summary/nextSteps.js';
 import { pickByMarginalRelevance } from './summary/pickByMarginalRelevance.js';
 import { groupVoice, reportSpeech } from './summary/reportSpeech.js';
@@ -60,6 +63,9 @@ const MAX_SECTION_LINE_WORDS = 30;
 // Speech is full of questions and of sentences that trail off or are cut off; a summary wants finished statements.
 const isCompleteStatement = (sentence: string): boolean => /[.!]["')\]]*$/.test(sentence);
 
+// Thanks and greetings are courtesy, not a point anyone made ("I would like to thank the honourable member for her question").
+const isCourtesy = (sentence: string): boolean => /\b(?:thank(?:s| you)?|welcome|good (?:morning|afternoon|evening))\b/i.test(sentence);
+
 const wordCount = (text: string): number => text.split(/\s+/).filter((word) => word.length > 0).length;
 
 /** Inverse sentence frequency: a term in every sentence says nothing about any of them. */
@@ -81,6 +87,12 @@ const weighted = (terms: Iterable<string>, idf: Map<string, number>): TermVector
 
 const list = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+
+/** A title inside a sentence: its first word lower-cased unless it is a name or an acronym. */
+const asPhrase = (title: string, keepCase: (word: string) => boolean): string => {
+  const [first = '', ...rest] = title.split(' ');
+  return [/^\p{Lu}\p{Ll}/u.test(first) && !keepCase(first) ? first.toLowerCase() : first, ...rest].join(' ');
+};
 
 const empty = (): ExtractiveSummary => ({ text: '', sentences: [], sections: { overview: [], keyPoints: [], decisions: [], nextSteps: [] } });
 
@@ -128,9 +140,13 @@ export function summarizeExtractive(transcript: Transcript, options: SummarizeOp
     if (nextSteps.length >= decisions.length) nextSteps.pop();
     else decisions.pop();
   }
-  // A summary too short for an overview and key points keeps the key points.
-  const fullOverview = overviewOf(transcript, sentences, keepCase, referenceOf);
-  const overview = budget - wordsIn([...fullOverview, ...decisions, ...nextSteps]) >= MIN_KEY_POINT_WORDS ? fullOverview : [];
+  // The overview gives up its least needed lines first; a summary too short for any keeps the key points.
+  const overviewLines = overviewOf(transcript, sentences, keepCase, referenceOf);
+  while (overviewLines.length > 0 && budget - wordsIn([...overviewLines.map((entry) => entry.line), ...decisions, ...nextSteps]) < MIN_KEY_POINT_WORDS) {
+    const leastNeeded = overviewLines.reduce((worst, entry, i) => (entry.rank > (overviewLines[worst]?.rank ?? -1) ? i : worst), 0);
+    overviewLines.splice(leastNeeded, 1);
+  }
+  const overview = overviewLines.map((entry) => entry.line);
   const keyPoints = keyPointsOf(sentences, budget - wordsIn([...overview, ...decisions, ...nextSteps]), keepCase, referenceOf);
 
   const labelled = (label: string, lines: SummaryLine[]): SummaryLine[] =>
@@ -146,19 +162,27 @@ export function summarizeExtractive(transcript: Transcript, options: SummarizeOp
   return { text: all.map((line) => line.text).join(' '), sentences: all, sections };
 }
 
-/** What the meeting was about and who did most of the talking. */
+/**
+ * What the meeting was (as its chair named it), what it was about, who asked whom about what
+ * when it was run as questions and answers, and who did most of the talking; in reading order,
+ * each ranked by how much a reader needs it (lower first), so a tight budget drops the last.
+ */
 function overviewOf(
   transcript: Transcript,
   sentences: readonly TranscriptSentence[],
   keepCase: (word: string) => boolean,
   referenceOf: (speakerId: string) => { subject: string; inline: string },
-): SummaryLine[] {
+): { line: SummaryLine; rank: number }[] {
   const nameTokens = new Set(transcript.speakers.flatMap((speaker) => wordsOf(speaker.name).map((word) => word.toLowerCase())));
+  const lines: { line: SummaryLine; rank: number }[] = meetingOpening(sentences).map((line, i) => ({ line, rank: i === 0 ? 0 : 1 + i }));
   const topics = meetingTopics(sentences, TOPICS, nameTokens, keepCase);
-  const lines: SummaryLine[] = [];
   if (topics.length > 0) {
-    lines.push({ text: `The meeting was mainly about ${list(topics.map((topic) => topic.phrase))}.`, utteranceIds: [...new Set(topics.map((topic) => topic.utteranceId))] });
+    lines.push({ line: { text: `The meeting was mainly about ${list(topics.map((topic) => topic.phrase))}.`, utteranceIds: [...new Set(topics.map((topic) => topic.utteranceId))] }, rank: 1 });
   }
+  const topicsOf = (ranges: readonly UtteranceRange[]): (string | null)[] =>
+    chapterTitles(transcript, ranges).map((title) => (/^Part \d+$/.test(title) ? null : asPhrase(title, keepCase)));
+  const exchanges = questionExchanges(transcript, (id) => referenceOf(id).subject, topicsOf);
+  exchanges.forEach((line, i) => lines.push({ line, rank: 4 + i }));
   const wordsBySpeaker = new Map<string, { words: number; utteranceId: string }>();
   for (const utterance of transcript.utterances) {
     const entry = wordsBySpeaker.get(utterance.speakerId) ?? { words: 0, utteranceId: utterance.id };
@@ -169,7 +193,10 @@ function overviewOf(
   const [first, ...others] = talkers;
   if (first !== undefined && talkers.length > 1) {
     const rest = others.slice(0, 3).map(([id]) => referenceOf(id).inline);
-    lines.push({ text: `${referenceOf(first[0]).subject} spoke most, with ${list(rest)}.`, utteranceIds: [first[1].utteranceId, ...others.slice(0, 3).map(([, entry]) => entry.utteranceId)] });
+    lines.push({
+      line: { text: `${referenceOf(first[0]).subject} spoke most, with ${list(rest)}.`, utteranceIds: [first[1].utteranceId, ...others.slice(0, 3).map(([, entry]) => entry.utteranceId)] },
+      rank: 8,
+    });
   }
   return lines;
 }
@@ -187,7 +214,7 @@ function keyPointsOf(
   const candidatesOf = (finishedOnly: boolean) => {
     const scored = sentences.flatMap((sentence, order) => {
       const distinctTerms = new Set(sentence.terms);
-      if ((finishedOnly && !isCompleteStatement(sentence.clean)) || wordCount(sentence.clean) < MIN_SENTENCE_WORDS || distinctTerms.size < MIN_SENTENCE_TERMS) return [];
+      if ((finishedOnly && !isCompleteStatement(sentence.clean)) || isCourtesy(sentence.clean) || wordCount(sentence.clean) < MIN_SENTENCE_WORDS || distinctTerms.size < MIN_SENTENCE_TERMS) return [];
       const vector = weighted(distinctTerms, idf);
       const vectorNorm = norm(vector);
       return [{ order, sentence, vector, norm: vectorNorm, relevance: cosine(vector, centroid, vectorNorm, centroidNorm) }];

@@ -83,7 +83,8 @@ describe('summarizeExtractive', () => {
       { speaker: 'C', text: 'The marketing budget covers a television advert and posters for the remote control.' },
     ]);
     const summary = summarizeExtractive(repetitive, { maxWords: 30 });
-    expect(summary.sections.keyPoints.map((sentence) => sentence.utteranceIds[0])).toContain('u2');
-    expect(summary.sections.keyPoints).toHaveLength(2);
+    const picked = summary.sections.keyPoints.map((sentence) => sentence.utteranceIds[0]);
+    expect(picked).toContain('u2');
+    expect(picked.filter((id) => id === 'u0' || id === 'u1').length).toBeLessThanOrEqual(1);
   });
 });
