@@ -11,6 +11,7 @@ import { benchDeliveries } from '../lib/bench/deliveryBench.js';
 import { benchMeetingList } from '../lib/bench/listBench.js';
 import { benchSearch, type SearchBench } from '../lib/bench/searchBench.js';
 import { REBUILD_BATCH_MEETINGS } from '../lib/domain/meetings/rebuildIndex.js';
+import { printAskBench } from '../lib/bench/printAskBench.js';
 import { benchMeetings, benchStateMachineOverhead } from '../lib/bench/workflowBench.js';
 import { benchMeetingPath, benchProviders, INSTANT, REALISTIC } from './benchProviders.js';
 
@@ -36,6 +37,9 @@ const { values } = parseArgs({
     'search-meetings': { type: 'string', default: '1000' },
     // Only the archive search bench, e.g. at 10,000 meetings by hand: `npm run bench -- --search-only --search-meetings 10000`.
     'search-only': { type: 'boolean', default: false },
+    // Ask the archive, timed with the model played at published speed; by hand: `npm run bench -- --ask-only --ask-meetings 1000`.
+    'ask-meetings': { type: 'string', default: '50' },
+    'ask-only': { type: 'boolean', default: false },
   },
 });
 if (values['no-providers'] === true) values.providers = false;
@@ -52,6 +56,15 @@ function printSearch(search: SearchBench): void {
   print(`archive search        ${search.meetings} meetings (${search.documents} passages, 1 in 10 of another tenant), indexed in ${search.indexSeconds.toFixed(0)} s (${REBUILD_BATCH_MEETINGS} meetings a write, as a rebuild; embedding the corpus once ${search.embedSeconds.toFixed(1)} s), ${(search.indexBytes / 1024 / 1024).toFixed(0)} MB on disk`);
   print(`                      p50 ${search.p50Ms.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms over ${search.queries} questions from the corpus (target p95 < ${TARGET_SEARCH_P95_MS} ms: ${(search.p95Ms / TARGET_SEARCH_P95_MS).toFixed(2)}×); ${(search.answeredShare * 100).toFixed(0)} % answered`);
   print(`                      RSS ${search.rssMb.toFixed(0)} MB after the queries, peak ${search.peakRssMb.toFixed(0)} MB`);
+}
+
+if (values['ask-only'] === true) {
+  try {
+    await printAskBench(corpus, meetingIdsIn(corpus), dataDir, values['ask-meetings'], print);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  process.exit(0);
 }
 
 if (values['search-only'] === true) {
@@ -107,6 +120,10 @@ try {
   print(`                      p50 ${list.p50Ms.toFixed(1)} ms, p95 ${list.p95Ms.toFixed(1)} ms (catalog re-listed in the background every 2 s)`);
   print(`                      target p95 < ${TARGET_LIST_P95_MS} ms: ${(list.p95Ms / TARGET_LIST_P95_MS).toFixed(2)}×; a page that waits for a LIST (listing over 30 s old) p50 ${list.relistP50Ms.toFixed(0)} ms, p95 ${list.relistP95Ms.toFixed(0)} ms;`);
   print(`                      first page in a fresh process (a GET per meeting) ${list.coldMs.toFixed(0)} ms`);
+
+  print('');
+  await printAskBench(corpus, meetingIdsIn(corpus), dataDir, values['ask-meetings'], print);
+  print('');
 
   const delivery = await benchDeliveries(dataDir, 500);
   print(`CRM webhook delivery  ${delivery.perSecond.toFixed(0)} signed deliveries/s from the durable queue to a receiver on loopback (${delivery.events} in ${delivery.seconds.toFixed(2)} s)`);
