@@ -2,7 +2,8 @@ import type { Embedder } from '../domain/ports/Embedder.js';
 import type { VectorHit, VectorIndex } from '../domain/ports/VectorIndex.js';
 import { buildSearchDocuments } from '../domain/search/buildSearchDocuments.js';
 import { indexMeeting } from '../domain/search/indexMeeting.js';
-import { relevanceRuleFor, type RelevanceRule } from '../domain/search/relevance.js';
+import { contentTerms } from '../domain/search/analyzeText.js';
+import { relevanceRuleFor, termShare, type RelevanceRule } from '../domain/search/relevance.js';
 import { findCandidates, parseSearch, rankCandidates, type SearchCandidates, type SearchRequest } from '../domain/search/searchArchive.js';
 import type { Transcript } from '../domain/transcript/schema.js';
 import { firstRelevantRank, isRelevant, randomScores, scoreRanks, type CitedHit, type SearchQuestion, type SearchScores } from './searchQuality.js';
@@ -14,8 +15,8 @@ export interface SearchEvalMeeting {
   referenceIndex: ReadonlyMap<string, number>;
   /** Questions that name the span answering them. */
   questions: SearchQuestion[];
-  /** Every question asked about the meeting, answered by a span or not: the no-answer test asks these. */
-  allQueries: string[];
+  /** Every question asked about the meeting, answered by a span or not, with its reference answer: the no-answer test asks these. */
+  allQueries: { query: string; answer: string | null }[];
 }
 
 /**
@@ -93,11 +94,45 @@ export interface ArchiveSearchReport {
   heldOutQueries: number;
   nonsenseQueries: number;
   rankers: RankerResult[];
+  /** The same rankings on the calibration part (where the rule's settings were chosen). */
+  tuneRankers: RankerResult[];
+  tuneQuestionsAsked: number;
+  tuneHeldOutQueries: number;
+  /** The rule's gate (term share) and margin varied, on both parts: recall against silence. */
+  curve: CurveRow[];
+  /** What the product's held-out false hits are: answers from a sibling meeting, or text that answers. */
+  falseHitStudy: FalseHitStudy[];
   random: SearchScores;
   /** Recall at 10 of the product ranking by source of the meetings (AMI, ICSI, committees). */
   bySource: { source: string; questions: number; recallAt10: number; mrrAt10: number }[];
   searchSeconds: number;
   calibration: CalibrationRow[] | null;
+}
+
+export interface CurveRow {
+  part: 'tune' | 'report';
+  minTermShare: number;
+  supportMargin: number;
+  recallAt10: number;
+  heldOutFalseHits: number;
+  nonsenseFalseHits: number;
+}
+
+/**
+ * The held-out questions that got hits, and how many of those are honest: the top hit is from a
+ * meeting of the same series (the same AMI team's other meetings, the same ICSI group), or a hit
+ * of the top 3 holds as much of the reference answer's words as a true answering passage
+ * typically does (the median over the answerable questions of the part).
+ */
+export interface FalseHitStudy {
+  part: 'tune' | 'report';
+  ranker: string;
+  heldOut: number;
+  withHits: number;
+  sameSeries: number;
+  answersAsWell: number;
+  either: number;
+  coverageThreshold: number;
 }
 
 export interface CalibrationRow {
@@ -114,6 +149,13 @@ const TENANT = 'eval';
 const isCalibration = (position: number): boolean => position % 3 === 0;
 /** One meeting in five is held out of the archive for the no-answer test. */
 const isHeldOut = (position: number): boolean => position % 5 === 4;
+
+/** The series a meeting belongs to: an AMI team's four meetings (ES2002a–d), an ICSI group (Bro, Bmr, Bed), a committee's topic. */
+export function seriesOf(meetingId: string): string {
+  if (/^(ES|IS|TS)\d/.test(meetingId)) return meetingId.replace(/[a-z]$/, '');
+  if (/^B[a-z]{2}\d/.test(meetingId)) return meetingId.slice(0, 3);
+  return meetingId.replace(/_\d+$/, '');
+}
 
 export function sourceOf(meetingId: string): string {
   if (/^(ES|IS|TS)\d/.test(meetingId)) return 'AMI';
@@ -155,14 +197,21 @@ export async function evaluateArchiveSearch(
 
   const searchStarted = performance.now();
   const report = await askPart(deps, part(false), heldOut, archiveWithoutHeldOut, options.maxQuestions);
+  // The calibration part, fewer of its questions: its rows show what the settings were chosen on.
+  const tune = await askPart(deps, part(true), heldOut, archiveWithoutHeldOut, options.calibrate ? Number.POSITIVE_INFINITY : Math.ceil(options.maxQuestions / 2));
   const rankerResults = rankers.map((ranker) => resultOf(ranker, report, referenceIndexOf));
+  const tuneResults = rankers.map((ranker) => resultOf(ranker, tune, referenceIndexOf));
   const product = rankers[0]!;
   const bySource = [...new Set(report.answerable.map(({ question }) => sourceOf(question.meetingId)))].sort().map((source) => {
     const asked = report.answerable.filter(({ question }) => sourceOf(question.meetingId) === source);
     const scores = scoreRanks(asked.map(({ question, request, candidates }) => firstRelevantRank(product.rank(request, candidates).map((hit) => isRelevant(hit, question, referenceIndexOf)))));
     return { source, questions: asked.length, recallAt10: scores.recallAt10, mrrAt10: scores.mrrAt10 };
   });
-  const calibration = options.calibrate ? calibrate(await askPart(deps, part(true), heldOut, archiveWithoutHeldOut, Number.POSITIVE_INFINITY), referenceIndexOf) : null;
+  const calibration = options.calibrate ? calibrate(tune, rule, referenceIndexOf) : null;
+  const curve = [...curveOf('tune', tune, rule, referenceIndexOf), ...curveOf('report', report, rule, referenceIndexOf)];
+  const falseHitStudy = (['tune', 'report'] as const).flatMap((name) =>
+    rankers.slice(0, 2).map((ranker) => studyFalseHits(name, ranker, name === 'tune' ? tune : report, referenceIndexOf)),
+  );
 
   return {
     embedder: deps.embedder.model,
@@ -178,6 +227,11 @@ export async function evaluateArchiveSearch(
     heldOutQueries: report.heldOut.length,
     nonsenseQueries: report.nonsense.length,
     rankers: rankerResults,
+    tuneRankers: tuneResults,
+    tuneQuestionsAsked: tune.answerable.length,
+    tuneHeldOutQueries: tune.heldOut.length,
+    curve,
+    falseHitStudy,
     random: randomScores(passages, report.answerable.map(({ question }) => relevantCounts.get(question) ?? 0)),
     bySource,
     searchSeconds: (performance.now() - searchStarted) / 1000,
@@ -190,9 +244,14 @@ interface Asked {
   candidates: SearchCandidates;
 }
 
+interface AskedHeldOut extends Asked {
+  meetingId: string;
+  answer: string | null;
+}
+
 interface AskedPart {
   answerable: (Asked & { question: SearchQuestion })[];
-  heldOut: Asked[];
+  heldOut: AskedHeldOut[];
   nonsense: Asked[];
 }
 
@@ -216,7 +275,7 @@ async function askPart(
   for (const question of questions) answerable.push({ question, ...(await ask(question.query)) });
   const held = [];
   for (const meeting of meetings.filter((meeting) => heldOut.has(meeting.transcript.meetingId))) {
-    for (const query of meeting.allQueries) held.push(await ask(query, archiveWithoutHeldOut));
+    for (const { query, answer } of meeting.allQueries) held.push({ meetingId: meeting.transcript.meetingId, answer, ...(await ask(query, archiveWithoutHeldOut)) });
   }
   const nonsense = [];
   for (const query of NONSENSE_QUERIES) nonsense.push(await ask(query));
@@ -228,13 +287,18 @@ function rankersFor(rule: RelevanceRule): Ranker[] {
   const topOf = (hits: readonly VectorHit[]): CitedHit[] => hits.slice(0, 10).map((hit) => hit.document);
   return [
     { name: 'hybrid + relevance rule (product)', rank: (request, candidates) => rankCandidates(request, candidates, rule) },
-    { name: 'hybrid, no rule (before)', rank: (request, candidates) => rankCandidates(request, candidates, null) },
+    { name: 'hybrid + first rule (before)', rank: (request, candidates) => rankCandidates(request, candidates, firstRule(rule)) },
+    { name: 'hybrid, no rule', rank: (request, candidates) => rankCandidates(request, candidates, null) },
     { name: 'Pinecone path + rule', rank: (request, candidates) => rankCandidates(request, vectorOnly(candidates), rule) },
+    { name: 'Pinecone path + first rule', rank: (request, candidates) => rankCandidates(request, vectorOnly(candidates), firstRule(rule)) },
     { name: 'Pinecone path, no rule', rank: (request, candidates) => rankCandidates(request, vectorOnly(candidates), null) },
     { name: 'BM25 alone (full text)', rank: (_, candidates) => topOf(candidates.keyword ?? []) },
     { name: 'vector neighbours alone', rank: (_, candidates) => topOf(candidates.semantic) },
   ];
 }
+
+/** The rule as first shipped: evidence per candidate only, no supporting candidates, equal fusion weights. */
+const firstRule = (rule: RelevanceRule): RelevanceRule => ({ ...rule, supportMargin: Number.POSITIVE_INFINITY, semanticWeight: 1 });
 
 function resultOf(ranker: Ranker, asked: AskedPart, referenceIndexOf: ReferenceLookup): RankerResult {
   const ranks = asked.answerable.map(({ question, request, candidates }) =>
@@ -248,14 +312,63 @@ const CALIBRATION_FLOORS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7
 const CALIBRATION_SHARES = [0, 0.34, 0.5, 0.67];
 
 /** The rule's settings swept over the calibration part: what each costs in recall and buys in silence. */
-function calibrate(asked: AskedPart, referenceIndexOf: ReferenceLookup): CalibrationRow[] {
+function calibrate(asked: AskedPart, product: RelevanceRule, referenceIndexOf: ReferenceLookup): CalibrationRow[] {
   return CALIBRATION_FLOORS.flatMap((similarityFloor) =>
     CALIBRATION_SHARES.map((minTermShare) => {
-      const rule = { similarityFloor, minTermShare };
+      const rule = { ...product, similarityFloor, minTermShare };
       const result = resultOf({ name: '', rank: (request, candidates) => rankCandidates(request, candidates, rule) }, asked, referenceIndexOf);
       return { similarityFloor, minTermShare, recallAt10: result.scores.recallAt10, heldOutFalseHits: result.heldOutFalseHits, nonsenseFalseHits: result.nonsenseFalseHits };
     }),
   );
+}
+
+const CURVE_SHARES = [0.5, 0.67, 0.75];
+const CURVE_MARGINS = [Number.POSITIVE_INFINITY, 0.8, 0.5, 0.25];
+
+/** The product rule with its gate (term share) and margin varied: each point's recall and false hits. */
+function curveOf(part: 'tune' | 'report', asked: AskedPart, product: RelevanceRule, referenceIndexOf: ReferenceLookup): CurveRow[] {
+  return CURVE_SHARES.flatMap((minTermShare) =>
+    CURVE_MARGINS.map((supportMargin) => {
+      const rule = { ...product, minTermShare, supportMargin };
+      const result = resultOf({ name: '', rank: (request, candidates) => rankCandidates(request, candidates, rule) }, asked, referenceIndexOf);
+      return { part, minTermShare, supportMargin, recallAt10: result.scores.recallAt10, heldOutFalseHits: result.heldOutFalseHits, nonsenseFalseHits: result.nonsenseFalseHits };
+    }),
+  );
+}
+
+/** Which of a ranking's held-out false hits are honest (see FalseHitStudy). */
+function studyFalseHits(part: 'tune' | 'report', ranker: Ranker, asked: AskedPart, referenceIndexOf: ReferenceLookup): FalseHitStudy {
+  const answerStems = (answer: string) => new Set(contentTerms(answer).map((term) => term.stem));
+  // A hit's whole passage text, from the candidates it was ranked from (a hit carries a snippet only).
+  const textOf = (candidates: SearchCandidates, hit: CitedHit): string => {
+    const same = (c: VectorHit) => c.document.meetingId === hit.meetingId && c.document.utteranceIds.join() === hit.utteranceIds.join();
+    return (candidates.semantic.find(same) ?? candidates.keyword?.find(same))?.document.text ?? '';
+  };
+  // How much of the reference answer a true answering passage holds, typically.
+  const trueCoverage = asked.answerable
+    .flatMap(({ question, request, candidates }) => {
+      const hit = ranker.rank(request, candidates).find((h) => isRelevant(h, question, referenceIndexOf));
+      return question.answer === undefined || hit === undefined ? [] : [termShare(textOf(candidates, hit), answerStems(question.answer))];
+    })
+    .sort((a, b) => a - b);
+  const threshold = trueCoverage[Math.floor(trueCoverage.length / 2)] ?? 1;
+  const withHits = asked.heldOut.map((held) => ({ held, hits: ranker.rank(held.request, held.candidates) })).filter(({ hits }) => hits.length > 0);
+  const sameSeries = ({ held, hits }: (typeof withHits)[number]) => seriesOf(hits[0]!.meetingId) === seriesOf(held.meetingId);
+  const answers = ({ held, hits }: (typeof withHits)[number]) => {
+    if (held.answer === null) return false;
+    const stems = answerStems(held.answer);
+    return hits.slice(0, 3).some((hit) => termShare(textOf(held.candidates, hit), stems) >= threshold);
+  };
+  return {
+    part,
+    ranker: ranker.name,
+    heldOut: asked.heldOut.length,
+    withHits: withHits.length,
+    sameSeries: withHits.filter(sameSeries).length,
+    answersAsWell: withHits.filter(answers).length,
+    either: withHits.filter((w) => sameSeries(w) || answers(w)).length,
+    coverageThreshold: threshold,
+  };
 }
 
 /** At most `count` items, taken at even steps so every meeting keeps its share. */

@@ -59,8 +59,8 @@ export async function loadSearchMeetings(dir: string): Promise<SearchEvalMeeting
     meetings.push({
       transcript,
       referenceIndex: new Map(transcript.utterances.map((utterance, i) => [utterance.id, alignment[i] ?? -1])),
-      questions: queries.flatMap((q) => (q.relevant_text_span === undefined ? [] : [{ meetingId: id, query: q.query, spans: q.relevant_text_span }])),
-      allQueries: queries.map((q) => q.query),
+      questions: queries.flatMap((q) => (q.relevant_text_span === undefined ? [] : [{ meetingId: id, query: q.query, spans: q.relevant_text_span, answer: q.answer }])),
+      allQueries: queries.map((q) => ({ query: q.query, answer: q.answer ?? null })),
     });
   }
   return meetings;

@@ -8,25 +8,43 @@ export function formatArchiveSearch(report: ArchiveSearchReport, dir: string): s
   const product = report.rankers[0]!;
   const before = report.rankers[1]!;
   const header = `${'ranking'.padEnd(36)}${'R@1'.padStart(7)}${'R@5'.padStart(7)}${'R@10'.padStart(7)}${'MRR@10'.padStart(7)}${'held-out'.padStart(10)}${'nonsense'.padStart(10)}`;
+  const row = (ranker: (typeof report.rankers)[number]) =>
+    `${ranker.name.padEnd(36)}${cell(ranker.scores.recallAt1)}${cell(ranker.scores.recallAt5)}${cell(ranker.scores.recallAt10)}${cell(ranker.scores.mrrAt10)}${percent(ranker.heldOutFalseHits, 10)}${percent(ranker.nonsenseFalseHits, 10)}`;
   const lines = [
     `Archive search (${report.embedder}, LanceDB): ${report.meetings} meetings of ${dir} in one archive, transcript passages only (${report.passages}), indexed in ${report.indexSeconds.toFixed(0)} s`,
-    `Rule: a vector neighbour counts at cosine ≥ ${report.rule.similarityFloor}, a passage by its words when it holds > ${report.rule.minTermShare * 100} % of the query's content words.`,
+    `Rule: a search has an answer when a vector neighbour has cosine ≥ ${report.rule.similarityFloor} or a passage holds > ${report.rule.minTermShare * 100} % of the query's content words;`,
+    `it then also keeps the keyword candidates scoring ≥ ${report.rule.supportMargin} × the best BM25 score; fusion weight of the vector ranking ${report.rule.semanticWeight} (keyword ranking 1).`,
     `Reported on the ${report.reportMeetings} meetings not used to calibrate (1 in 3 calibrates): ${report.questionsAsked} of their ${report.questionsAvailable} answerable questions, evenly spread;`,
-    `no-answer: ${report.heldOutQueries} questions of ${report.heldOutMeetings} meetings held out of the archive (searched with those meetings filtered away) and ${report.nonsenseQueries} nonsense queries.`,
+    `no-answer: ${report.heldOutQueries} questions of the held-out meetings (1 in 5, searched with those meetings filtered away) and ${report.nonsenseQueries} nonsense queries.`,
     '',
     `${''.padEnd(64)}  false-hit rate`,
     header,
-    ...report.rankers.map(
-      (ranker) =>
-        `${ranker.name.padEnd(36)}${cell(ranker.scores.recallAt1)}${cell(ranker.scores.recallAt5)}${cell(ranker.scores.recallAt10)}${cell(ranker.scores.mrrAt10)}${percent(ranker.heldOutFalseHits, 10)}${percent(ranker.nonsenseFalseHits, 10)}`,
-    ),
+    ...report.rankers.map(row),
     `${'random passages (expected)'.padEnd(36)}${cell(report.random.recallAt1)}${cell(report.random.recallAt5)}${cell(report.random.recallAt10)}${cell(report.random.mrrAt10)}`,
     '',
-    `Recall cost of the rule: R@10 ${before.scores.recallAt10.toFixed(3)} → ${product.scores.recallAt10.toFixed(3)} (${signed(product.scores.recallAt10 - before.scores.recallAt10)}), MRR@10 ${signed(product.scores.mrrAt10 - before.scores.mrrAt10)};` +
+    `The same on the calibration meetings (where the margin and weights were chosen): ${report.tuneQuestionsAsked} answerable questions, ${report.tuneHeldOutQueries} held-out`,
+    header,
+    ...report.tuneRankers.map(row),
+    '',
+    `Rule before → now: R@10 ${before.scores.recallAt10.toFixed(3)} → ${product.scores.recallAt10.toFixed(3)} (${signed(product.scores.recallAt10 - before.scores.recallAt10)}), MRR@10 ${signed(product.scores.mrrAt10 - before.scores.mrrAt10)};` +
       ` false hits on held-out questions ${percent(before.heldOutFalseHits, 0)} → ${percent(product.heldOutFalseHits, 0)}, on nonsense ${percent(before.nonsenseFalseHits, 0)} → ${percent(product.nonsenseFalseHits, 0)}.`,
     `By source (product ranking): ${report.bySource.map((s) => `${s.source} R@10 ${s.recallAt10.toFixed(3)}, MRR@10 ${s.mrrAt10.toFixed(3)} (${s.questions} q.)`).join('; ')}.`,
-    'R@k: share of questions with a passage of the right meeting citing an utterance of the reference span in the top k. A held-out question about a meeting on the same',
-    'topics as others (AMI design meetings, ICSI research meetings) often has a true near-answer elsewhere, so its false-hit rate is an upper bound of the wrong answers.',
+    'R@k: share of questions with a passage of the right meeting citing an utterance of the reference span in the top k.',
+    '',
+    'What the held-out false hits are (a held-out meeting\'s siblings stay in the archive: an AMI team\'s other meetings, the same ICSI group, the same committee):',
+    ...report.falseHitStudy.map(
+      (study) =>
+        `  ${study.part.padEnd(7)}${study.ranker.padEnd(36)}${study.withHits} of ${study.heldOut} got hits: top hit from the same series ${study.sameSeries}; a top-3 hit holding ≥ ${(study.coverageThreshold * 100).toFixed(0)} % of the reference answer's words` +
+        ` (the median for true answering passages) ${study.answersAsWell}; either ${study.either} → at most ${percent((study.withHits - study.either) / Math.max(1, study.heldOut), 0)} unexplained`,
+    ),
+    '',
+    'Trade-off: the gate (term share) and the margin varied, floor as above — R@10 / held-out / nonsense false hits',
+    `${'part'.padEnd(8)}${'share >'.padEnd(9)}${[...new Set(report.curve.map((c) => c.supportMargin))].map((m) => (Number.isFinite(m) ? `margin ${m}` : 'no margin').padStart(24)).join('')}`,
+    ...[...new Set(report.curve.map((c) => `${c.part}|${c.minTermShare}`))].map((key) => {
+      const [part, share] = key.split('|');
+      const cells = report.curve.filter((c) => c.part === part && String(c.minTermShare) === share).map((c) => `${c.recallAt10.toFixed(3)} ${percent(c.heldOutFalseHits, 0)} ${percent(c.nonsenseFalseHits, 0)}`.padStart(24));
+      return `${(part ?? '').padEnd(8)}${(share ?? '').padEnd(9)}${cells.join('')}`;
+    }),
     `Questions asked in ${report.searchSeconds.toFixed(0)} s.`,
   ];
   if (report.calibration !== null) {

@@ -22,7 +22,7 @@ export const MeetingTruthSchema = z.object({
   summary: z.string().nullable().optional(),
   /** Questions about the meeting; `relevant_text_span` holds inclusive ranges of utterance indexes, as strings. */
   queries: z
-    .array(z.object({ query: z.string(), relevant_text_span: z.array(z.tuple([z.coerce.number().int(), z.coerce.number().int()])).optional() }))
+    .array(z.object({ query: z.string(), answer: z.string().optional(), relevant_text_span: z.array(z.tuple([z.coerce.number().int(), z.coerce.number().int()])).optional() }))
     .optional(),
 });
 

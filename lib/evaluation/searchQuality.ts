@@ -8,6 +8,8 @@ export interface SearchQuestion {
   query: string;
   /** Inclusive ranges of reference utterance indexes. */
   spans: [number, number][];
+  /** The reference answer, where the data has one. */
+  answer?: string | undefined;
 }
 
 export interface CitedHit {

@@ -10,5 +10,11 @@ export interface Embedder {
    * model, measured on an archive (see docs/search.md, "Calibrating the floor").
    */
   readonly similarityFloor: number;
+  /**
+   * How much this model's nearest-neighbour ranking weighs in the fusion with the keyword ranking
+   * (which weighs 1); 1 when absent. A model whose vectors carry meaning finds the paraphrases
+   * BM25 misses; one whose vectors are only hashed words adds collisions (docs/search.md).
+   */
+  readonly semanticWeight?: number;
   embed(texts: readonly string[]): Promise<Float32Array[]>;
 }

@@ -24,6 +24,14 @@ const DEFAULT_BIGRAM_WEIGHT = 0.5;
 export const HASHED_SIMILARITY_FLOOR = 0.5;
 
 /**
+ * Hashed words are what BM25 already weighs, without its rare-word weighting and with collisions:
+ * in the fusion the keyword ranking leads and the vectors only break its ties and add what it
+ * lacks. Chosen on the calibration third of QMSum (weights 1, 0.1, 0.01: 0.1 was best at
+ * recall at 1 and 10); see docs/search.md.
+ */
+export const HASHED_SEMANTIC_WEIGHT = 0.1;
+
+/**
  * A lexical embedding that needs no model, key or network: stemmed content words and adjacent
  * word pairs, feature-hashed into a fixed number of signed buckets. Cosine similarity between two
  * vectors approximates their weighted term overlap, which is what an offline archive search
@@ -34,6 +42,7 @@ export class HashedTermEmbedder implements Embedder {
   readonly model: string;
   readonly dimensions: number;
   readonly similarityFloor: number;
+  readonly semanticWeight = HASHED_SEMANTIC_WEIGHT;
   readonly #bigramWeight: number;
 
   constructor(options: HashedTermEmbedderOptions = {}) {

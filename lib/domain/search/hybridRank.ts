@@ -29,30 +29,32 @@ export function keywordScores(texts: readonly string[], queryStems: ReadonlySet<
 }
 
 /**
- * The candidates that have a keyword score, best first (ties keep the given order): the keyword
- * ranking when the index has no keyword search of its own.
+ * The candidates that have a keyword score, best first with their scores (ties keep the given
+ * order): the keyword ranking when the index has no keyword search of its own.
  */
-export function keywordOrder<T>(candidates: readonly T[], textOf: (candidate: T) => string, queryStems: ReadonlySet<string>): T[] {
+export function keywordRanking<T>(candidates: readonly T[], textOf: (candidate: T) => string, queryStems: ReadonlySet<string>): { candidate: T; score: number }[] {
   const scores = keywordScores(candidates.map(textOf), queryStems);
   return candidates
     .map((candidate, index) => ({ candidate, score: scores[index] ?? 0, index }))
     .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score || a.index - b.index)
-    .map(({ candidate }) => candidate);
+    .map(({ candidate, score }) => ({ candidate, score }));
 }
 
 /**
  * Reciprocal rank fusion of several rankings (each best first) of items named by `idOf`: an item
- * scores 1 / (k + rank) in every ranking it appears in. Ranks, not raw scores, are combined, so
- * cosine similarities and BM25 never need to be put on one scale, and an item only one ranking
- * found still competes. Best first; equal scores keep the order of first appearance.
+ * scores weight / (k + rank) in every ranking it appears in (weight 1 unless given). Ranks, not
+ * raw scores, are combined, so cosine similarities and BM25 never need to be put on one scale,
+ * and an item only one ranking found still competes. Best first; equal scores keep the order of
+ * first appearance.
  */
-export function fuseRankings<T>(rankings: readonly (readonly T[])[], idOf: (item: T) => string): { item: T; score: number }[] {
+export function fuseRankings<T>(rankings: readonly (readonly T[])[], idOf: (item: T) => string, weights: readonly number[] = []): { item: T; score: number }[] {
   const fused = new Map<string, { item: T; score: number }>();
-  for (const ranking of rankings) {
+  for (const [n, ranking] of rankings.entries()) {
+    const weight = weights[n] ?? 1;
     ranking.forEach((item, rank) => {
       const entry = fused.get(idOf(item)) ?? { item, score: 0 };
-      entry.score += 1 / (RRF_K + rank + 1);
+      entry.score += weight / (RRF_K + rank + 1);
       fused.set(idOf(item), entry);
     });
   }

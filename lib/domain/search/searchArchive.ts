@@ -3,9 +3,9 @@ import type { Embedder } from '../ports/Embedder.js';
 import { SEARCH_DOCUMENT_KINDS, type SearchDocumentKind, type VectorHit, type VectorIndex } from '../ports/VectorIndex.js';
 import { contentTerms } from './analyzeText.js';
 import { InvalidSearchInputError } from './errors.js';
-import { fuseRankings, keywordOrder } from './hybridRank.js';
+import { fuseRankings, keywordRanking } from './hybridRank.js';
 import { queryStemsOf } from './snippet.js';
-import { isRelevantCandidate, relevanceRuleFor, termShare, type RelevanceRule } from './relevance.js';
+import { isRelevantCandidate, relevanceRuleFor, supportsAnswer, termShare, type RelevanceRule } from './relevance.js';
 import { isSpokenBy, speakerExcerpt, speakerFilter } from './speakerExcerpt.js';
 
 export const MAX_SEARCH_LIMIT = 100;
@@ -119,9 +119,11 @@ export async function findCandidates(deps: { embedder: Embedder; index: VectorIn
 }
 
 /**
- * The hits of a search from its candidates, best first. With a rule, a candidate without
- * evidence of its own is dropped before fusion, so being near the top of one weak list never
- * makes a hit; `null` fuses everything (the behaviour before the rule, kept for the evaluation).
+ * The hits of a search from its candidates, best first. With a rule, a search none of whose
+ * candidates is evidence of its own gets no hits; one that has evidence keeps its evidence and
+ * the keyword candidates within the rule's margin of the best, so being near the top of one weak
+ * list never makes a hit. `null` fuses everything (the behaviour before the rule, kept for the
+ * evaluation).
  */
 export function rankCandidates(request: SearchRequest, candidates: SearchCandidates, rule: RelevanceRule | null): ArchiveHit[] {
   const queryStems = queryStemsOf(request.query);
@@ -132,11 +134,18 @@ export function rankCandidates(request: SearchRequest, candidates: SearchCandida
     if (share === undefined) shares.set(hit.document.id, (share = termShare(hit.document.text, queryStems)));
     return share;
   };
-  const relevant = (hit: VectorHit): boolean => rule === null || isRelevantCandidate(rule, { similarity: similarity.get(hit.document.id), termShare: shareOf(hit) });
-
-  const semanticHits = candidates.semantic.filter(relevant);
-  const keywordHits = (candidates.keyword ?? keywordOrder(candidates.semantic, (hit) => hit.document.text, queryStems)).filter(relevant);
-  const ranked = fuseRankings([semanticHits, keywordHits], (hit) => hit.document.id).slice(0, request.limit);
+  // The index's own BM25 ranking, or (no keyword search, e.g. Pinecone) BM25 over the vector candidates.
+  const keyword = candidates.keyword?.map((hit) => ({ candidate: hit, score: hit.score })) ?? keywordRanking(candidates.semantic, (hit) => hit.document.text, queryStems);
+  let semanticHits = candidates.semantic;
+  let keywordHits = keyword.map(({ candidate }) => candidate);
+  if (rule !== null) {
+    const evidence = (hit: VectorHit): boolean => isRelevantCandidate(rule, { similarity: similarity.get(hit.document.id), termShare: shareOf(hit) });
+    if (!semanticHits.some(evidence) && !keywordHits.some(evidence)) return [];
+    const best = Math.max(0, ...keyword.map(({ score }) => score));
+    semanticHits = semanticHits.filter(evidence);
+    keywordHits = keyword.filter(({ candidate, score }) => evidence(candidate) || supportsAnswer(rule, score, best)).map(({ candidate }) => candidate);
+  }
+  const ranked = fuseRankings([semanticHits, keywordHits], (hit) => hit.document.id, [rule?.semanticWeight ?? 1, 1]).slice(0, request.limit);
   const bySpeaker = request.speaker === undefined ? undefined : speakerFilter(request.speaker);
   return ranked.map(({ item: { document }, score }) => {
     const { snippet, speakers } = speakerExcerpt(document, queryStems, bySpeaker);
