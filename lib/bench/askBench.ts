@@ -95,19 +95,23 @@ export async function benchAsk(corpusDir: string, corpusMeetings: readonly strin
     const sources = await Promise.all(
       corpusMeetings.map(async (id) => importTranscript(await readFile(join(corpusDir, `${id}.vtt`), 'utf8'), 'vtt', { meetingId: id, key: id })),
     );
-    const started = performance.now();
-    for (let i = 0; i < options.meetings; i += 1) {
-      const source = sources[i % sources.length];
-      if (source === undefined) break;
+    const archive = Array.from({ length: options.meetings }, (_, i) => {
+      const source = sources[i % sources.length]!;
       const tenantId = i % 10 === 9 ? 'other-tenant' : TENANT;
       const recordingKey = `recordings/ask-bench-${i}.wav`;
-      const meetingId = deriveMeetingId(tenantId, recordingKey);
+      return { tenantId, recordingKey, transcript: { ...source, meetingId: deriveMeetingId(tenantId, recordingKey) } };
+    });
+    const started = performance.now();
+    // The files first, in one go: the embedded server closes a connection idle for 5 s, and a put
+    // racing that close fails (the S3 client makes one attempt), which long indexing gaps provoke.
+    for (const [i, { tenantId, recordingKey, transcript }] of archive.entries()) {
       const resultPrefix = resultPrefixFor(recordingKey);
       const recordedAt = new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString();
-      const entry: CatalogEntry = { schemaVersion: STATUS_SCHEMA_VERSION, tenantId, meetingId, recordingKey, resultPrefix, title: `meeting ${i}`, recordedAt, createdAt: recordedAt };
-      const transcript = { ...source, meetingId };
-      await putJson(blobs, catalogKey(tenantId, meetingId), entry);
+      const entry: CatalogEntry = { schemaVersion: STATUS_SCHEMA_VERSION, tenantId, meetingId: transcript.meetingId, recordingKey, resultPrefix, title: `meeting ${i}`, recordedAt, createdAt: recordedAt };
+      await putJson(blobs, catalogKey(tenantId, transcript.meetingId), entry);
       await putJson(blobs, resultKey(resultPrefix, resultFiles.transcriptJson), transcript);
+    }
+    for (const [i, { tenantId, transcript }] of archive.entries()) {
       await indexMeeting({ embedder, index }, { tenantId, transcript });
       if ((i + 1) % PROGRESS_EVERY === 0) options.onProgress?.(i + 1, (performance.now() - started) / 1000);
     }
