@@ -120,10 +120,10 @@ export async function findCandidates(deps: { embedder: Embedder; index: VectorIn
 
 /**
  * The hits of a search from its candidates, best first. With a rule, a search none of whose
- * candidates is evidence of its own gets no hits; one that has evidence keeps its evidence and
- * the keyword candidates within the rule's margin of the best, so being near the top of one weak
- * list never makes a hit. `null` fuses everything (the behaviour before the rule, kept for the
- * evaluation).
+ * candidates is evidence of its own gets no hits; one that has evidence returns its evidence
+ * (fused), then the keyword candidates within the rule's margin of the best keyword score, so
+ * being near the top of one weak list never makes a hit nor outranks one. `null` fuses everything
+ * (the behaviour before the rule, kept for the evaluation).
  */
 export function rankCandidates(request: SearchRequest, candidates: SearchCandidates, rule: RelevanceRule | null): ArchiveHit[] {
   const queryStems = queryStemsOf(request.query);
@@ -136,16 +136,23 @@ export function rankCandidates(request: SearchRequest, candidates: SearchCandida
   };
   // The index's own BM25 ranking, or (no keyword search, e.g. Pinecone) BM25 over the vector candidates.
   const keyword = candidates.keyword?.map((hit) => ({ candidate: hit, score: hit.score })) ?? keywordRanking(candidates.semantic, (hit) => hit.document.text, queryStems);
-  let semanticHits = candidates.semantic;
-  let keywordHits = keyword.map(({ candidate }) => candidate);
-  if (rule !== null) {
+  const weights = [rule?.semanticWeight ?? 1, 1];
+  const idOf = (hit: VectorHit) => hit.document.id;
+  let ranked: { item: VectorHit; score: number }[];
+  if (rule === null) {
+    ranked = fuseRankings([candidates.semantic, keyword.map(({ candidate }) => candidate)], idOf, weights);
+  } else {
     const evidence = (hit: VectorHit): boolean => isRelevantCandidate(rule, { similarity: similarity.get(hit.document.id), termShare: shareOf(hit) });
-    if (!semanticHits.some(evidence) && !keywordHits.some(evidence)) return [];
+    const found = fuseRankings([candidates.semantic.filter(evidence), keyword.map(({ candidate }) => candidate).filter(evidence)], idOf, weights);
+    if (found.length === 0) return [];
+    // Support comes after evidence, however well BM25 scores it: common words in a long passage score high.
     const best = Math.max(0, ...keyword.map(({ score }) => score));
-    semanticHits = semanticHits.filter(evidence);
-    keywordHits = keyword.filter(({ candidate, score }) => evidence(candidate) || supportsAnswer(rule, score, best)).map(({ candidate }) => candidate);
+    // Scored below every evidence hit, in keyword order.
+    const floor = found.at(-1)!.score / 2;
+    const support = keyword.filter(({ candidate, score }) => !evidence(candidate) && supportsAnswer(rule, score, best)).map(({ candidate, score }) => ({ item: candidate, score: (floor * score) / best }));
+    ranked = [...found, ...support];
   }
-  const ranked = fuseRankings([semanticHits, keywordHits], (hit) => hit.document.id, [rule?.semanticWeight ?? 1, 1]).slice(0, request.limit);
+  ranked = ranked.slice(0, request.limit);
   const bySpeaker = request.speaker === undefined ? undefined : speakerFilter(request.speaker);
   return ranked.map(({ item: { document }, score }) => {
     const { snippet, speakers } = speakerExcerpt(document, queryStems, bySpeaker);
