@@ -50,6 +50,7 @@ import { registerAskRoute } from './askRoute.js';
 import { subscriptionRoutes } from './subscriptionRoutes.js';
 import { meetingDetail, transcriptResponse } from './meetingReads.js';
 import { shareLinkRoutes } from './shareLinkRoutes.js';
+import { exportRoutes } from './exportRoutes.js';
 import { sharedRoutes } from './sharedRoutes.js';
 
 
@@ -418,6 +419,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
   app.route('/', auditRoutes(plane.audit));
   app.route('/', editRoutes(plane));
   app.route('/', shareLinkRoutes(plane));
+  app.route('/', exportRoutes(plane));
 
   // Behind the same API-key check: CRM webhook subscriptions and their delivery log.
   if (plane.deliveries !== null) app.route('/', subscriptionRoutes({ blobs: plane.blobs, deliveries: plane.deliveries, clock: plane.clock, receivers: plane.receivers }));

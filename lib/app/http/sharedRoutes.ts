@@ -7,6 +7,7 @@ import type { ControlPlane } from '../ControlPlane.js';
 import { playableRecordingKey } from './audioResponse.js';
 import { HttpError } from './errorResponse.js';
 import { meetingDetail, transcriptResponse } from './meetingReads.js';
+import { notesExportResponse } from './notesExport.js';
 
 interface SharedEnv {
   Variables: { share: ResolvedShareLink };
@@ -59,6 +60,7 @@ export function sharedRoutes(plane: ControlPlane, options: { signingSecret: () =
     if (captions === null) throw new HttpError(404, 'no live captions were saved for this meeting');
     return c.json(captions);
   });
+  app.get('/export', async (c) => notesExportResponse(c, plane.blobs, await sharedMeeting(c), { format: c.req.query('format'), transcript: c.req.query('transcript') }));
   // The player's signed URL, as for a key: it plays this recording for 15 minutes and nothing else.
   app.get('/audio-url', async (c) => {
     const meeting = await sharedEntry(c);

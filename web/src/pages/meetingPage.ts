@@ -11,6 +11,7 @@ import { decisionsSection } from './decisionsSection.js';
 import { liveCaptionsSection } from './liveCaptionsSection.js';
 import { degradedLine, errorView, failureLine, pageHeading, stateBadges, type Page } from './common.js';
 import { sharePanel } from './sharePanel.js';
+import { exportPanel } from './exportPanel.js';
 
 const REFRESH_MS = 3_000;
 
@@ -133,6 +134,7 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, s
         withAiLabel(actionItemsSection(detail.actionItems?.items ?? null, seekLink), detail.aiLabels?.actionItems),
         withAiLabel(chaptersSection(detail.chapters?.chapters ?? null, seekLink), detail.aiLabels?.chapters),
         detail.hasLiveCaptions === false ? null : liveCaptionsSection(base),
+        exportPanel(base, detail.meeting.title),
         source.shared ? null : askPanel({ meetingId: detail.meeting.meetingId }),
         source.shared ? null : sharePanel(detail.meeting.meetingId),
       ),
