@@ -45,5 +45,6 @@ export function awsControlPlane(config: Config, deps: BuiltStepDeps, stateMachin
     // Unlike local mode there is no dev-key fallback: without keys in the secret, the webhook answers 503.
     livekit: signers.length > 0 ? { verifier: new LivekitWebhookVerifier(signers) } : null,
     audit: deps.audit,
+    ...(deps.links === undefined ? {} : { links: deps.links }),
   };
 }

@@ -1,4 +1,5 @@
 import type { AuditLog } from '../domain/audit/AuditLog.js';
+import type { MeetingLinks } from '../domain/meeting/links.js';
 import type { LivekitWebhookVerifier } from '../adapters/livekit/LivekitWebhookVerifier.js';
 import type { DeliveryQueue } from '../domain/crm/ports.js';
 import type { ReceiverGuard } from '../domain/crm/receiverPolicy.js';
@@ -30,6 +31,8 @@ export interface ControlPlane {
   transcription: CallbackDeps;
   /** Each tenant's append-only audit log: routes record who did what (see AuditLog). */
   audit: AuditLog;
+  /** Absolute links to meeting pages in API responses (AFTERCALL_WEB_URL); unset, links are app-relative. */
+  links?: MeetingLinks;
   /** Null when no LiveKit key is configured: the LiveKit webhook then answers 503. The verifier names the signing key's tenant. */
   livekit: { verifier: LivekitWebhookVerifier } | null;
 }

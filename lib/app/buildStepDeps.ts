@@ -3,7 +3,8 @@ import { createS3Client } from '../adapters/s3/createS3Client.js';
 import { S3BlobStore } from '../adapters/s3/S3BlobStore.js';
 import { recordingUrlSigner, resultUploadUrlSigner } from '../adapters/s3/presignRecordingUrl.js';
 import type { S3Credentials } from '../adapters/s3/verifySigV4.js';
-import type { Config } from '../config/config.js';
+import { webBaseUrl, type Config } from '../config/config.js';
+import { meetingLinks } from '../domain/meeting/links.js';
 import type { AuditLog } from '../domain/audit/AuditLog.js';
 import { DEFAULT_PRICES } from '../domain/usage/priceTable.js';
 import type { Answerer } from '../domain/ports/Answerer.js';
@@ -69,6 +70,7 @@ export async function buildStepDeps(
           }
         : null,
     clock: () => new Date(),
+    links: meetingLinks(webBaseUrl(config)),
     prices: config.AFTERCALL_PRICES ?? DEFAULT_PRICES,
     limits: { maxRecordingBytes: config.AFTERCALL_MAX_RECORDING_BYTES, transcriptionWaitFloorSeconds: config.AFTERCALL_TRANSCRIPTION_WAIT_FLOOR_SECONDS },
     // The local stack plugs in its file queue; on AWS, productionDeps plugs in the SQS one.

@@ -12,7 +12,8 @@ import { tracedWorkflowRunner } from '../adapters/otel/tracedWorkflowRunner.js';
 import { startEmbeddedS3Server, type EmbeddedS3Server } from '../adapters/s3/embeddedS3Server.js';
 import { LocalTaskTokens } from '../adapters/stepfunctions/LocalTaskTokens.js';
 import { LocalWorkflowRunner, type LocalWorkflowRunnerOptions } from '../adapters/stepfunctions/LocalWorkflowRunner.js';
-import type { Config } from '../config/config.js';
+import { webBaseUrl, type Config } from '../config/config.js';
+import { meetingLinks } from '../domain/meeting/links.js';
 import { migrateApiKeyRecords } from '../domain/auth/migrateApiKeyRecords.js';
 import type { HostResolver } from '../domain/crm/receiverPolicy.js';
 import { deliverDue } from '../domain/crm/deliverDue.js';
@@ -93,7 +94,11 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     ...(options.telemetry === undefined ? {} : { telemetry: options.telemetry }),
   });
   const deliveries = await FileDeliveryQueue.open(join(dataDir, 'deliveries'));
-  const deps: BuiltStepDeps = { ...built, deliveries, ...options.depsOverrides?.(built) };
+  let httpUrl: string | null = null;
+  // Links name the configured public URL, else this server's own address, known once it listens.
+  const configuredWebUrl = webBaseUrl(config);
+  const links = meetingLinks(() => configuredWebUrl ?? httpUrl);
+  const deps: BuiltStepDeps = { ...built, deliveries, links, ...options.depsOverrides?.(built) };
   // Before anything can check a key: records of the first layout move to their id-and-hash names.
   await migrateApiKeyRecords(deps.blobs);
   const runner = new LocalWorkflowRunner({
@@ -128,6 +133,7 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     receivers,
     livekit: { verifier: new LivekitWebhookVerifier(livekitSigners(config, { devDefault: true })) },
     audit: deps.audit,
+    links,
   };
   // One sender for the stack's life: its connection pools outlive a pass.
   const send = pinnedWebhookSender(receivers);
@@ -161,7 +167,6 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
   });
 
   let server: ServerType | null = null;
-  let httpUrl: string | null = null;
   let live: CaptionRelay | null = null;
   let liveSockets: { close(): void } | null = null;
   if (options.http === true) {

@@ -89,6 +89,12 @@ export const ConfigSchema = z.object({
    * <url>/callbacks/deepgram and no function waits on a long recording.
    */
   AFTERCALL_PUBLIC_URL: z.url().optional(),
+  /**
+   * Public base URL of the web UI, for the absolute links to meetings and moments in CRM events
+   * and API responses (e.g. https://aftercall.example.com). Unset: AFTERCALL_PUBLIC_URL (right when
+   * the app serves UI and API on one origin, as locally), else the local server's own address.
+   */
+  AFTERCALL_WEB_URL: z.url().optional(),
   /** Signs callback URLs, so that only Deepgram's answer to our request can complete a transcription. */
   AFTERCALL_CALLBACK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   /**
@@ -152,6 +158,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return parsed.data;
 }
+
+/** The base URL meeting links are built under; null when only the running server can tell. */
+export const webBaseUrl = (config: Config): string | null => config.AFTERCALL_WEB_URL ?? config.AFTERCALL_PUBLIC_URL ?? null;
 
 export const vectorIndexUri = (config: Config): string =>
   config.AFTERCALL_VECTOR_INDEX_URI ?? resolve(config.AFTERCALL_DATA_DIR, 'vector-index');

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { CHROMIUM, launchChromium, openPage } from '../support/chromium.js';
+import { axeViolations } from '../support/axe.js';
 import { SPEAKING_TEXT } from '../../lib/adapters/offline/SpeechActivityTranscriber.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBytes, startStackFixture, type StackFixture } from '../support/localStackFixture.js';
@@ -43,13 +44,22 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI: live captions of a room in progr
     await ingest.closed;
 
     // Assess
-    const speaker = page.locator('.live-speaker', { hasText: 'Project Manager' });
-    await speaker.locator('.live-lines li', { hasText: SPEAKING_TEXT }).first().waitFor();
-    await expect.poll(() => speaker.locator('.note').textContent()).toBe('Left the call.');
+    // One conversation for the room, each line with its speaker, the departure a line of it.
+    const lines = page.locator('.live-timeline .live-line');
+    await lines.filter({ hasText: SPEAKING_TEXT }).first().waitFor();
+    expect(await page.locator('.live-timeline').count()).toBe(1);
+    expect(await lines.first().locator('.live-speaker-name').textContent()).toBe('Project Manager');
+    await expect.poll(() => lines.last().textContent()).toBe('Project Manager Left the call.');
+    // The room list agrees with the captions: the room is there, said to be over, never "no call".
+    await expect.poll(() => page.locator('.live-rooms').textContent()).toBe('weekly — everyone has left; its captions are below');
     expect(await page.locator('.notice').textContent()).toMatch(/only when each participant is speaking, not their words/);
     await mkdir(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, 'live-captions.png'), fullPage: true });
-  });
+    for (const [width, height] of [[1280, 800], [375, 740]] as const) {
+      await page.setViewportSize({ width, height });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `live-timeline-${width}.png`), fullPage: true });
+    }
+  }, 90_000);
 
   it("shows the call's saved live captions on the meeting page once its recording is processed, folded away and marked rough", async () => {
     // Prepare: the room above ended, so its captions wait beside recordings/weekly.ogg; the recording arrives.
@@ -71,8 +81,8 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI: live captions of a room in progr
   });
 
   it('answers the saved live captions through the API to the tenant only, and 404 for a meeting without them', async () => {
-    const meetings = (await (await fetch(`${fixture.stack.httpUrl ?? ''}/api/meetings`, { headers: bearer(key) })).json()) as { meetings: { meetingId: string; title: string }[] };
-    const withCaptions = meetings.meetings.find((m) => m.title === 'weekly');
+    const meetings = (await (await fetch(`${fixture.stack.httpUrl ?? ''}/api/meetings`, { headers: bearer(key) })).json()) as { meetings: { meetingId: string; recordingKey: string }[] };
+    const withCaptions = meetings.meetings.find((m) => m.recordingKey === 'recordings/weekly.ogg');
     expect(withCaptions).toBeDefined();
     const url = (id: string) => `${fixture.stack.httpUrl ?? ''}/api/meetings/${id}/live-captions`;
     const saved = await fetch(url(withCaptions?.meetingId ?? ''), { headers: bearer(key) });

@@ -72,10 +72,11 @@ describe('decisions as a result of their own', () => {
         meetingId: meeting.meetingId,
         tenantId: fixture.tenantId,
         runId: expect.any(String),
-        title: 'review',
+        // The meeting's title (its first chapter's, with no room or metadata), and absolute links under the server's own address.
+        title: meeting.title,
         recordingKey: 'design/review.ogg',
-        meetingUrl: `/meetings/${meeting.meetingId}`,
-        decisions: stored?.decisions.map((d) => ({ id: d.id, text: d.text, startMs: d.startMs, citations: d.utteranceIds, link: `/meetings/${meeting.meetingId}?t=${d.startMs}` })),
+        meetingUrl: `${stack.httpUrl}/#/meetings/${meeting.meetingId}`,
+        decisions: stored?.decisions.map((d) => ({ id: d.id, text: d.text, startMs: d.startMs, citations: d.utteranceIds, link: `${stack.httpUrl}/#/meetings/${meeting.meetingId}?t=${d.startMs}` })),
         generatedBy: { engine: 'aftercall-extractive', model: 'aftercall-extractive', version: expect.any(String), aiGenerated: true, label: 'AI-generated — may be inaccurate' },
       },
     });

@@ -8,6 +8,8 @@ import { searchPage } from './pages/searchPage.js';
 import { signInPage } from './pages/signIn.js';
 import { livePage } from './live/livePage.js';
 import { navigate, parseRoute, type Route, type RouteName } from './router.js';
+import { setPageTitle } from './pageTitle.js';
+import { signInHref } from './signInReturn.js';
 
 const PAGES: Record<RouteName, (main: HTMLElement, route: Route) => Page> = {
   signin: signInPage,
@@ -18,6 +20,8 @@ const PAGES: Record<RouteName, (main: HTMLElement, route: Route) => Page> = {
   shared: sharedMeetingPage,
 };
 
+const PAGE_TITLES: Record<RouteName, string> = { signin: 'Sign in', meetings: 'Meetings', meeting: 'Meeting', search: 'Search', live: 'Live captions', shared: 'Shared meeting' };
+
 let current: Page | null = null;
 
 function render(): void {
@@ -27,11 +31,14 @@ function render(): void {
   if (route === null) return navigate('#/meetings');
   // A share token is used only on its own page; anywhere else the stored key (or none) is.
   useShareToken(route.name === 'shared' ? route.id : null);
-  if (route.name !== 'signin' && route.name !== 'shared' && loadSettings() === null) return navigate('#/signin');
+  // A deep link (a CRM task's meeting URL) opened before sign-in is where sign-in returns to.
+  if (route.name !== 'signin' && route.name !== 'shared' && loadSettings() === null) return navigate(signInHref(location.hash));
 
   current?.cleanup?.();
   main.replaceChildren();
   renderNav(route);
+  // Pages with a name of their own (a meeting's title) replace it once they know it.
+  setPageTitle(PAGE_TITLES[route.name]);
   current = PAGES[route.name](main, route);
   main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
   window.scrollTo(0, 0);

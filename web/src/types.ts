@@ -12,6 +12,35 @@ export interface MeetingSummary {
   degradedReasons: Degradation[];
   error: { step: string | null; name: string; message: string } | null;
   updatedAt: string | null;
+  /** Identity (absent from older servers): see pages/meetingIdentity.ts. */
+  titleSource?: 'metadata' | 'room' | 'chapter' | 'file';
+  room?: string | null;
+  durationMs?: number | null;
+  participants?: string[];
+  talkTime?: TalkTime[];
+  summaryPreview?: string | null;
+  /** The meeting's absolute page URL. */
+  url?: string;
+  /** While processing: the step running and when the notes should be ready. */
+  progress?: ReadyEstimate | null;
+}
+
+export interface TalkTime {
+  speaker: string;
+  ms: number;
+  share: number;
+}
+
+export interface ReadyEstimate {
+  step: string | null;
+  stepsDone: number;
+  stepsTotal: number;
+  recordingMs: number;
+  recordingLengthExact: boolean;
+  remainingMs: number;
+  readyAt: string;
+  basis: 'measured' | 'default';
+  samples: number;
 }
 
 /** A step that fell back to the offline default, as the manifest records it. */

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { RELATIVE_LINKS } from '../../domain/meeting/links.js';
 import { listTenantActionItems } from '../../domain/meetings/actionItemsAcross.js';
 import { deleteMeeting } from '../../domain/meetings/deleteMeeting.js';
 import { filterCatalog, listMeetingsPage } from '../../domain/meetings/meetingQuery.js';
@@ -81,6 +82,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
     },
   });
 
+  const links = plane.links ?? RELATIVE_LINKS;
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'an API key, ak_<keyId>_<secret>' });
   // Registered before the key check: the document describes the API and holds no data.
   app.doc31('/openapi.json', {
@@ -137,16 +139,17 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
       responses: { 200: json(MeetingsResponse, 'a page of meetings'), 400: failure('bad filter or cursor'), ...AUTH_ERRORS },
     }),
     async (c) => {
-      const { limit, cursor, from, to, room, participant } = c.req.valid('query');
+      const { limit, cursor, from, to, room, participant, q } = c.req.valid('query');
       const page = await listMeetingsPage(plane.blobs, c.get('auth').tenantId, {
         limit,
+        ...(q === undefined ? {} : { q }),
         ...(cursor === undefined ? {} : { cursor }),
         ...(from === undefined ? {} : { from }),
         ...(to === undefined ? {} : { to }),
         ...(room === undefined ? {} : { room }),
         ...(participant === undefined ? {} : { participant }),
       });
-      return c.json(page, 200);
+      return c.json({ ...page, meetings: page.meetings.map((meeting) => ({ ...meeting, url: links.meeting(meeting.meetingId) })) }, 200);
     },
   );
 
@@ -158,7 +161,10 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
       request: { params: MeetingIdParams },
       responses: { 200: json(MeetingResponse, 'the meeting'), 404: failure('no such meeting'), 410: failure('the meeting was erased (retention): when, why and from which stores'), ...AUTH_ERRORS },
     }),
-    async (c) => c.json(await meetingDetail(plane.blobs, await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id)), 200),
+    async (c) => {
+      const detail = await meetingDetail(plane.blobs, await meetingOr404(c.get('auth').tenantId, c.req.valid('param').id));
+      return c.json({ ...detail, meeting: { ...detail.meeting, url: links.meeting(detail.meeting.meetingId) } }, 200);
+    },
   );
 
   app.openapi(
@@ -372,7 +378,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
         ...(dueBefore === undefined ? {} : { dueBefore }),
         ...(cursor === undefined ? {} : { cursor }),
       });
-      return c.json(page, 200);
+      return c.json({ ...page, actionItems: page.actionItems.map((item) => ({ ...item, link: links.moment(item.meetingId, item.startMs) })) }, 200);
     },
   );
 

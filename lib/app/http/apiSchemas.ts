@@ -3,6 +3,7 @@ import { GeneratedBySchema } from '../../domain/labels/generatedBy.js';
 import { ListingStateSchema, ResumeFromSchema } from '../../domain/meeting/schema.js';
 import { SEARCH_DOCUMENT_KINDS } from '../../domain/ports/VectorIndex.js';
 import { LiveCaptionsFileSchema } from '../../domain/live/saveLiveCaptions.js';
+import { TalkTimeSchema, TITLE_SOURCES } from '../../domain/meetings/meetingIdentity.js';
 
 /**
  * The API's request and response shapes: the routes validate with them and the OpenAPI
@@ -29,9 +30,24 @@ export const MeetingsQuery = z.strictObject({
   to: isoDate('recorded at or before').optional(),
   room: z.string().min(1).max(200).optional().meta({ description: 'part of the recording key or title' }),
   participant: z.string().min(1).max(200).optional().meta({ description: "part of a speaker's name" }),
+  q: z.string().trim().min(1).max(200).optional().meta({ description: 'words that must all appear in the title, room, recording key, participants or summary preview (case-insensitive)' }),
 });
 
 const MeetingErrorSchema = z.object({ step: z.string().nullable(), name: z.string(), message: z.string() }).nullable();
+
+const ReadyEstimateSchema = z
+  .object({
+    step: z.string().nullable().meta({ description: 'the step running now, or the next to start' }),
+    stepsDone: z.number().int(),
+    stepsTotal: z.number().int(),
+    recordingMs: z.number().int().meta({ description: "the recording's length: its transcript's from an earlier run, else read from the file (Ogg granule position, WAV data size), else guessed from its size at 128 kbps" }),
+    recordingLengthExact: z.boolean(),
+    remainingMs: z.number().int(),
+    readyAt: z.string().meta({ description: 'when the notes should be ready (ISO time)' }),
+    basis: z.enum(['measured', 'default']).meta({ description: "measured: each step's median time per minute of recording over the tenant's last 20 published runs; default: built-in figures, nothing measured yet" }),
+    samples: z.number().int(),
+  })
+  .meta({ id: 'ReadyEstimate' });
 
 export const MeetingSummarySchema = z
   .object({
@@ -44,6 +60,14 @@ export const MeetingSummarySchema = z
     degradedReasons: z.array(z.object({ step: z.string(), reason: z.string() })).meta({ description: 'which steps fell back to the offline engine, and why' }),
     error: MeetingErrorSchema,
     updatedAt: z.string().nullable(),
+    titleSource: z.enum(TITLE_SOURCES).meta({ description: "where `title` came from: the recording's `title` metadata, its room (LiveKit webhook or `room` metadata), its first chapter, or its file name" }),
+    room: z.string().nullable(),
+    durationMs: z.number().int().nullable().meta({ description: "the recording's length, from its transcript; null before one exists" }),
+    participants: z.array(z.string()).meta({ description: 'speakers who said something, most talk first' }),
+    talkTime: z.array(TalkTimeSchema).meta({ description: "each speaker's speaking time and share of all speech, most first" }),
+    summaryPreview: z.string().nullable().meta({ description: "the summary's first sentences" }),
+    url: z.string().meta({ description: "the meeting's page in the web UI: absolute under AFTERCALL_WEB_URL (or AFTERCALL_PUBLIC_URL, or the local server's address)", example: 'https://aftercall.example.com/#/meetings/mtg_0123456789abcdef01234567' }),
+    progress: ReadyEstimateSchema.nullable().meta({ description: 'while processing: the step running and when the notes should be ready; null otherwise' }),
   })
   .meta({ id: 'MeetingSummary' });
 
@@ -141,7 +165,7 @@ export const ActionItemsResponse = z.object({
       meetingId: z.string(),
       meetingTitle: z.string(),
       recordedAt: z.string(),
-      link: z.string(),
+      link: z.string().meta({ description: 'opens the meeting at the moment it was said: absolute under AFTERCALL_WEB_URL (or AFTERCALL_PUBLIC_URL, or the local server), app-relative when none is known' }),
     }),
   ),
   nextCursor: z.string().nullable(),

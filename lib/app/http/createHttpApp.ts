@@ -5,6 +5,7 @@ import { apiRoutes } from './apiRoutes.js';
 import { callbackRoutes } from './callbackRoutes.js';
 import { errorResponse } from './errorResponse.js';
 import { liveRoutes } from './liveRoutes.js';
+import { meetingLinkRoutes } from './meetingLinkRoutes.js';
 import { webhookRoutes } from './webhookRoutes.js';
 import { webUiRoutes } from './webUiRoutes.js';
 
@@ -18,6 +19,7 @@ export function createHttpApp(plane: ControlPlane, options: { log?: (message: st
   if (options.live !== undefined) app.route('/api/live', liveRoutes(options.live));
   app.route('/api', apiRoutes(plane, { audioUrlSecret: options.audioUrlSecret }));
   // The web UI's static assets; anything else falls through to the JSON 404.
+  app.route('/', meetingLinkRoutes());
   app.route('/', webUiRoutes());
   app.notFound((c) => c.json({ error: { status: 404, message: 'no such route' } }, 404));
   app.onError((error, c) => errorResponse(error, c, options.log));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { meetingPath, momentPath } from '../meeting/links.js';
+import { RELATIVE_LINKS, type MeetingLinks } from '../meeting/links.js';
 import { recordingTitle } from '../meeting/resultKeys.js';
 import type { MeetingContext } from '../meeting/schema.js';
 import { AI_LABEL_TEXT, type GeneratedBy } from '../labels/generatedBy.js';
@@ -13,19 +13,25 @@ export interface MeetingEventData {
   runId: string;
   title: string;
   recordingKey: string;
-  /** Relative to the app, which serves the meeting page; the receiver knows the app's origin. */
+  /** The meeting's page: absolute under the configured public URL (AFTERCALL_WEB_URL), app-relative when none is known. */
   meetingUrl: string;
   /** The content is machine-generated: by what (engine, model, version). A receiver should label it so. */
   generatedBy: GeneratedBy & { label: string };
 }
 
-export const meetingEventData = (meeting: Pick<MeetingContext, 'meetingId' | 'tenantId' | 'runId' | 'recordingKey'>, generatedBy: GeneratedBy): MeetingEventData => ({
+/** What an event knows beyond the run's context: the meeting's title (its identity) and where its page is. */
+export interface MeetingEventContext {
+  title?: string;
+  links?: MeetingLinks;
+}
+
+export const meetingEventData = (meeting: Pick<MeetingContext, 'meetingId' | 'tenantId' | 'runId' | 'recordingKey'>, generatedBy: GeneratedBy, context: MeetingEventContext = {}): MeetingEventData => ({
   meetingId: meeting.meetingId,
   tenantId: meeting.tenantId,
   runId: meeting.runId,
-  title: recordingTitle(meeting.recordingKey),
+  title: context.title ?? recordingTitle(meeting.recordingKey),
   recordingKey: meeting.recordingKey,
-  meetingUrl: meetingPath(meeting.meetingId),
+  meetingUrl: (context.links ?? RELATIVE_LINKS).meeting(meeting.meetingId),
   generatedBy: { ...generatedBy, label: AI_LABEL_TEXT },
 });
 
@@ -43,7 +49,7 @@ export interface ActionItemsPublishedEvent {
 }
 
 /** An action item as CRM events carry it: its fields, its citations and a link to the moment. */
-export const actionItemPayload = (meetingId: string, item: ActionItem) => ({
+export const actionItemPayload = (meetingId: string, item: ActionItem, links: MeetingLinks = RELATIVE_LINKS) => ({
   id: item.id,
   text: item.text,
   owner: item.owner,
@@ -51,16 +57,16 @@ export const actionItemPayload = (meetingId: string, item: ActionItem) => ({
   dueText: item.dueText,
   startMs: item.startMs,
   citations: [...item.utteranceIds],
-  link: momentPath(meetingId, item.startMs),
+  link: links.moment(meetingId, item.startMs),
 });
 
-export function actionItemsPublishedEvent(meeting: MeetingContext, items: readonly ActionItem[], generatedBy: GeneratedBy, now: Date): ActionItemsPublishedEvent {
+export function actionItemsPublishedEvent(meeting: MeetingContext, items: readonly ActionItem[], generatedBy: GeneratedBy, now: Date, context: MeetingEventContext = {}): ActionItemsPublishedEvent {
   return {
     type: 'action_items.published',
     timestamp: now.toISOString(),
     data: {
-      ...meetingEventData(meeting, generatedBy),
-      actionItems: items.map((item) => actionItemPayload(meeting.meetingId, item)),
+      ...meetingEventData(meeting, generatedBy, context),
+      actionItems: items.map((item) => actionItemPayload(meeting.meetingId, item, context.links)),
     },
   };
 }

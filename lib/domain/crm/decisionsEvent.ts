@@ -1,8 +1,8 @@
-import { momentPath } from '../meeting/links.js';
+import { RELATIVE_LINKS } from '../meeting/links.js';
 import type { MeetingContext } from '../meeting/schema.js';
 import type { GeneratedBy } from '../labels/generatedBy.js';
 import type { Decision } from '../understanding/schema.js';
-import { meetingEventData, type MeetingEventData } from './actionItemsEvent.js';
+import { meetingEventData, type MeetingEventContext, type MeetingEventData } from './actionItemsEvent.js';
 
 /**
  * The body of a `decisions.published` webhook: the same Standard Webhooks `type/timestamp/data`
@@ -21,18 +21,19 @@ export interface DecisionsPublishedEvent {
   };
 }
 
-export function decisionsPublishedEvent(meeting: MeetingContext, decisions: readonly Decision[], generatedBy: GeneratedBy, now: Date): DecisionsPublishedEvent {
+export function decisionsPublishedEvent(meeting: MeetingContext, decisions: readonly Decision[], generatedBy: GeneratedBy, now: Date, context: MeetingEventContext = {}): DecisionsPublishedEvent {
+  const links = context.links ?? RELATIVE_LINKS;
   return {
     type: 'decisions.published',
     timestamp: now.toISOString(),
     data: {
-      ...meetingEventData(meeting, generatedBy),
+      ...meetingEventData(meeting, generatedBy, context),
       decisions: decisions.map((decision) => ({
         id: decision.id,
         text: decision.text,
         startMs: decision.startMs,
         citations: [...decision.utteranceIds],
-        link: momentPath(meeting.meetingId, decision.startMs),
+        link: links.moment(meeting.meetingId, decision.startMs),
       })),
     },
   };

@@ -2,7 +2,7 @@ import { UNKNOWN_GENERATOR, type GeneratedBy } from '../labels/generatedBy.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { MeetingContext } from '../meeting/schema.js';
 import type { ActionItem, Decision } from '../understanding/schema.js';
-import { actionItemsPublishedEvent, deliveryId } from './actionItemsEvent.js';
+import { actionItemsPublishedEvent, deliveryId, type MeetingEventContext } from './actionItemsEvent.js';
 import { decisionsPublishedEvent } from './decisionsEvent.js';
 import type { DeliveryQueue } from './ports.js';
 import { CRM_SCHEMA_VERSION, type Delivery, type Subscription, type WebhookEventType } from './schema.js';
@@ -48,9 +48,9 @@ export async function enqueueMeetingEvent(
 }
 
 /** One `action_items.published` delivery per subscription that asked for it; unnamed, the generator is labelled unknown (still AI-generated). */
-export const enqueueActionItemsPublished = (deps: PublishDeps, meeting: MeetingContext, items: readonly ActionItem[], generatedBy: GeneratedBy = UNKNOWN_GENERATOR): Promise<Delivery[]> =>
-  enqueueMeetingEvent(deps, meeting, 'action_items.published', (now) => actionItemsPublishedEvent(meeting, items, generatedBy, now));
+export const enqueueActionItemsPublished = (deps: PublishDeps, meeting: MeetingContext, items: readonly ActionItem[], generatedBy: GeneratedBy = UNKNOWN_GENERATOR, context: MeetingEventContext = {}): Promise<Delivery[]> =>
+  enqueueMeetingEvent(deps, meeting, 'action_items.published', (now) => actionItemsPublishedEvent(meeting, items, generatedBy, now, context));
 
 /** One `decisions.published` delivery per subscription that asked for it. */
-export const enqueueDecisionsPublished = (deps: PublishDeps, meeting: MeetingContext, decisions: readonly Decision[], generatedBy: GeneratedBy = UNKNOWN_GENERATOR): Promise<Delivery[]> =>
-  enqueueMeetingEvent(deps, meeting, 'decisions.published', (now) => decisionsPublishedEvent(meeting, decisions, generatedBy, now));
+export const enqueueDecisionsPublished = (deps: PublishDeps, meeting: MeetingContext, decisions: readonly Decision[], generatedBy: GeneratedBy = UNKNOWN_GENERATOR, context: MeetingEventContext = {}): Promise<Delivery[]> =>
+  enqueueMeetingEvent(deps, meeting, 'decisions.published', (now) => decisionsPublishedEvent(meeting, decisions, generatedBy, now, context));

@@ -64,6 +64,7 @@ export function recordingEventsFromLivekit(json: unknown, options: LivekitIntake
         recordingKey: `${tenantKeyPrefix(options.signerTenant, options.defaultTenant)}${tracksFolderOf(room.name, room.sid)}`,
         recordedAt: options.now.toISOString(),
         trigger: 'livekit',
+        room: room.name,
       },
       consented: roomMetadataGrantsConsent(room.metadata),
     };
@@ -78,7 +79,8 @@ export function recordingEventsFromLivekit(json: unknown, options: LivekitIntake
     const key = keyOfEgressFile(file, options.bucket);
     if (key === null || !isRecordingKey(key)) return [];
     assertRecordingOfTenant(key, options.signerTenant, options.defaultTenant);
-    return [{ tenantId: options.signerTenant, recordingKey: key, recordedAt: endedAt(file.endedAt, options.now), trigger: 'livekit' as const }];
+    const room = egressInfo.roomName === '' ? {} : { room: egressInfo.roomName.slice(0, 128) };
+    return [{ tenantId: options.signerTenant, recordingKey: key, recordedAt: endedAt(file.endedAt, options.now), trigger: 'livekit' as const, ...room }];
   });
   if (events.length === 0) return { kind: 'ignored', reason: `egress ${egressInfo.egressId} wrote no recording in bucket ${options.bucket}` };
   return { kind: 'recordings', events };

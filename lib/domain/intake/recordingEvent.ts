@@ -12,6 +12,7 @@ export const RecordingEventSchema = z.object({
     .refine((key) => isRecordingKey(key) || isTracksFolder(key), 'a recording key names an audio or video file, or a folder of participant tracks ending in "/tracks/"'),
   recordedAt: z.iso.datetime({ offset: true }),
   trigger: MeetingContextSchema.shape.trigger,
+  room: MeetingContextSchema.shape.room,
 });
 export type RecordingEvent = z.infer<typeof RecordingEventSchema>;
 

@@ -92,6 +92,7 @@ export async function meetingContext(deps: Pick<StartMeetingDeps, 'blobs'>, reco
     piiRedaction: settings.piiRedaction,
     recordedAt: recording.recordedAt,
     trigger: recording.trigger,
+    ...(recording.room === undefined ? {} : { room: recording.room }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MeetingIdentitySchema } from '../meetings/meetingIdentity.js';
 import { DegradationSchema, UsageLineSchema } from '../usage/usageMeter.js';
 
 export const STATUS_SCHEMA_VERSION = 1;
@@ -33,6 +34,8 @@ export const MeetingContextSchema = z.object({
   recordedAt: z.iso.datetime({ offset: true }),
   /** Where the event came from, for the status page. */
   trigger: z.enum(['livekit', 's3', 'cli', 'reprocess', 'api']),
+  /** The LiveKit room the recording came from, when its webhook named one: the meeting's title. */
+  room: z.string().min(1).max(128).optional(),
   /**
    * W3C trace context of the span that started the run, when tracing is on: every step's span
    * is its child, so one run is one trace although each step runs in its own invocation.
@@ -106,6 +109,8 @@ export const CatalogEntrySchema = z.object({
       degradedReasons: z.array(z.object({ step: z.string(), reason: z.string() })).optional(),
     })
     .optional(),
+  /** Title, room, length, participants, talk time and summary preview (see meetingIdentity.ts); absent before the first run records it. */
+  identity: MeetingIdentitySchema.optional(),
   /** What the retention sweep already removed while the meeting stays (its search documents, live captions, recording): never done twice. */
   erasures: z.array(z.object({ at: z.string(), stores: z.array(z.string()), reason: z.string() })).optional(),
 });

@@ -4,6 +4,7 @@ import { CatalogEntrySchema, MeetingStatusSchema, type CatalogEntry, type Meetin
 import type { BlobStore } from '../ports/BlobStore.js';
 import { findJson, findJsonIfValid, putJson } from '../workflow/jsonResults.js';
 import { noteCatalogWrite } from './catalogEntryCache.js';
+import type { MeetingIdentity } from './meetingIdentity.js';
 
 export type MeetingState = Listing['state'];
 export type Listing = NonNullable<CatalogEntry['listing']>;
@@ -52,11 +53,12 @@ export async function readListing(blobs: BlobStore, resultPrefix: string): Promi
  * steps that change the status call it with what they have just written; speakers not known
  * keep the names the entry had.
  */
-export async function refreshListing(blobs: BlobStore, meeting: { tenantId: string; meetingId: string }, listing: Listing): Promise<void> {
+export async function refreshListing(blobs: BlobStore, meeting: { tenantId: string; meetingId: string }, listing: Listing, identity?: MeetingIdentity): Promise<void> {
   const key = catalogKey(meeting.tenantId, meeting.meetingId);
   const entry = await findJsonIfValid(blobs, key, CatalogEntrySchema);
   // No entry: the recording never reached the catalog, so there is nothing to list.
   if (entry === null) return;
-  await putJson(blobs, key, { ...entry, listing: { ...listing, speakers: listing.speakers ?? entry.listing?.speakers ?? null } });
+  const named = identity === undefined ? {} : { title: identity.title, identity };
+  await putJson(blobs, key, { ...entry, ...named, listing: { ...listing, speakers: listing.speakers ?? entry.listing?.speakers ?? null } });
   noteCatalogWrite(blobs, catalogPrefix(meeting.tenantId), key);
 }

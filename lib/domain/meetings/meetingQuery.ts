@@ -13,6 +13,8 @@ export class InvalidMeetingQueryError extends BadRequestError {
 }
 
 export interface MeetingFilters {
+  /** Case-insensitive words that must all appear in the title, room, recording key, participants or summary preview. */
+  q?: string;
   /** Recorded at or after this ISO date or time. */
   from?: string;
   /** Recorded at or before this ISO time; a bare date means through the end of that day. */
@@ -37,10 +39,15 @@ export async function filterCatalog(blobs: BlobStore, tenantId: string, filters:
   const from = filters.from === undefined ? -Infinity : timeOf(filters.from, 'from');
   const to = filters.to === undefined ? Infinity : timeOf(filters.to, 'to') + (DATE_ONLY.test(filters.to) ? DAY_MS - 1 : 0);
   const room = filters.room?.toLowerCase();
+  const words = filters.q?.toLowerCase().split(/\s+/).filter((word) => word !== '') ?? [];
   const entries = (await listCatalogEntries(blobs, tenantId)).filter((entry) => {
     const recordedAt = Date.parse(entry.recordedAt);
     if (recordedAt < from || recordedAt > to) return false;
-    return room === undefined || entry.recordingKey.toLowerCase().includes(room) || entry.title.toLowerCase().includes(room);
+    if (words.length > 0) {
+      const text = searchableText(entry);
+      if (!words.every((word) => text.includes(word))) return false;
+    }
+    return room === undefined || entry.recordingKey.toLowerCase().includes(room) || entry.title.toLowerCase().includes(room) || (entry.identity?.room?.toLowerCase().includes(room) ?? false);
   });
   const participant = filters.participant?.toLowerCase();
   if (participant === undefined) return entries;
@@ -55,6 +62,12 @@ export async function filterCatalog(blobs: BlobStore, tenantId: string, filters:
     }),
   );
   return entries.filter((_, index) => keep[index]);
+}
+
+/** What the text filter looks in: only what the catalog entry holds, so it reads no other file. */
+function searchableText(entry: CatalogEntry): string {
+  const identity = entry.identity;
+  return [entry.title, entry.recordingKey, identity?.room ?? '', ...(identity?.participants ?? entry.listing?.speakers ?? []), identity?.summaryPreview ?? ''].join('\n').toLowerCase();
 }
 
 const CursorSchema = z.object({ r: z.string(), m: z.string() });

@@ -6,6 +6,9 @@ import { CatalogEntrySchema, STEP_NAMES, type CatalogEntry, type StepStatus } fr
 import type { BlobStore } from '../ports/BlobStore.js';
 import { cachedCatalogEntry, forgetUnlisted, listCatalogVersions, rememberCatalogEntry } from './catalogEntryCache.js';
 import { readListing, type Listing, type MeetingState } from './listingRow.js';
+import type { MeetingIdentity } from './meetingIdentity.js';
+import { meetingProgress } from './meetingProgress.js';
+import type { ReadyEstimate } from './readyEstimate.js';
 import { findJson, findJsonIfValid, readShownResult } from '../workflow/jsonResults.js';
 import { readStepStatuses } from '../workflow/stepStatus.js';
 
@@ -31,6 +34,15 @@ export interface MeetingSummaryView {
   degradedReasons: { step: string; reason: string }[];
   error: Listing['error'];
   updatedAt: string | null;
+  /** Where the title came from: the recording's metadata, its room, its first chapter, or its file name. */
+  titleSource: MeetingIdentity['titleSource'];
+  room: string | null;
+  durationMs: number | null;
+  participants: string[];
+  talkTime: MeetingIdentity['talkTime'];
+  summaryPreview: string | null;
+  /** While processing: the step running and when the notes should be ready; null otherwise. */
+  progress: ReadyEstimate | null;
 }
 
 export interface MeetingView extends MeetingSummaryView {
@@ -96,9 +108,10 @@ export async function getMeeting(blobs: BlobStore, tenantId: string, meetingId: 
   return { ...summary, resultPrefix: entry.resultPrefix, steps, currentStep, manifest: manifest.value, unreadable: manifest.corrupt ? [resultFiles.manifest] : [] };
 }
 
-export async function summarise(blobs: BlobStore, entry: CatalogEntry): Promise<MeetingSummaryView> {
+export async function summarise(blobs: BlobStore, entry: CatalogEntry, now = new Date()): Promise<MeetingSummaryView> {
   // Entries written before the listing was kept in the catalog are read from their files.
   const listing = entry.listing ?? (await readListing(blobs, entry.resultPrefix));
+  const progress = listing.state === 'processing' ? await meetingProgress(blobs, { ...entry, listing }, now) : null;
   return {
     meetingId: entry.meetingId,
     title: entry.title,
@@ -109,10 +122,21 @@ export async function summarise(blobs: BlobStore, entry: CatalogEntry): Promise<
     degradedReasons: listing.degradedReasons ?? [],
     error: listing.error,
     updatedAt: listing.updatedAt,
+    ...identityOf(entry, listing),
+    progress,
   };
 }
 
-async function readSteps(blobs: BlobStore, prefix: string): Promise<StepView[]> {
+/** An entry recorded before identities were kept: its file-name title and the speakers the listing knows. */
+function identityOf(entry: CatalogEntry, listing: Listing): Omit<MeetingIdentity, 'title'> {
+  if (entry.identity !== undefined) {
+    const { title: _title, ...identity } = entry.identity;
+    return identity;
+  }
+  return { titleSource: 'file', room: null, durationMs: null, participants: listing.speakers ?? [], talkTime: [], summaryPreview: null };
+}
+
+export async function readSteps(blobs: BlobStore, prefix: string): Promise<StepView[]> {
   const statuses = await readStepStatuses(blobs, prefix);
   const names = [...STEP_NAMES.filter((step) => step !== 'translate'), ...[...statuses.keys()].filter((n) => n.startsWith('translate.'))];
   const order = (name: string) => STEP_NAMES.indexOf(name.split('.')[0] as (typeof STEP_NAMES)[number]);

@@ -1,4 +1,5 @@
 import type { DeliveryQueue } from '../crm/ports.js';
+import type { MeetingLinks } from '../meeting/links.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { Embedder } from '../ports/Embedder.js';
 import type { TaskTokens } from '../ports/TaskTokens.js';
@@ -32,6 +33,8 @@ export interface StepDeps {
   /** Prices for the manifest's cost estimate. */
   prices: PriceTable;
   limits: { maxRecordingBytes: number; transcriptionWaitFloorSeconds: number };
+  /** Absolute links to meeting pages for CRM events (AFTERCALL_WEB_URL); unset, links are app-relative. */
+  links?: MeetingLinks;
   /** Outbox of CRM webhooks, filled by Publish after the manifest; null sends none. */
   deliveries: DeliveryQueue | null;
 }

@@ -26,7 +26,8 @@ describe('the HTTP API', () => {
   it('lists meetings with their state', async () => {
     const { status, body } = await get('/meetings');
     expect(status).toBe(200);
-    expect(JSON.parse(body)).toEqual({ meetings: [expect.objectContaining({ meetingId, title: 'kickoff', state: 'ready', error: null })], nextCursor: null });
+    // No room or title metadata: the first chapter names the meeting, not the file.
+    expect(JSON.parse(body)).toEqual({ meetings: [expect.objectContaining({ meetingId, title: 'Favourite animal', titleSource: 'chapter', state: 'ready', error: null })], nextCursor: null });
   });
 
   it("returns one meeting's results", async () => {

@@ -4,38 +4,54 @@ export type LiveEvent =
   | { type: 'gap'; room: string; seq: number; participant: string; fromMs: number; reason: string }
   | { type: 'ended'; room: string; seq: number; participant: string };
 
-/** What one participant's row shows: the settled lines, and the line still being spoken. */
-export interface SpeakerLines {
-  finals: { text: string; startMs: number; translation: boolean }[];
-  interim: string;
-  note: string;
+/** One line of the room's conversation: a settled caption, or a note (someone left, a gap). */
+export interface TimelineLine {
+  seq: number;
+  participant: string;
+  text: string;
+  startMs: number;
+  kind: 'final' | 'translation' | 'note';
 }
 
-const MAX_LINES = 50;
+/** The room's one conversation: settled lines in the order they were said, and what each person is saying now. */
+export interface Timeline {
+  lines: TimelineLine[];
+  /** Participant → the line still being spoken. */
+  interim: Map<string, string>;
+  /** Participant → whether they are still in the call. */
+  present: Map<string, boolean>;
+}
+
+const MAX_LINES = 200;
+
+export const emptyTimeline = (): Timeline => ({ lines: [], interim: new Map(), present: new Map() });
 
 /**
- * Folds caption events into what is on screen, per participant: a final replaces the interim it
- * settles, a gap leaves a visible note, and only the last lines are kept so a long call does
- * not grow the page without end.
+ * Folds caption events into the room's timeline: every participant's finals in one list, in
+ * the order the relay numbered them (each stream's own clock starts when its speaker joined, so
+ * times of two speakers do not compare), a final replacing the speaker's interim, a gap or a
+ * departure a note in the flow. Only the last lines are kept, so a long call does not grow
+ * the page without end.
  */
-export function applyEvent(speakers: Map<string, SpeakerLines>, event: LiveEvent): void {
-  const lines = speakers.get(event.participant) ?? { finals: [], interim: '', note: '' };
-  speakers.set(event.participant, lines);
+export function applyEvent(timeline: Timeline, event: LiveEvent): void {
+  const note = (text: string) => timeline.lines.push({ seq: event.seq, participant: event.participant, text, startMs: 0, kind: 'note' });
   if (event.type === 'gap') {
-    lines.interim = '';
-    lines.note = 'Connection to the speech service lost — captions resume shortly; a few seconds may be missing.';
+    timeline.interim.delete(event.participant);
+    note('Connection to the speech service lost — captions resume shortly; a few seconds may be missing.');
   } else if (event.type === 'ended') {
-    lines.interim = '';
-    lines.note = 'Left the call.';
-  } else if (event.kind === 'interim') {
-    lines.interim = event.text;
-    lines.note = '';
+    timeline.interim.delete(event.participant);
+    timeline.present.set(event.participant, false);
+    note('Left the call.');
   } else {
-    if (event.track === 'original') lines.interim = '';
-    lines.finals.push({ text: event.text, startMs: event.startMs, translation: event.track === 'translation' });
-    if (lines.finals.length > MAX_LINES) lines.finals.splice(0, lines.finals.length - MAX_LINES);
-    lines.note = '';
+    timeline.present.set(event.participant, true);
+    if (event.kind === 'interim') timeline.interim.set(event.participant, event.text);
+    else {
+      if (event.track === 'original') timeline.interim.delete(event.participant);
+      timeline.lines.push({ seq: event.seq, participant: event.participant, text: event.text, startMs: event.startMs, kind: event.track === 'translation' ? 'translation' : 'final' });
+    }
   }
+  timeline.lines.sort((a, b) => a.seq - b.seq);
+  if (timeline.lines.length > MAX_LINES) timeline.lines.splice(0, timeline.lines.length - MAX_LINES);
 }
 
 /** The relay's socket URL for a room, from the API's base URL (same origin when empty). */

@@ -3,13 +3,8 @@ import { h, liveStatus } from '../dom.js';
 import { formatTime } from '../format.js';
 import { errorView, pageHeading, type Page } from '../pages/common.js';
 import { navigate, type Route } from '../router.js';
-import { applyEvent, captionsSocketUrl, type LiveEvent, type SpeakerLines } from './liveCaptions.js';
-
-interface ActiveRoom {
-  name: string;
-  startedAt: string;
-  speakers: string[];
-}
+import { applyEvent, captionsSocketUrl, emptyTimeline, type LiveEvent, type Timeline } from './liveCaptions.js';
+import { roomListItems, type ActiveRoom } from './roomList.js';
 
 const RETRY_MS = 2000;
 const ROOMS_REFRESH_MS = 5000;
@@ -31,13 +26,15 @@ export function livePage(main: HTMLElement, route: Route): Page {
   const status = liveStatus();
   const rooms = h('ul', { class: 'live-rooms' });
   const board = h('div', { class: 'live-captions', 'aria-live': 'off' });
-  main.append(form, h('section', { 'aria-label': 'Rooms in progress' }, h('h2', {}, 'Rooms in progress'), rooms), status, board);
-  void listRooms(rooms);
+  main.append(form, h('section', { 'aria-labelledby': 'rooms-heading' }, h('h2', { id: 'rooms-heading' }, 'Rooms in progress'), rooms), status, board);
+  const timeline = emptyTimeline();
+  // The list and the captions below say the same: the room shown counts as in progress while anyone in it has not left.
+  const refreshRooms = () => void listRooms(rooms, room, timeline);
+  refreshRooms();
   // Calls start and end while the page is open: the list follows them.
-  const roomsTimer = window.setInterval(() => void listRooms(rooms), ROOMS_REFRESH_MS);
+  const roomsTimer = window.setInterval(refreshRooms, ROOMS_REFRESH_MS);
   if (room === '') return { cleanup: () => window.clearInterval(roomsTimer) };
 
-  const speakers = new Map<string, SpeakerLines>();
   let socket: WebSocket | null = null;
   let retry: number | undefined;
   let left = false;
@@ -46,16 +43,30 @@ export function livePage(main: HTMLElement, route: Route): Page {
   const render = () => {
     board.replaceChildren(
       ...(offline ? [h('p', { class: 'notice' }, 'No speech-to-text key is configured: these captions show only when each participant is speaking, not their words.')] : []),
-      ...[...speakers.entries()].map(([participant, lines]) =>
-        h(
-          'section',
-          { class: 'card live-speaker' },
-          h('h2', {}, participant),
-          h('ol', { class: 'live-lines' }, lines.finals.map((line) => h('li', { class: line.translation ? 'translation' : '' }, h('span', { class: 'time' }, formatTime(line.startMs)), ' ', line.text))),
-          lines.interim === '' ? null : h('p', { class: 'interim' }, h('em', {}, lines.interim)),
-          lines.note === '' ? null : h('p', { class: 'note' }, lines.note),
-        ),
-      ),
+      timeline.lines.length === 0 && timeline.interim.size === 0
+        ? h('p', { class: 'hint' }, 'No one has spoken yet.')
+        : h(
+            'section',
+            { class: 'card live-timeline', 'aria-labelledby': 'timeline-heading' },
+            h('h2', { id: 'timeline-heading' }, `Conversation in ${room}`),
+            h(
+              'ol',
+              { class: 'live-lines' },
+              timeline.lines.map((line) =>
+                h(
+                  'li',
+                  { class: `live-line live-${line.kind}` },
+                  h('span', { class: 'live-speaker-name' }, line.participant),
+                  line.kind === 'note' ? null : h('span', { class: 'time' }, ` ${formatTime(line.startMs)}`),
+                  ' ',
+                  h('span', { class: 'live-text' }, line.text),
+                ),
+              ),
+            ),
+            [...timeline.interim].map(([participant, text]) =>
+              h('p', { class: 'interim' }, h('span', { class: 'live-speaker-name' }, participant), ' ', h('em', {}, text)),
+            ),
+          ),
     );
   };
 
@@ -69,8 +80,10 @@ export function livePage(main: HTMLElement, route: Route): Page {
       socket.onmessage = (message) => {
         const event = JSON.parse(String(message.data)) as LiveEvent;
         if (event.type === 'caption' && event.source === OFFLINE_SOURCE) offline = true;
-        applyEvent(speakers, event);
+        const joined = !timeline.present.has(event.participant);
+        applyEvent(timeline, event);
         render();
+        if (joined || event.type === 'ended') refreshRooms();
       };
       socket.onclose = () => {
         if (left) return;
@@ -92,14 +105,10 @@ export function livePage(main: HTMLElement, route: Route): Page {
   };
 }
 
-async function listRooms(list: HTMLElement): Promise<void> {
+async function listRooms(list: HTMLElement, shown: string, timeline: Timeline): Promise<void> {
   try {
     const { rooms } = await getJson<{ rooms: ActiveRoom[] }>('/api/live/rooms');
-    list.replaceChildren(
-      ...(rooms.length === 0
-        ? [h('li', {}, 'No call is being captioned right now.')]
-        : rooms.map((room) => h('li', {}, h('a', { href: `#/live?${new URLSearchParams({ room: room.name }).toString()}` }, room.name), ` — ${room.speakers.join(', ')}`))),
-    );
+    list.replaceChildren(...roomListItems(rooms, shown, timeline));
   } catch (error) {
     list.replaceChildren(h('li', {}, errorView(error)));
   }

@@ -1,7 +1,11 @@
 import { getJson } from '../api.js';
 import { h, liveStatus } from '../dom.js';
 import { formatDate } from '../format.js';
-import { meetingHref } from '../router.js';
+import { meetingHref, type Route } from '../router.js';
+import { setPageTitle } from '../pageTitle.js';
+import { filterParams, meetingFilters } from './meetingFilters.js';
+import { identityFacts, summaryPreview } from './meetingIdentity.js';
+import { progressLine } from './readyEstimate.js';
 import type { MeetingSummary } from '../types.js';
 import { degradedLine, errorView, failureLine, pageHeading, stateBadges, type Page } from './common.js';
 
@@ -14,11 +18,14 @@ interface MeetingsPage {
 }
 
 /** Every meeting with its state; refreshes itself while any is still processing. */
-export function meetingListPage(main: HTMLElement): Page {
+export function meetingListPage(main: HTMLElement, route: Route): Page {
   const list = h('ul', { class: 'meeting-list', 'aria-label': 'Meetings' });
   const status = liveStatus('Loading meetings…');
   const more = h('button', { type: 'button', hidden: true }, 'Show more meetings');
-  main.append(pageHeading('Meetings'), status, list, more);
+  const filters = filterParams(route.params);
+  const filtered = filters.toString() !== '';
+  setPageTitle(filtered ? 'Meetings (filtered)' : 'Meetings');
+  main.append(pageHeading('Meetings'), meetingFilters(route.params), status, list, more);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -29,6 +36,9 @@ export function meetingListPage(main: HTMLElement): Page {
       { class: 'card meeting-row' },
       h('h2', { class: 'meeting-title' }, h('a', { href: meetingHref(meeting.meetingId) }, meeting.title)),
       h('p', { class: 'meta' }, h('time', { datetime: meeting.recordedAt }, formatDate(meeting.recordedAt)), ' ', ...stateBadges(meeting)),
+      identityFacts(meeting),
+      progressLine(meeting),
+      summaryPreview(meeting),
       failureLine(meeting),
       meeting.degraded ? degradedLine(meeting.degradedReasons) : null,
     );
@@ -39,7 +49,8 @@ export function meetingListPage(main: HTMLElement): Page {
     const meetings: MeetingSummary[] = [];
     let cursor: string | null | undefined;
     for (let page = 0; page < pages; page += 1) {
-      const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+      const query = new URLSearchParams(filters);
+      query.set('limit', String(PAGE_SIZE));
       if (cursor) query.set('cursor', cursor);
       const result = await getJson<MeetingsPage>(`/api/meetings?${query.toString()}`);
       meetings.push(...result.meetings);
@@ -64,7 +75,9 @@ export function meetingListPage(main: HTMLElement): Page {
       const processing = meetings.filter((meeting) => meeting.state === 'processing').length;
       status.textContent =
         meetings.length === 0
-          ? 'No meetings yet. Drop a recording into the bucket to start one.'
+          ? filtered
+            ? 'No meeting matches these filters.'
+            : 'No meetings yet. Drop a recording into the bucket to start one.'
           : processing > 0
             ? `${processing} still processing; this list refreshes itself.`
             : `${meetings.length} meeting${meetings.length === 1 ? '' : 's'}.`;

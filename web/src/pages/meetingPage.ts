@@ -12,6 +12,10 @@ import { liveCaptionsSection } from './liveCaptionsSection.js';
 import { degradedLine, errorView, failureLine, pageHeading, stateBadges, type Page } from './common.js';
 import { sharePanel } from './sharePanel.js';
 import { exportPanel } from './exportPanel.js';
+import { setPageTitle } from '../pageTitle.js';
+import { identityFacts, talkTimeChart } from './meetingIdentity.js';
+import { progressDetail } from './readyEstimate.js';
+import { translationNotice } from './translationNotice.js';
 
 const REFRESH_MS = 3_000;
 
@@ -50,6 +54,7 @@ export function meetingPage(main: HTMLElement, route: Route, source: MeetingSour
       return;
     }
     if (stopped) return;
+    setPageTitle(detail.meeting.title);
     if (detail.meeting.state !== 'ready') {
       // Not ready: show progress, and look again while it is still running.
       main.replaceChildren(...header(detail), progress(detail));
@@ -75,6 +80,8 @@ function header(detail: MeetingDetail): HTMLElement[] {
   const parts: (HTMLElement | null)[] = [
     pageHeading(meeting.title),
     h('p', { class: 'meta' }, h('time', { datetime: meeting.recordedAt }, formatDate(meeting.recordedAt)), ' ', ...stateBadges(meeting)),
+    identityFacts(meeting),
+    progressDetail(meeting),
     failureLine(meeting),
     degradedLine(meeting.manifest?.degraded ?? []),
   ];
@@ -130,6 +137,7 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, s
         'div',
         { class: 'meeting-results' },
         withAiLabel(summarySection(detail), detail.aiLabels?.summary),
+        talkTimeChart(detail.meeting.talkTime ?? []),
         withAiLabel(decisionsSection(detail.decisions?.decisions ?? null, seekLink), detail.aiLabels?.decisions),
         withAiLabel(actionItemsSection(detail.actionItems?.items ?? null, seekLink), detail.aiLabels?.actionItems),
         withAiLabel(chaptersSection(detail.chapters?.chapters ?? null, seekLink), detail.aiLabels?.chapters),
@@ -142,6 +150,7 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, s
         'section',
         { class: 'card transcript', 'aria-labelledby': 'transcript-heading' },
         h('h2', { id: 'transcript-heading' }, 'Transcript'),
+        translationNotice(detail.meeting),
         transcriptSlot,
       ),
     ),

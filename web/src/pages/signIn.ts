@@ -1,10 +1,11 @@
 import { apiFetch, loadSettings, saveSettings, type Settings } from '../api.js';
 import { h, liveStatus } from '../dom.js';
-import { navigate } from '../router.js';
+import { navigate, type Route } from '../router.js';
+import { afterSignIn } from '../signInReturn.js';
 import { errorView, pageHeading, type Page } from './common.js';
 
 /** Paste an API key (kept in this browser's localStorage) and, when hosted elsewhere, the API's URL. */
-export function signInPage(main: HTMLElement): Page {
+export function signInPage(main: HTMLElement, route: Route): Page {
   const previous = loadSettings();
   const keyInput = h('input', { id: 'api-key', name: 'apiKey', type: 'password', required: true, autocomplete: 'off', spellcheck: 'false' });
   const baseInput = h('input', {
@@ -48,7 +49,7 @@ export function signInPage(main: HTMLElement): Page {
     apiFetch('/api/meetings', {}, settings).then(
       () => {
         saveSettings(settings);
-        navigate('#/meetings');
+        navigate(afterSignIn(route.params));
       },
       (error: unknown) => {
         status.textContent = '';

@@ -5,8 +5,9 @@ import { enqueueActionItemsPublished, enqueueDecisionsPublished } from '../../cr
 import { generatedByOf, UNKNOWN_GENERATOR } from '../../labels/generatedBy.js';
 import { priceUsage } from '../../usage/priceTable.js';
 import { MANIFEST_SCHEMA_VERSION, ManifestSchema, type Manifest } from '../../meeting/manifestSchema.js';
-import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
-import { MeetingContextSchema, type StepStatus } from '../../meeting/schema.js';
+import { catalogKey, resultFiles, resultKey } from '../../meeting/resultKeys.js';
+import { CatalogEntrySchema, MeetingContextSchema, type StepStatus } from '../../meeting/schema.js';
+import { identityAtPublish, identityOfLegacyEntry } from '../../meetings/identityOfRun.js';
 import { TranslationSchema } from '../../transcript/translationSchema.js';
 import { findJson, findJsonIfValid, putJson } from '../jsonResults.js';
 import { readMeetingResults } from '../meetingResults.js';
@@ -112,13 +113,16 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
     const status = await writeMeetingStatus(deps, meeting, 'succeeded', manifest.publishedAt, null, degraded.length > 0);
     const manifestKey = resultKey(prefix, resultFiles.manifest);
     await putJson(deps.blobs, manifestKey, manifest);
-    await refreshListing(deps.blobs, meeting, listingOf(status, meeting.runId, stored.transcript.speakers, degraded));
+    const entry = await findJsonIfValid(deps.blobs, catalogKey(meeting.tenantId, meeting.meetingId), CatalogEntrySchema);
+    const identity = await identityAtPublish(deps.blobs, meeting, stored, entry?.identity ?? (entry === null ? undefined : identityOfLegacyEntry(entry)));
+    await refreshListing(deps.blobs, meeting, listingOf(status, meeting.runId, stored.transcript.speakers, degraded), identity);
     // After the manifest, so a receiver that follows the link finds the meeting done. A retried
     // Publish enqueues the same message ids again, which the queue ignores.
     if (deps.deliveries !== null) {
       const crm = { blobs: deps.blobs, deliveries: deps.deliveries, clock: deps.clock };
-      await enqueueActionItemsPublished(crm, meeting, stored.actionItems?.items ?? [], generatedByOf(stored.actionItems, AFTERCALL_VERSION) ?? UNKNOWN_GENERATOR);
-      await enqueueDecisionsPublished(crm, meeting, stored.decisions?.decisions ?? [], generatedByOf(stored.decisions, AFTERCALL_VERSION) ?? UNKNOWN_GENERATOR);
+      const context = { title: identity.title, ...(deps.links === undefined ? {} : { links: deps.links }) };
+      await enqueueActionItemsPublished(crm, meeting, stored.actionItems?.items ?? [], generatedByOf(stored.actionItems, AFTERCALL_VERSION) ?? UNKNOWN_GENERATOR, context);
+      await enqueueDecisionsPublished(crm, meeting, stored.decisions?.decisions ?? [], generatedByOf(stored.decisions, AFTERCALL_VERSION) ?? UNKNOWN_GENERATOR, context);
     }
     return { manifestKey };
   });

@@ -1,0 +1,49 @@
+import { isTracksFolder } from '../intake/recordingEvent.js';
+import { recordingTitle } from '../meeting/resultKeys.js';
+import type { MeetingContext } from '../meeting/schema.js';
+import type { BlobStore } from '../ports/BlobStore.js';
+import type { MeetingResults } from '../workflow/meetingResults.js';
+import { meetingIdentity, TITLE_SOURCES, type MeetingIdentity } from './meetingIdentity.js';
+
+type RunMeeting = Pick<MeetingContext, 'recordingKey' | 'room'>;
+
+/** The recording's user metadata (x-amz-meta-*); a folder of tracks has none. */
+async function recordingMetadata(blobs: BlobStore, recordingKey: string): Promise<Readonly<Record<string, string>> | null> {
+  if (isTracksFolder(recordingKey)) return null;
+  return (await blobs.head(recordingKey))?.metadata ?? null;
+}
+
+/**
+ * At intake: the title the recording and its room give, so a meeting still processing is listed
+ * by name. A rerun keeps what the previous run learned (length, talk time, summary) and a better
+ * title it found (a chapter's) over the file name.
+ */
+export async function identityAtIntake(blobs: BlobStore, meeting: RunMeeting, previous: MeetingIdentity | undefined): Promise<MeetingIdentity> {
+  const fresh = meetingIdentity({ recordingKey: meeting.recordingKey, metadata: await recordingMetadata(blobs, meeting.recordingKey), room: meeting.room ?? previous?.room ?? null });
+  return previous === undefined ? fresh : { ...previous, room: fresh.room, ...bestTitle(fresh, previous) };
+}
+
+/** The fresh title unless the previous one came from a better source (a title given before, or a chapter's over the file name). */
+function bestTitle(fresh: MeetingIdentity, previous: MeetingIdentity | undefined): Pick<MeetingIdentity, 'title' | 'titleSource'> {
+  const better = previous === undefined || TITLE_SOURCES.indexOf(fresh.titleSource) <= TITLE_SOURCES.indexOf(previous.titleSource);
+  return better ? { title: fresh.title, titleSource: fresh.titleSource } : { title: previous.title, titleSource: previous.titleSource };
+}
+
+/** An entry from before identities were kept: a title other than the file name was given to it, and stays. */
+export function identityOfLegacyEntry(entry: { title: string; recordingKey: string }): MeetingIdentity {
+  const given = entry.title !== recordingTitle(entry.recordingKey);
+  return { title: entry.title, titleSource: given ? 'metadata' : 'file', room: null, durationMs: null, participants: [], talkTime: [], summaryPreview: null };
+}
+
+/** At publish: everything, from the run's results. */
+export async function identityAtPublish(blobs: BlobStore, meeting: RunMeeting, results: MeetingResults, previous: MeetingIdentity | undefined): Promise<MeetingIdentity> {
+  const fresh = meetingIdentity({
+    recordingKey: meeting.recordingKey,
+    metadata: await recordingMetadata(blobs, meeting.recordingKey),
+    room: meeting.room ?? previous?.room ?? null,
+    transcript: results.transcript,
+    chapters: results.chapters,
+    summary: results.summary,
+  });
+  return { ...fresh, ...bestTitle(fresh, previous) };
+}
