@@ -29,8 +29,13 @@ function bestTitle(fresh: MeetingIdentity, previous: MeetingIdentity | undefined
   return better ? { title: fresh.title, titleSource: fresh.titleSource } : { title: previous.title, titleSource: previous.titleSource };
 }
 
-/** An entry from before identities were kept: a title other than the file name was given to it, and stays. */
-export function identityOfLegacyEntry(entry: { title: string; recordingKey: string }): MeetingIdentity {
+/**
+ * What the catalog entry says the meeting is. A title set on the entry itself (by an earlier
+ * version, or by hand) that differs from the derived one was given to it, and stays.
+ */
+export function identityOnRecord(entry: { title: string; recordingKey: string; identity?: MeetingIdentity | undefined } | null): MeetingIdentity | undefined {
+  if (entry === null) return undefined;
+  if (entry.identity !== undefined) return entry.title === entry.identity.title ? entry.identity : { ...entry.identity, title: entry.title, titleSource: 'metadata' };
   const given = entry.title !== recordingTitle(entry.recordingKey);
   return { title: entry.title, titleSource: given ? 'metadata' : 'file', room: null, durationMs: null, participants: [], talkTime: [], summaryPreview: null };
 }

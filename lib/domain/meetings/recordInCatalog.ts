@@ -4,13 +4,13 @@ import type { BlobStore } from '../ports/BlobStore.js';
 import { findJsonIfValid, putJson } from '../workflow/jsonResults.js';
 import { noteCatalogWrite } from './catalogEntryCache.js';
 import type { Listing } from './listingRow.js';
-import { identityAtIntake, identityOfLegacyEntry } from './identityOfRun.js';
+import { identityAtIntake, identityOnRecord } from './identityOfRun.js';
 
 /** The catalog entry with its listing and identity, in one write; a rerun keeps the first sighting, what the last run learned and, until it ends, the speakers. */
 export async function recordInCatalog(blobs: BlobStore, meeting: Pick<MeetingContext, 'tenantId' | 'meetingId' | 'recordingKey' | 'resultPrefix' | 'recordedAt' | 'room'>, now: string, listing: Listing): Promise<void> {
   const key = catalogKey(meeting.tenantId, meeting.meetingId);
   const existing = await findJsonIfValid(blobs, key, CatalogEntrySchema);
-  const identity = await identityAtIntake(blobs, meeting, existing?.identity ?? (existing === null ? undefined : identityOfLegacyEntry(existing)));
+  const identity = await identityAtIntake(blobs, meeting, identityOnRecord(existing));
   const entry: CatalogEntry = {
     schemaVersion: STATUS_SCHEMA_VERSION,
     tenantId: meeting.tenantId,

@@ -7,7 +7,7 @@ import { priceUsage } from '../../usage/priceTable.js';
 import { MANIFEST_SCHEMA_VERSION, ManifestSchema, type Manifest } from '../../meeting/manifestSchema.js';
 import { catalogKey, resultFiles, resultKey } from '../../meeting/resultKeys.js';
 import { CatalogEntrySchema, MeetingContextSchema, type StepStatus } from '../../meeting/schema.js';
-import { identityAtPublish, identityOfLegacyEntry } from '../../meetings/identityOfRun.js';
+import { identityAtPublish, identityOnRecord } from '../../meetings/identityOfRun.js';
 import { TranslationSchema } from '../../transcript/translationSchema.js';
 import { findJson, findJsonIfValid, putJson } from '../jsonResults.js';
 import { readMeetingResults } from '../meetingResults.js';
@@ -114,7 +114,7 @@ export async function publish(deps: StepDeps, { meeting, results }: PublishInput
     const manifestKey = resultKey(prefix, resultFiles.manifest);
     await putJson(deps.blobs, manifestKey, manifest);
     const entry = await findJsonIfValid(deps.blobs, catalogKey(meeting.tenantId, meeting.meetingId), CatalogEntrySchema);
-    const identity = await identityAtPublish(deps.blobs, meeting, stored, entry?.identity ?? (entry === null ? undefined : identityOfLegacyEntry(entry)));
+    const identity = await identityAtPublish(deps.blobs, meeting, stored, identityOnRecord(entry));
     await refreshListing(deps.blobs, meeting, listingOf(status, meeting.runId, stored.transcript.speakers, degraded), identity);
     // After the manifest, so a receiver that follows the link finds the meeting done. A retried
     // Publish enqueues the same message ids again, which the queue ignores.
