@@ -117,7 +117,8 @@ export function editRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
       if (plane.deliveries !== null) {
         const manifest = await findJsonIfValid(plane.blobs, resultKey(entry.resultPrefix, resultFiles.manifest), ManifestSchema);
         const meeting = { meetingId: entry.meetingId, tenantId: entry.tenantId, recordingKey: entry.recordingKey, runId: manifest?.runId ?? entry.meetingId };
-        await enqueueActionItemUpdated({ blobs: plane.blobs, deliveries: plane.deliveries, clock: plane.clock }, meeting, edited.item, edited.fields, edited.generatedBy);
+        const context = { title: entry.title, ...(plane.links === undefined ? {} : { links: plane.links }) };
+        await enqueueActionItemUpdated({ blobs: plane.blobs, deliveries: plane.deliveries, clock: plane.clock }, meeting, edited.item, edited.fields, edited.generatedBy, context);
       }
       return c.json({ actionItem: edited.item, searchIndex: await reindex(auth.tenantId, entry.resultPrefix) }, 200);
     },

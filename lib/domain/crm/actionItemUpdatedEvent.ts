@@ -4,7 +4,7 @@ import type { EditedActionItem } from '../edits/actionItemEdits.js';
 import type { MeetingContext } from '../meeting/schema.js';
 import type { GeneratedBy } from '../labels/generatedBy.js';
 import type { Delivery } from './schema.js';
-import { actionItemPayload, meetingEventData, type MeetingEventData } from './actionItemsEvent.js';
+import { actionItemPayload, meetingEventData, type MeetingEventContext, type MeetingEventData } from './actionItemsEvent.js';
 import { enqueueMeetingEvent, type PublishDeps } from './publishEvents.js';
 
 /**
@@ -31,28 +31,28 @@ export interface ActionItemUpdatedEvent {
 
 type EditedMeeting = Pick<MeetingContext, 'meetingId' | 'tenantId' | 'runId' | 'recordingKey'>;
 
-export function actionItemUpdatedEvent(meeting: EditedMeeting, item: EditedActionItem, fields: string[], generatedBy: GeneratedBy, now: Date): ActionItemUpdatedEvent {
+export function actionItemUpdatedEvent(meeting: EditedMeeting, item: EditedActionItem, fields: string[], generatedBy: GeneratedBy, now: Date, context: MeetingEventContext = {}): ActionItemUpdatedEvent {
   if (item.edit === null) throw new Error(`action item ${item.id} has no edit to announce`);
   return {
     type: 'action_item.updated',
     timestamp: now.toISOString(),
     data: {
-      ...meetingEventData(meeting, generatedBy),
-      actionItem: { ...actionItemPayload(meeting.meetingId, item), done: item.done },
+      ...meetingEventData(meeting, generatedBy, context),
+      actionItem: { ...actionItemPayload(meeting.meetingId, item, context.links), done: item.done },
       change: { editId: item.edit.id, version: item.edit.version, fields, editedAt: item.edit.editedAt, editedBy: item.edit.editedBy },
     },
   };
 }
 
 /** One delivery per subscription that asked for `action_item.updated`; one message id per edit version, so a retried request is sent once. */
-export function enqueueActionItemUpdated(deps: PublishDeps, meeting: EditedMeeting, item: EditedActionItem, fields: string[], generatedBy: GeneratedBy): Promise<Delivery[]> {
+export function enqueueActionItemUpdated(deps: PublishDeps, meeting: EditedMeeting, item: EditedActionItem, fields: string[], generatedBy: GeneratedBy, context: MeetingEventContext = {}): Promise<Delivery[]> {
   const edit = item.edit;
   if (edit === null) return Promise.resolve([]);
   return enqueueMeetingEvent(
     deps,
     meeting,
     'action_item.updated',
-    (now) => actionItemUpdatedEvent(meeting, item, fields, generatedBy, now),
+    (now) => actionItemUpdatedEvent(meeting, item, fields, generatedBy, now, context),
     (subscription) => `msg_${createHash('sha256').update(`${meeting.meetingId}|${edit.id}|${edit.version}|${subscription.id}|action_item.updated`).digest('hex').slice(0, 24)}`,
   );
 }
