@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import { chmod, mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import S3rver from 's3rver';
 import AWSAccount from 's3rver/lib/models/account.js';
@@ -25,7 +26,17 @@ interface S3rverInternals {
   middleware: unknown[];
   store: unknown;
   context: { store: unknown };
+  httpServer: Server;
 }
+
+/**
+ * How long an idle client connection stays open. Node's default (5 s) is announced to clients,
+ * which drop their idle sockets a second before it; a client whose event loop is busy for that
+ * second (a long synchronous step, a loaded machine) reuses a socket the server has just closed and
+ * gets ECONNRESET on a request it has already sent. A minute makes that window rare; the SDK clients
+ * here make one attempt per call, so it mattered.
+ */
+const IDLE_CONNECTION_MS = 65_000;
 
 /**
  * An S3-compatible server on loopback, backed by a folder only this user can read. It is what
@@ -56,6 +67,7 @@ export async function startEmbeddedS3Server(options: {
   // Past our check, s3rver's own authentication step looks the key id up in its registry.
   AWSAccount.DUMMY_ACCOUNT.createKeyPair(credentials.accessKeyId, credentials.secretAccessKey);
   const address = (await server.run()) as AddressInfo;
+  internals.httpServer.keepAliveTimeout = IDLE_CONNECTION_MS;
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     credentials,
