@@ -8,13 +8,15 @@ export interface TranscriptView {
   highlight(ms: number): void;
   /** Shows a translation's text (by utterance id), or the original with null. */
   setTexts(texts: Map<string, string> | null, language: string | null): void;
+  /** Shows speakers' new names (speaker id → name) on their lines. */
+  renameSpeakers(names: Record<string, string>): void;
 }
 
 /**
  * The transcript as a list of buttons: each row is focusable, Enter or Space (or a click) seeks
  * the player to it, and the row being spoken is highlighted as the audio plays.
  */
-export function transcriptView(transcript: Transcript, onSeek: (utterance: Utterance) => void): TranscriptView {
+export function transcriptView(transcript: Transcript, onSeek: (utterance: Utterance, row?: HTMLElement) => void): TranscriptView {
   const names = new Map(transcript.speakers.map((speaker) => [speaker.id, speaker.name]));
   const utterances = [...transcript.utterances].sort((a, b) => a.startMs - b.startMs);
   const textNodes = new Map<string, HTMLElement>();
@@ -27,7 +29,7 @@ export function transcriptView(transcript: Transcript, onSeek: (utterance: Utter
       {},
       h(
         'button',
-        { type: 'button', class: 'utterance', 'data-utterance-id': utterance.id, 'data-start-ms': utterance.startMs, onclick: () => onSeek(utterance) },
+        { type: 'button', class: 'utterance', 'data-utterance-id': utterance.id, 'data-start-ms': utterance.startMs, onclick: (event: Event) => onSeek(utterance, event.currentTarget as HTMLElement) },
         h('span', { class: 'utterance-time' }, formatTime(utterance.startMs)),
         h('span', { class: 'utterance-speaker' }, speaker),
         text,
@@ -71,6 +73,14 @@ export function transcriptView(transcript: Transcript, onSeek: (utterance: Utter
       const top = button.offsetTop;
       if (top < scroller.scrollTop || top + button.offsetHeight > scroller.scrollTop + scroller.clientHeight) {
         scroller.scrollTo({ top: Math.max(0, top - scroller.clientHeight / 3), behavior: 'smooth' });
+      }
+    },
+    renameSpeakers: (renamed) => {
+      for (const row of rows) {
+        const button = row.firstElementChild as HTMLElement | null;
+        const name = renamed[utterances.find((u) => u.id === button?.dataset.utteranceId)?.speakerId ?? ''];
+        const label = button?.querySelector('.utterance-speaker');
+        if (name !== undefined && label) label.textContent = name;
       }
     },
     setTexts: (texts, language) => {

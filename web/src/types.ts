@@ -1,4 +1,5 @@
 import type { GeneratedBy } from './aiLabel.js';
+import type { SpeakerNameProposals } from './pages/speakersSection.js';
 /** The shapes of the aftercall HTTP API this UI reads (see lib/app/http/apiRoutes.ts). */
 export type MeetingState = 'awaiting_consent' | 'processing' | 'ready' | 'failed';
 
@@ -97,6 +98,8 @@ export interface MeetingDetail {
   /** Absent from servers older than decisions; null before the meeting has them. */
   decisions?: { decisions: Decision[] } | null;
   chapters: { chapters: Chapter[] } | null;
+  /** Names proposed for the speakers, with evidence; null when none were. */
+  speakerNames?: SpeakerNameProposals | null;
   /** Who generated each result; absent from servers older than the labels (the label is shown anyway). */
   aiLabels?: Partial<Record<'transcript' | 'summary' | 'actionItems' | 'decisions' | 'chapters', GeneratedBy | null>>;
   /** Whether the relay saved live captions (absent from older servers: then the page asks). */

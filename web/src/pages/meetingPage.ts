@@ -1,11 +1,15 @@
 import { askPanel } from './askPanel.js';
+import { actionItemsEditor } from './actionItemsEditor.js';
+import { editPermissions, NO_EDITS, type EditPermissions } from './editing.js';
+import { speakersSection } from './speakersSection.js';
+import { transcriptCorrections } from './transcriptCorrections.js';
 import { ApiError, apiFetch, download, getJson } from '../api.js';
 import { h, liveStatus, type Child } from '../dom.js';
 import { formatDate, formatTime, languageName } from '../format.js';
 import { createPlayer, type Player } from '../player.js';
 import { meetingHref, type Route } from '../router.js';
 import { transcriptView, type TranscriptView } from '../transcriptView.js';
-import type { ActionItem, Chapter, MeetingDetail, Transcript, Translation } from '../types.js';
+import type { Chapter, MeetingDetail, Transcript, Translation } from '../types.js';
 import { withAiLabel } from '../aiLabel.js';
 import { decisionsSection } from './decisionsSection.js';
 import { liveCaptionsSection } from './liveCaptionsSection.js';
@@ -61,8 +65,11 @@ export function meetingPage(main: HTMLElement, route: Route, source: MeetingSour
       if (detail.meeting.state === 'processing') timer = setTimeout(() => void load(), REFRESH_MS);
       return;
     }
+    // A share link's page is read-only: no edits, nothing asked of the edit routes.
+    const permissions = source.shared ? NO_EDITS : await editPermissions(source.base);
+    if (stopped) return;
     player = createPlayer(`Recording of ${detail.meeting.title}`);
-    renderReady(main, detail, player, source, Number.isFinite(startAt) && route.params.has('t') ? startAt : null);
+    renderReady(main, detail, player, source, Number.isFinite(startAt) && route.params.has('t') ? startAt : null, permissions);
   };
   void load();
 
@@ -101,7 +108,7 @@ function progress(detail: MeetingDetail): HTMLElement {
   );
 }
 
-function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, source: MeetingSource, startAt: number | null): void {
+function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, source: MeetingSource, startAt: number | null, permissions: EditPermissions): void {
   const { base } = source;
   let transcript: TranscriptView | null = null;
 
@@ -126,6 +133,7 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, s
     );
 
   const transcriptSlot = h('div', {}, liveStatus('Loading the transcript…'));
+  const speakersSlot = h('div', {});
   const playerStatus = liveStatus('Loading the recording…');
   main.replaceChildren(
     ...header(detail),
@@ -139,8 +147,9 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, s
         withAiLabel(summarySection(detail), detail.aiLabels?.summary),
         talkTimeChart(detail.meeting.talkTime ?? []),
         withAiLabel(decisionsSection(detail.decisions?.decisions ?? null, seekLink), detail.aiLabels?.decisions),
-        withAiLabel(actionItemsSection(detail.actionItems?.items ?? null, seekLink), detail.aiLabels?.actionItems),
+        withAiLabel(actionItemsEditor(base, detail.actionItems?.items ?? null, seekLink, permissions.actionItems), detail.aiLabels?.actionItems),
         withAiLabel(chaptersSection(detail.chapters?.chapters ?? null, seekLink), detail.aiLabels?.chapters),
+        source.shared ? null : speakersSlot,
         detail.hasLiveCaptions === false ? null : liveCaptionsSection(base),
         exportPanel(base, detail.meeting.title),
         source.shared ? null : askPanel({ meetingId: detail.meeting.meetingId }),
@@ -169,8 +178,10 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, s
 
   getJson<Transcript>(`${base}/transcript?format=json`).then(
     (loaded) => {
-      transcript = transcriptView(loaded, (utterance) => seek(utterance.startMs));
-      transcriptSlot.replaceChildren(transcriptToolbar(detail, base, transcript), transcript.element);
+      const corrections = permissions.transcript ? transcriptCorrections(base) : null;
+      transcript = transcriptView(loaded, (utterance, row) => (corrections?.active && row ? corrections.open(utterance, row) : seek(utterance.startMs)));
+      transcriptSlot.replaceChildren(transcriptToolbar(detail, base, transcript), corrections?.element ?? '', transcript.element);
+      speakersSlot.replaceChildren(speakersSection(base, loaded, detail.speakerNames ?? null, permissions.speakers, (names) => transcript?.renameSpeakers(names)));
       if (startAt !== null) transcript.highlight(startAt);
     },
     (error: unknown) => transcriptSlot.replaceChildren(errorView(error)),
@@ -187,34 +198,6 @@ function summarySection(detail: MeetingDetail): HTMLElement {
 }
 
 type SeekLink = (ms: number, attrs: Record<string, string>, ...children: Child[]) => HTMLAnchorElement;
-
-function actionItemsSection(items: ActionItem[] | null, seekLink: SeekLink): HTMLElement {
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'actions-heading' },
-    h('h2', { id: 'actions-heading' }, 'Action items'),
-    items === null || items.length === 0
-      ? h('p', { class: 'hint' }, 'No action items.')
-      : h(
-          'ul',
-          { class: 'action-items' },
-          items.map((item) =>
-            h(
-              'li',
-              {},
-              seekLink(item.startMs, { class: 'action-link' }, h('span', { class: 'time' }, formatTime(item.startMs)), ' ', item.text),
-              h(
-                'p',
-                { class: 'meta' },
-                h('span', {}, 'Owner: ', item.owner ?? (item.ownerKind === 'group' ? 'everyone' : 'unassigned')),
-                ' · ',
-                h('span', {}, 'Due: ', item.dueDate === null ? (item.dueText ?? 'no date') : h('time', { datetime: item.dueDate }, item.dueDate), item.dueDate !== null && item.dueText ? ` (“${item.dueText}”)` : null),
-              ),
-            ),
-          ),
-        ),
-  );
-}
 
 function chaptersSection(chapters: Chapter[] | null, seekLink: SeekLink): HTMLElement {
   return h(
