@@ -102,8 +102,9 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
     await page.fill('#api-key', apiKey);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/#\/meetings$/);
-    await page.getByRole('link', { name: meeting.title }).waitFor();
-    await page.getByRole('link', { name: kickoff.title }).waitFor();
+    // Exact names: a meeting titled by its first chapter ("Project") is also a part of other links' names.
+    await page.getByRole('link', { name: meeting.title, exact: true }).first().waitFor();
+    await page.getByRole('link', { name: kickoff.title, exact: true }).first().waitFor();
     expect(await page.locator('.meeting-row .badge-ready').count()).toBe(2);
     // The failed one says where and why, and its title is text, not markup.
     const failed = page.locator('.meeting-row', { has: page.locator('.badge-failed') });
@@ -344,7 +345,8 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI translations in Chromium', () => 
     // Translations exist as JSON and WebVTT only.
     expect(await page.getByRole('button', { name: 'Download SRT' }).isDisabled()).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download WebVTT' }).click()]);
-    expect(download.suggestedFilename()).toBe('kickoff.fr.vtt');
+    // Named after the meeting's title (here the first chapter's, as the fake model wrote it), with the language.
+    expect(download.suggestedFilename()).toBe(`${meeting.title.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '')}.fr.vtt`);
     expect(await readFile(await download.path(), 'utf8')).toContain('[fr] ');
     await page.screenshot({ path: new URL('meeting-translated.png', SCREENSHOTS).pathname });
 
