@@ -64,13 +64,15 @@ describe.skipIf(!existsSync(CHROMIUM))('export, dark mode and errors in Chromium
     await card.getByRole('button', { name: 'Download Markdown' }).waitFor();
 
     const [markdown] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download Markdown' }).click()]);
-    expect(markdown.suggestedFilename()).toBe('standup-notes.md');
+    // Named after the meeting's title (its first chapter's when the recording names none).
+    const fileBase = meeting.title.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '');
+    expect(markdown.suggestedFilename()).toBe(`${fileBase}-notes.md`);
     const text = await readFile(await markdown.path(), 'utf8');
-    expect(text.split('\n').filter((line) => line.startsWith('#'))).toEqual(['# standup', '## Summary', '## Decisions', '## Action items', '## Chapters']);
+    expect(text.split('\n').filter((line) => line.startsWith('#'))).toEqual([`# ${meeting.title}`, '## Summary', '## Decisions', '## Action items', '## Chapters']);
 
     await page.getByLabel('Include the transcript').check();
     const [pdf] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download PDF' }).click()]);
-    expect(pdf.suggestedFilename()).toBe('standup-notes.pdf');
+    expect(pdf.suggestedFilename()).toBe(`${fileBase}-notes.pdf`);
     const pdfText = (await extractText(new Uint8Array(await readFile(await pdf.path())), { mergePages: true })).text;
     expect(pdfText).toContain('Action items');
     expect(pdfText).toContain('Transcript');
@@ -78,7 +80,7 @@ describe.skipIf(!existsSync(CHROMIUM))('export, dark mode and errors in Chromium
     await card.getByRole('button', { name: 'Copy as Markdown' }).click();
     await expect.poll(() => card.getByRole('status').textContent()).toBe('Copied the notes as Markdown.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied.startsWith('# standup\n')).toBe(true);
+    expect(copied.startsWith(`# ${meeting.title}\n`)).toBe(true);
     expect(copied).toContain('## Transcript');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: new URL('export-desktop.png', SCREENSHOTS).pathname, fullPage: true });
