@@ -208,6 +208,8 @@ describe('a compromised role cannot mint API keys or reach secrets (IAM policies
       '*.aftercall/*',
       '_aftercall/audit/*',
       '_aftercall/secrets/audio-url-key.txt',
+      // Share links: the tenant's list and each link's record named by its token's hash (never an API key).
+      '_aftercall/share-links/*',
       '_aftercall/tenants/*/consent/*',
       '_aftercall/tenants/*/deliveries/*',
       '_aftercall/tenants/*/meetings/*',

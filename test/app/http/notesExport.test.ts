@@ -37,10 +37,12 @@ describe('notes export (Markdown and PDF)', () => {
     const response = await get(`/api/meetings/${meeting.meetingId}/export?format=md`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toContain('filename="standup-notes.md"');
+    // Named after the meeting's title (its first chapter's: the recording names none).
+    const fileBase = meeting.title.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '');
+    expect(response.headers.get('content-disposition')).toContain(`filename="${fileBase}-notes.md"`);
     const markdown = await response.text();
     const headings = markdown.split('\n').filter((line) => line.startsWith('#'));
-    expect(headings).toEqual(['# standup', '## Summary', '## Decisions', '## Action items', '## Chapters']);
+    expect(headings).toEqual([`# ${meeting.title}`, '## Summary', '## Decisions', '## Action items', '## Chapters']);
     expect(markdown).toContain(escapeMarkdown(detail.summary.text));
     for (const item of detail.actionItems.items) expect(markdown).toContain(`- ${escapeMarkdown(item.text)} — owner: ${item.owner ?? 'unassigned'}`);
     detail.chapters.chapters.forEach((chapter, index) => expect(markdown).toMatch(new RegExp(`^${index + 1}\\. \\d+:\\d\\d ${chapter.title}$`, 'm')));
@@ -78,7 +80,7 @@ describe('notes export (Markdown and PDF)', () => {
       await fetch(`${base}/api/meetings/${meeting.meetingId}/share-links`, { method: 'POST', headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' }, body: '{}' })
     ).json()) as { token: string };
     const markdown = await (await get('/api/shared/export?format=md', created.token)).text();
-    expect(markdown.startsWith('# standup\n')).toBe(true);
+    expect(markdown.startsWith(`# ${meeting.title}\n`)).toBe(true);
   });
 
   it('keeps meeting text as text in Markdown, and prints what the PDF fonts cannot show as "?"', () => {

@@ -265,7 +265,8 @@ describe('the tenant-scoped HTTP API', () => {
       expect(all.length).toBeGreaterThan(0);
       for (const item of all) {
         expect([a.kickoff, a.standup, a.again]).toContain(item.meetingId);
-        expect(item.link).toBe(`/meetings/${item.meetingId}?t=${item.startMs}`);
+        // Absolute, from the web UI's public URL (here the local server's own address).
+        expect(item.link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/#/meetings/${item.meetingId}\\?t=${item.startMs}$`));
         expect(item.meetingTitle.length).toBeGreaterThan(0);
       }
       const walked: unknown[] = [];

@@ -20,7 +20,7 @@ describe('recordingEventsFromLivekit', () => {
     );
     expect(outcome).toEqual({
       kind: 'recordings',
-      events: [{ tenantId: 'demo', recordingKey: 'rooms/standup.ogg', recordedAt: '2025-11-22T12:00:00.000Z', trigger: 'livekit' }],
+      events: [{ tenantId: 'demo', recordingKey: 'rooms/standup.ogg', recordedAt: '2025-11-22T12:00:00.000Z', trigger: 'livekit', room: 'standup' }],
     });
   });
 
