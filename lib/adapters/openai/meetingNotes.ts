@@ -1,4 +1,4 @@
-import { clock } from './clock.js';
+import { clockTime } from '../../domain/clockTime.js';
 import type { UnderstandingAnswer } from './understandingAnswer.js';
 
 /** Notes on one stretch of the meeting: what a map call returns, or a partial merge. */
@@ -16,7 +16,7 @@ export function renderNotes(parts: readonly MeetingNotes[]): string {
   return parts
     .map((part, i) => {
       const { overview, keyPoints, actionItems, decisions, chapters, speakerNames } = part.answer;
-      const lines = [`Part ${i + 1} (${clock(part.startMs)}-${clock(part.endMs)})`];
+      const lines = [`Part ${i + 1} (${clockTime(part.startMs)}-${clockTime(part.endMs)})`];
       for (const point of overview) lines.push(`overview: ${point.text} ${cite(point.ids)}`);
       for (const point of keyPoints) lines.push(`point: ${point.text} ${cite(point.ids)}`);
       for (const item of actionItems) {

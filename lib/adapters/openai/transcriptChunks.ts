@@ -1,5 +1,5 @@
 import type { Transcript, Utterance } from '../../domain/transcript/schema.js';
-import { clock } from './clock.js';
+import { clockTime } from '../../domain/clockTime.js';
 import { estimateTokens } from './tokenEstimate.js';
 
 export interface TranscriptChunk {
@@ -53,7 +53,7 @@ function render(utterances: Utterance[], tags: ReadonlyMap<string, string>, name
   for (const utterance of utterances) {
     const at = Math.floor(utterance.startMs / 60_000);
     if (at !== minute) {
-      lines.push(`-- ${clock(at * 60_000)} --`);
+      lines.push(`-- ${clockTime(at * 60_000)} --`);
       minute = at;
     }
     lines.push(line(utterance, tags));

@@ -1,4 +1,5 @@
 import { AI_LABEL_TEXT, type GeneratedBy } from '../labels/generatedBy.js';
+import { clockTime } from '../clockTime.js';
 import type { Transcript } from '../transcript/schema.js';
 import type { ActionItem, Chapter, Decision } from '../understanding/schema.js';
 
@@ -35,15 +36,6 @@ export interface NotesInput {
   /** Given only when the transcript is asked for. */
   transcript: Transcript | null;
   transcriptGeneratedBy?: GeneratedBy | null | undefined;
-}
-
-/** 83_000 → "1:23"; an hour or more → "1:02:03" (as the web UI shows times). */
-export function clockTime(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
 const labelOf = (generatedBy: GeneratedBy | null | undefined): string | null =>
