@@ -23,7 +23,6 @@ import {
   ConsentResponse,
   DeleteResponse,
   LiveCaptionsResponse,
-  ErrorSchema,
   MeetingIdParams,
   MeetingResponse,
   MeetingsQuery,
@@ -53,10 +52,9 @@ import { meetingDetail, transcriptResponse } from './meetingReads.js';
 import { shareLinkRoutes } from './shareLinkRoutes.js';
 import { exportRoutes } from './exportRoutes.js';
 import { sharedRoutes } from './sharedRoutes.js';
+import { failure, json, routeGroup } from './routeGroup.js';
 
 
-const json = <S extends z.ZodType>(schema: S, description: string) => ({ content: { 'application/json': { schema } }, description });
-const failure = (description: string) => json(ErrorSchema, description);
 const AUTH_ERRORS = { 401: failure('missing or invalid API key') } as const;
 const ADMIN_ERRORS = { ...AUTH_ERRORS, 403: failure('needs an admin key') } as const;
 const security = [{ apiKey: [] }];
@@ -75,12 +73,7 @@ export interface ApiRoutesOptions {
  * someone else's meeting id is a 404, exactly like an id that does not exist.
  */
 export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): OpenAPIHono<ApiEnv> {
-  // Validation failures go through the one error mapping (errorResponse): 400 with the reasons.
-  const app = new OpenAPIHono<ApiEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw result.error;
-    },
-  });
+  const app = routeGroup();
 
   const links = plane.links ?? RELATIVE_LINKS;
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'an API key, ak_<keyId>_<secret>' });

@@ -8,15 +8,14 @@ import { filterCatalog } from '../../domain/meetings/meetingQuery.js';
 import { findCatalogEntry } from '../../domain/meetings/meetingView.js';
 import { askDeps } from '../askDeps.js';
 import type { ControlPlane } from '../ControlPlane.js';
-import { ErrorSchema } from './apiSchemas.js';
 import { recordAs } from './auditActor.js';
 import { ASK_EVENTS_DESCRIPTION, AskAnswerSchema, AskBody } from './askSchemas.js';
 import type { ApiEnv } from './authContext.js';
 import { HttpError } from './errorResponse.js';
+import { failure } from './routeGroup.js';
 
 const AUDITED_QUESTION_CHARS = 500;
 
-const failure = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
 
 const askRoute = createRoute({
   method: 'post',

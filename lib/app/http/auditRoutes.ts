@@ -6,6 +6,7 @@ import type { ApiEnv } from './authContext.js';
 import { ErrorSchema, isoDate } from './apiSchemas.js';
 import { HttpError } from './errorResponse.js';
 import { requireAdmin } from './requireApiKey.js';
+import { json, routeGroup } from './routeGroup.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
@@ -29,18 +30,13 @@ const timeOf = (value: string, name: string, endOfDay: boolean): Date => {
   return new Date(time + (endOfDay && DATE_ONLY.test(value) ? DAY_MS - 1 : 0));
 };
 
-const json = <S extends z.ZodType>(schema: S, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 /**
  * `GET /api/audit`: the caller's tenant's audit log, newest first, for admins. The tenant is the
  * key's, never a parameter; the log has no route that writes, changes or removes an entry.
  */
 export function auditRoutes(audit: AuditLog): OpenAPIHono<ApiEnv> {
-  const app = new OpenAPIHono<ApiEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw result.error;
-    },
-  });
+  const app = routeGroup();
   app.openapi(
     createRoute({
       method: 'get',

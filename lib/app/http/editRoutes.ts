@@ -1,5 +1,4 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { z } from 'zod';
 import { enqueueActionItemUpdated } from '../../domain/crm/actionItemUpdatedEvent.js';
 import { correctTranscriptLine } from '../../domain/edits/correctTranscriptLine.js';
 import { editActionItem } from '../../domain/edits/editActionItem.js';
@@ -13,7 +12,7 @@ import { TranscriptSchema } from '../../domain/transcript/schema.js';
 import { findJsonIfValid } from '../../domain/workflow/jsonResults.js';
 import { indexStoredMeeting } from '../../domain/workflow/indexStoredMeeting.js';
 import type { ControlPlane } from '../ControlPlane.js';
-import { ErrorSchema, MeetingIdParams } from './apiSchemas.js';
+import { MeetingIdParams } from './apiSchemas.js';
 import { actorOf, recordAs } from './auditActor.js';
 import type { ApiEnv, AuthContext } from './authContext.js';
 import {
@@ -26,9 +25,8 @@ import {
   TranscriptLineParams,
 } from './editSchemas.js';
 import { requireAdmin } from './requireApiKey.js';
+import { failure, json, routeGroup } from './routeGroup.js';
 
-const json = <S extends z.ZodType>(schema: S, description: string) => ({ content: { 'application/json': { schema } }, description });
-const failure = (description: string) => json(ErrorSchema, description);
 const security = [{ apiKey: [] }];
 const EDIT_ERRORS = {
   400: failure('a body that is not a valid edit'),
@@ -47,11 +45,7 @@ const permissionsOf = (auth: AuthContext) => ({ actionItems: true, transcript: a
  * recorded in the audit log, and followed by a reindex of the meeting so search reads them.
  */
 export function editRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
-  const app = new OpenAPIHono<ApiEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw result.error;
-    },
-  });
+  const app = routeGroup();
 
   const entryOr404 = async (tenantId: string, meetingId: string) => {
     const entry = await findCatalogEntry(plane.blobs, tenantId, meetingId);

@@ -2,20 +2,16 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { getMeeting } from '../../domain/meetings/meetingView.js';
 import type { ControlPlane } from '../ControlPlane.js';
-import { ErrorSchema, MeetingIdParams } from './apiSchemas.js';
+import { MeetingIdParams } from './apiSchemas.js';
 import type { ApiEnv } from './authContext.js';
 import { HttpError } from './errorResponse.js';
 import { NotesExportQuery, notesExportResponse } from './notesExport.js';
+import { failure, routeGroup } from './routeGroup.js';
 
-const failure = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
 
 /** `GET /api/meetings/{id}/export`: the meeting's notes as Markdown or PDF, for any key of its tenant. */
 export function exportRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
-  const app = new OpenAPIHono<ApiEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw result.error;
-    },
-  });
+  const app = routeGroup();
   app.openapi(
     createRoute({
       method: 'get',

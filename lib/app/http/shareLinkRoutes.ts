@@ -9,6 +9,7 @@ import { recordAs } from './auditActor.js';
 import type { ApiEnv } from './authContext.js';
 import { HttpError } from './errorResponse.js';
 import { requireAdmin } from './requireApiKey.js';
+import { json, routeGroup } from './routeGroup.js';
 
 const DAY_MS = 86_400_000;
 
@@ -23,7 +24,6 @@ const CreatedShareLink = z.object({
 const ShareLinksQuery = z.strictObject({ meetingId: z.string().min(1).max(200).optional() });
 const LinkIdParams = z.object({ linkId: z.string().meta({ description: 'the link id (16 hex characters)' }) });
 
-const json = <S extends z.ZodType>(schema: S, description: string) => ({ content: { 'application/json': { schema } }, description });
 const ADMIN_ERRORS = { 401: json(ErrorSchema, 'missing or invalid API key'), 403: json(ErrorSchema, 'needs an admin key') } as const;
 const security = [{ apiKey: [] }];
 
@@ -35,11 +35,7 @@ export const sharedPagePath = (token: string): string => `/#/shared/${token}`;
  * tenant's links, revoke one. Every change is in the audit log, under the link's id (never its token).
  */
 export function shareLinkRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
-  const app = new OpenAPIHono<ApiEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw result.error;
-    },
-  });
+  const app = routeGroup();
 
   app.openapi(
     createRoute({
