@@ -154,7 +154,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = ConfigSchema.safeParse({ ...defined, ...overrides });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
-    throw new ConfigError(`invalid configuration:\n${problems}\nSet these environment variables to valid values (see README, "Configuration").`);
+    throw new ConfigError(`invalid configuration:\n${problems}\nSet these environment variables to valid values (see docs/configuration.md).`);
   }
   return parsed.data;
 }
