@@ -19,7 +19,7 @@ import type { AuditLog } from '../lib/domain/audit/AuditLog.js';
 import { AUDIT_ACTIONS, AUDIT_PAGE_MAX, type AuditAction } from '../lib/domain/audit/auditEntry.js';
 import { listApiKeys } from '../lib/domain/auth/apiKeys.js';
 import { migrateApiKeyRecords } from '../lib/domain/auth/migrateApiKeyRecords.js';
-import { ResumeFromSchema } from '../lib/domain/meeting/schema.js';
+import { ResumeFromSchema } from '../lib/domain/meetings/schema.js';
 import type { BlobStore } from '../lib/domain/ports/BlobStore.js';
 import { getMeeting, listMeetings } from '../lib/domain/meetings/meetingView.js';
 import { rebuildIndex } from '../lib/domain/meetings/rebuildIndex.js';

@@ -5,8 +5,8 @@ import { signedEgressEndedWebhook } from '../lib/adapters/livekit/signedEgressEn
 import { silentWav } from '../lib/bench/silentWav.js';
 import { startLocalStack } from '../lib/app/localStack.js';
 import { loadConfig } from '../lib/config/config.js';
-import { deriveMeetingId } from '../lib/domain/meeting/meetingId.js';
-import { tenantSettingsKey } from '../lib/domain/meeting/resultKeys.js';
+import { deriveMeetingId } from '../lib/domain/meetings/meetingId.js';
+import { tenantSettingsKey } from '../lib/domain/meetings/resultKeys.js';
 import { getMeeting } from '../lib/domain/meetings/meetingView.js';
 import { importTranscript } from '../lib/domain/transcript/importTranscript.js';
 import { startFakeDeepgramServer, turnsFromTranscript } from '../test/support/fakes/fakeDeepgramServer.js';

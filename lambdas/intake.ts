@@ -1,4 +1,4 @@
-import { StepInputSchema } from '../lib/domain/meeting/schema.js';
+import { StepInputSchema } from '../lib/domain/meetings/schema.js';
 import { intake } from '../lib/domain/workflow/steps/intake.js';
 import { productionDeps } from './shared/productionDeps.js';
 import { stepHandler, type DepsProvider } from './shared/stepHandler.js';

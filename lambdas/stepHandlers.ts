@@ -1,5 +1,5 @@
 import { createCheckTranscriptionHandler } from './checkTranscription.js';
-import { createIndexHandler } from './index.js';
+import { createIndexHandler } from './indexStep.js';
 import { createIntakeHandler } from './intake.js';
 import { createPublishHandler } from './publish.js';
 import { createRecordFailureHandler } from './recordFailure.js';

@@ -1,4 +1,4 @@
-import { StepInputSchema } from '../lib/domain/meeting/schema.js';
+import { StepInputSchema } from '../lib/domain/meetings/schema.js';
 import { understand } from '../lib/domain/workflow/steps/understand.js';
 import { productionDeps } from './shared/productionDeps.js';
 import { stepHandler, type DepsProvider } from './shared/stepHandler.js';

@@ -7,8 +7,8 @@ import { transcriptionResultKeysFromS3Notification } from '../../lib/domain/inta
 import { startFromS3Notification } from '../../lib/domain/intake/startFromS3Notification.js';
 import type { StartedMeeting, StartMeetingDeps } from '../../lib/domain/intake/startMeeting.js';
 import { InvalidWebhookError } from '../../lib/domain/intake/errors.js';
-import { StaleCallbackError, type CallbackDeps } from '../../lib/domain/transcription/completeTranscriptionCallback.js';
-import { completeTranscriptionResult } from '../../lib/domain/transcription/completeTranscriptionResult.js';
+import { StaleCallbackError, type CallbackDeps } from '../../lib/domain/transcriptionCallback/completeTranscriptionCallback.js';
+import { completeTranscriptionResult } from '../../lib/domain/transcriptionCallback/completeTranscriptionResult.js';
 import { productionDeps } from '../shared/productionDeps.js';
 import { stateMachineArnFrom } from './awsControlPlane.js';
 

@@ -1,10 +1,10 @@
 import type { AuditLog } from '../domain/audit/AuditLog.js';
-import type { MeetingLinks } from '../domain/meeting/links.js';
+import type { MeetingLinks } from '../domain/meetings/links.js';
 import type { LivekitWebhookVerifier } from '../adapters/livekit/LivekitWebhookVerifier.js';
 import type { DeliveryQueue } from '../domain/crm/ports.js';
 import type { ReceiverGuard } from '../domain/crm/receiverPolicy.js';
 import type { BlobStore } from '../domain/ports/BlobStore.js';
-import type { CallbackDeps } from '../domain/transcription/completeTranscriptionCallback.js';
+import type { CallbackDeps } from '../domain/transcriptionCallback/completeTranscriptionCallback.js';
 import type { Answerer } from '../domain/ports/Answerer.js';
 import type { Embedder } from '../domain/ports/Embedder.js';
 import type { VectorIndex } from '../domain/ports/VectorIndex.js';

@@ -4,7 +4,7 @@ import { S3BlobStore } from '../adapters/s3/S3BlobStore.js';
 import { recordingUrlSigner, resultUploadUrlSigner } from '../adapters/s3/presignRecordingUrl.js';
 import type { S3Credentials } from '../adapters/s3/verifySigV4.js';
 import { webBaseUrl, type Config } from '../config/config.js';
-import { meetingLinks } from '../domain/meeting/links.js';
+import { meetingLinks } from '../domain/meetings/links.js';
 import type { AuditLog } from '../domain/audit/AuditLog.js';
 import { DEFAULT_PRICES } from '../domain/usage/priceTable.js';
 import type { Answerer } from '../domain/ports/Answerer.js';

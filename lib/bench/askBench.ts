@@ -12,16 +12,16 @@ import { S3BlobStore } from '../adapters/s3/S3BlobStore.js';
 import { askArchive, DEFAULT_ASK_PASSAGES, type AskDeps } from '../domain/ask/askArchive.js';
 import { ExtractiveAnswerer } from '../domain/ask/ExtractiveAnswerer.js';
 import { storedTranscripts } from '../domain/ask/storedTranscripts.js';
-import { deriveMeetingId } from '../domain/meeting/meetingId.js';
-import { catalogKey, resultFiles, resultKey, resultPrefixFor } from '../domain/meeting/resultKeys.js';
-import { STATUS_SCHEMA_VERSION, type CatalogEntry } from '../domain/meeting/schema.js';
+import { deriveMeetingId } from '../domain/meetings/meetingId.js';
+import { catalogKey, resultFiles, resultKey, resultPrefixFor } from '../domain/meetings/resultKeys.js';
+import { STATUS_SCHEMA_VERSION, type CatalogEntry } from '../domain/meetings/schema.js';
 import { HashedTermEmbedder } from '../domain/search/hashedTermEmbedder.js';
 import { embedMeeting } from '../domain/search/indexMeeting.js';
 import { REBUILD_BATCH_MEETINGS } from '../domain/meetings/rebuildIndex.js';
 import type { IndexedDocument } from '../domain/ports/VectorIndex.js';
 import { searchArchive } from '../domain/search/searchArchive.js';
 import { importTranscript } from '../domain/transcript/importTranscript.js';
-import { putJson } from '../domain/workflow/jsonResults.js';
+import { putJson } from '../domain/jsonBlobs.js';
 import { percentile } from './percentile.js';
 
 /** How the model is played: the wait before its first token, then its output rate. */

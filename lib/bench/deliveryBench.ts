@@ -13,9 +13,9 @@ import { S3BlobStore } from '../adapters/s3/S3BlobStore.js';
 import { deliverDue } from '../domain/crm/deliverDue.js';
 import { enqueueActionItemsPublished } from '../domain/crm/publishEvents.js';
 import { createSubscription } from '../domain/crm/subscriptions.js';
-import { deriveMeetingId } from '../domain/meeting/meetingId.js';
-import { resultPrefixFor } from '../domain/meeting/resultKeys.js';
-import type { MeetingContext } from '../domain/meeting/schema.js';
+import { deriveMeetingId } from '../domain/meetings/meetingId.js';
+import { resultPrefixFor } from '../domain/meetings/resultKeys.js';
+import type { MeetingContext } from '../domain/meetings/schema.js';
 
 export interface DeliveryBench {
   events: number;

@@ -4,13 +4,13 @@ import { setTimeout } from 'node:timers/promises';
 import { createS3Client } from '../adapters/s3/createS3Client.js';
 import { startEmbeddedS3Server } from '../adapters/s3/embeddedS3Server.js';
 import { S3BlobStore } from '../adapters/s3/S3BlobStore.js';
-import { deriveMeetingId } from '../domain/meeting/meetingId.js';
-import { catalogKey, catalogPrefix, resultFiles, resultKey, resultPrefixFor } from '../domain/meeting/resultKeys.js';
-import { STATUS_SCHEMA_VERSION, type CatalogEntry, type MeetingContext } from '../domain/meeting/schema.js';
+import { deriveMeetingId } from '../domain/meetings/meetingId.js';
+import { catalogKey, catalogPrefix, resultFiles, resultKey, resultPrefixFor } from '../domain/meetings/resultKeys.js';
+import { STATUS_SCHEMA_VERSION, type CatalogEntry, type MeetingContext } from '../domain/meetings/schema.js';
 import { forgetCatalogListing, forgetUnlisted } from '../domain/meetings/catalogEntryCache.js';
 import { listingOf, refreshListing } from '../domain/meetings/listingRow.js';
 import { listMeetingsPage } from '../domain/meetings/meetingQuery.js';
-import { putJson } from '../domain/workflow/jsonResults.js';
+import { putJson } from '../domain/jsonBlobs.js';
 import { writeMeetingStatus } from '../domain/workflow/meetingStatus.js';
 import { percentile } from './percentile.js';
 

@@ -6,10 +6,10 @@ import { LocalWorkflowRunner } from '../adapters/stepfunctions/LocalWorkflowRunn
 import { startLocalStack } from '../app/localStack.js';
 import { loadConfig } from '../config/config.js';
 import { startMeeting } from '../domain/intake/startMeeting.js';
-import { deriveMeetingId } from '../domain/meeting/meetingId.js';
-import { resultPrefixFor } from '../domain/meeting/resultKeys.js';
+import { deriveMeetingId } from '../domain/meetings/meetingId.js';
+import { resultPrefixFor } from '../domain/meetings/resultKeys.js';
 import { getMeeting } from '../domain/meetings/meetingView.js';
-import { localFunctionArn, readPostCallDefinitionText, withFunctionArns } from '../workflow/postCallDefinition.js';
+import { localFunctionArn, readPostCallDefinitionText, withFunctionArns } from '../stateMachine/postCallDefinition.js';
 import { silentWav } from './silentWav.js';
 
 export interface MeetingRun {

@@ -1,7 +1,7 @@
-import { resultFiles, resultKey } from '../domain/meeting/resultKeys.js';
+import { resultFiles, resultKey } from '../domain/meetings/resultKeys.js';
 import type { MeetingView } from '../domain/meetings/meetingView.js';
 import type { BlobStore } from '../domain/ports/BlobStore.js';
-import { findJson } from '../domain/workflow/jsonResults.js';
+import { findJson } from '../domain/jsonBlobs.js';
 import { ActionItemsSchema, ChaptersSchema, DecisionsSchema, SummarySchema } from '../domain/understanding/schema.js';
 import { SpeakerNameProposalsSchema } from '../domain/understanding/speakerNames/speakerNameSchema.js';
 

@@ -4,7 +4,7 @@ import type { LocalStack } from '../app/localStack.js';
 import { isRecordingKey } from '../domain/intake/recordingEvent.js';
 import { tenantKeyPrefix, tenantOfRecording } from '../domain/intake/recordingTenant.js';
 import { startMeeting, type StartedMeeting } from '../domain/intake/startMeeting.js';
-import { siblingTranscriptKeys } from '../domain/meeting/resultKeys.js';
+import { siblingTranscriptKeys } from '../domain/meetings/resultKeys.js';
 import { formatOfKey } from '../domain/transcript/importTranscript.js';
 import { BadRequestError } from '../domain/errors.js';
 

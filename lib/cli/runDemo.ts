@@ -7,7 +7,7 @@ import type { LocalStack } from '../app/localStack.js';
 import { createApiKey, resolveApiKey } from '../domain/auth/apiKeys.js';
 import { recordingVersion } from '../domain/intake/recordingVersion.js';
 import { runNameFor } from '../domain/intake/startMeeting.js';
-import { deriveMeetingId } from '../domain/meeting/meetingId.js';
+import { deriveMeetingId } from '../domain/meetings/meetingId.js';
 import { describeMeeting } from './printMeeting.js';
 import { readSample, SAMPLE_RECORDINGS } from './sampleRecordings.js';
 import { waitForMeetings } from './waitForMeetings.js';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { TenantId } from '../domain/meeting/schema.js';
+import { TenantId } from '../domain/meetings/schema.js';
 import { PriceTableSchema } from '../domain/usage/priceTable.js';
 import { InternalError } from '../domain/errors.js';
 

@@ -11,7 +11,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { WEB_DIST_DIR } from '../../bin/buildWeb.js';
-import { readPostCallDefinitionText } from '../workflow/postCallDefinition.js';
+import { readPostCallDefinitionText } from '../stateMachine/postCallDefinition.js';
 import { Alarms } from './Alarms.js';
 import { BUCKET_ACCESS, grantBucketAccess } from './bucketAccess.js';
 import { HttpApi } from './HttpApi.js';
@@ -20,7 +20,7 @@ import { MeetingDashboard } from './MeetingDashboard.js';
 import { acknowledgeNagFindings } from './nagAcknowledgements.js';
 import { ProviderSecret } from './ProviderSecret.js';
 import { MEDIA_EXTENSIONS } from '../domain/intake/recordingEvent.js';
-import { TRANSCRIPTION_RESULT_SUFFIX } from '../domain/meeting/resultKeys.js';
+import { TRANSCRIPTION_RESULT_SUFFIX } from '../domain/meetings/resultKeys.js';
 import { addAdotCollector } from './adotCollector.js';
 import { stackOptionsFrom, type StackOptions } from './stackOptions.js';
 import { StepFunctionLambda } from './StepFunctionLambda.js';
@@ -53,12 +53,12 @@ const STEPS = {
   CheckTranscription: { entry: 'checkTranscription', memoryMb: 256, timeout: Duration.seconds(60) },
   Translate: { entry: 'translate', memoryMb: 512, timeout: Duration.minutes(15) },
   Understand: { entry: 'understand', memoryMb: 1024, timeout: Duration.minutes(15) },
-  Index: { entry: 'index', memoryMb: 1024, timeout: Duration.minutes(5) },
+  Index: { entry: 'indexStep', memoryMb: 1024, timeout: Duration.minutes(5) },
   Publish: { entry: 'publish', memoryMb: 512, timeout: Duration.minutes(2) },
   RecordFailure: { entry: 'recordFailure', memoryMb: 256, timeout: Duration.seconds(60) },
 } as const;
 
-export type StepName = keyof typeof STEPS;
+export type TaskFunctionName = keyof typeof STEPS;
 
 /**
  * CRM deliveries back off up to an hour between attempts for a day; a message older than this
@@ -99,7 +99,7 @@ export function recordingsLifecycle(options: StackOptions): LifecycleRule[] {
 export class PostCallStack extends Stack {
   readonly bucket: Bucket;
   readonly stateMachine: StateMachine;
-  readonly functions: Record<StepName, StepFunctionLambda>;
+  readonly functions: Record<TaskFunctionName, StepFunctionLambda>;
   readonly providerSecret: ProviderSecret;
   readonly http: HttpApi;
   readonly s3Event: StepFunctionLambda;
@@ -136,10 +136,10 @@ export class PostCallStack extends Stack {
     const environment = { AFTERCALL_BUCKET: this.bucket.bucketName };
     this.functions = Object.fromEntries(
       Object.entries(STEPS).map(([name, step]) => [name, new StepFunctionLambda(this, `${name}Step`, { ...step, environment })]),
-    ) as Record<StepName, StepFunctionLambda>;
+    ) as Record<TaskFunctionName, StepFunctionLambda>;
 
     // Least privilege: each step reaches only the kinds of object its code touches (bucketAccess.ts).
-    for (const [name, step] of Object.entries(this.functions)) grantBucketAccess(this.bucket, step.function, BUCKET_ACCESS[name as StepName]);
+    for (const [name, step] of Object.entries(this.functions)) grantBucketAccess(this.bucket, step.function, BUCKET_ACCESS[name as TaskFunctionName]);
 
     const stateMachineName = `${this.stackName}-post-call`;
     this.stateMachine = new StateMachine(this, 'PostCall', {

@@ -6,7 +6,7 @@ import type { IConstruct } from 'constructs';
 import { API_KEYS_PREFIX } from '../domain/auth/apiKeySchema.js';
 import { AUDIO_URL_KEY_KEY } from '../domain/auth/audioUrlKey.js';
 import { LIVE_CAPTIONS_FILE } from '../domain/live/saveLiveCaptions.js';
-import { CONTROL_PREFIX, RESULT_FOLDER_SUFFIX } from '../domain/meeting/resultKeys.js';
+import { CONTROL_PREFIX, RESULT_FOLDER_SUFFIX } from '../domain/meetings/resultKeys.js';
 
 /**
  * The object keys of the recordings bucket, as IAM resource patterns (`*` matches any characters,

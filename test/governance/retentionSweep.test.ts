@@ -3,8 +3,8 @@ import { signedEgressEndedWebhook } from '../../lib/adapters/livekit/signedEgres
 import { silentWav } from '../../lib/bench/silentWav.js';
 import type { Delivery } from '../../lib/domain/crm/schema.js';
 import { liveCaptionsKey } from '../../lib/domain/live/saveLiveCaptions.js';
-import { deriveMeetingId } from '../../lib/domain/meeting/meetingId.js';
-import { catalogKey, resultPrefixFor, tenantSettingsKey } from '../../lib/domain/meeting/resultKeys.js';
+import { deriveMeetingId } from '../../lib/domain/meetings/meetingId.js';
+import { catalogKey, resultPrefixFor, tenantSettingsKey } from '../../lib/domain/meetings/resultKeys.js';
 import { findTombstone } from '../../lib/domain/retention/tombstone.js';
 import { startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 import { startProviderFakes, type Fakes as ProviderFakes } from '../support/fakes/providerFakes.js';

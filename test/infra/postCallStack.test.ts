@@ -3,8 +3,8 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PostCallStack, StepName } from '../../lib/infra/PostCallStack.js';
-import { functionNamesInDefinition, readPostCallDefinitionText } from '../../lib/workflow/postCallDefinition.js';
+import type { PostCallStack, TaskFunctionName } from '../../lib/infra/PostCallStack.js';
+import { functionNamesInDefinition, readPostCallDefinitionText } from '../../lib/stateMachine/postCallDefinition.js';
 import { testStack } from './testStack.js';
 
 describe('the CDK stack of the batch plane', () => {
@@ -19,11 +19,11 @@ describe('the CDK stack of the batch plane', () => {
     const [machine] = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
     const properties = machine?.Properties as { DefinitionString: string; DefinitionSubstitutions: Record<string, { 'Fn::GetAtt': [string, string] }> };
     expect(JSON.parse(properties.DefinitionString)).toEqual(JSON.parse(readPostCallDefinitionText()));
-    const logicalIdOf = (name: StepName) => Stack.of(stack).getLogicalId(stack.functions[name].function.node.defaultChild as CfnFunction);
+    const logicalIdOf = (name: TaskFunctionName) => Stack.of(stack).getLogicalId(stack.functions[name].function.node.defaultChild as CfnFunction);
     const placeholders = functionNamesInDefinition(readPostCallDefinitionText());
     expect(Object.keys(properties.DefinitionSubstitutions).sort()).toEqual(placeholders.map((name) => `${name}FunctionArn`).sort());
     for (const name of placeholders) {
-      expect(properties.DefinitionSubstitutions[`${name}FunctionArn`]).toEqual({ 'Fn::GetAtt': [logicalIdOf(name as StepName), 'Arn'] });
+      expect(properties.DefinitionSubstitutions[`${name}FunctionArn`]).toEqual({ 'Fn::GetAtt': [logicalIdOf(name as TaskFunctionName), 'Arn'] });
     }
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deriveMeetingId } from '../../lib/domain/meeting/meetingId.js';
+import { deriveMeetingId } from '../../lib/domain/meetings/meetingId.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 
 /**

@@ -8,8 +8,8 @@ import { silentWav } from '../../lib/bench/silentWav.js';
 import { CliInputError, processRecording } from '../../lib/cli/processRecording.js';
 import { TenantMismatchError } from '../../lib/domain/intake/recordingTenant.js';
 import { startMeeting } from '../../lib/domain/intake/startMeeting.js';
-import { deriveMeetingId } from '../../lib/domain/meeting/meetingId.js';
-import { catalogKey, resultPrefixFor } from '../../lib/domain/meeting/resultKeys.js';
+import { deriveMeetingId } from '../../lib/domain/meetings/meetingId.js';
+import { catalogKey, resultPrefixFor } from '../../lib/domain/meetings/resultKeys.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 import { makeTempDir } from '../support/tempDir.js';
 

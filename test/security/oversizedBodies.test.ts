@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMITS } from '../../lib/app/http/bodyLimits.js';
-import { callbackUrl } from '../../lib/domain/transcription/callbackSignature.js';
+import { callbackUrl } from '../../lib/domain/transcriptionCallback/callbackSignature.js';
 import { startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 import { sendOversized } from '../support/oversizedRequest.js';
 

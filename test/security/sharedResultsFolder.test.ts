@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogKey, legacyResultPrefixFor, resultPrefixFor } from '../../lib/domain/meeting/resultKeys.js';
-import { CatalogEntrySchema } from '../../lib/domain/meeting/schema.js';
+import { catalogKey, legacyResultPrefixFor, resultPrefixFor } from '../../lib/domain/meetings/resultKeys.js';
+import { CatalogEntrySchema } from '../../lib/domain/meetings/schema.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 
 const vttSaying = (text: string) => `WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n<v Laura>${text}\n`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resultFiles, resultKey, resultPrefixFor } from '../../lib/domain/meeting/resultKeys.js';
+import { resultFiles, resultKey, resultPrefixFor } from '../../lib/domain/meetings/resultKeys.js';
 import { startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 
 // The URL Transcribe gives Deepgram is the only credential a result PUT carries: changing what it

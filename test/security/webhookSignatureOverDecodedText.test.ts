@@ -6,9 +6,9 @@ import { createApiApp } from '../../lambdas/http/apiApp.js';
 import { LivekitWebhookVerifier } from '../../lib/adapters/livekit/LivekitWebhookVerifier.js';
 import type { ControlPlane } from '../../lib/app/ControlPlane.js';
 import { BODY_LIMITS } from '../../lib/app/http/bodyLimits.js';
-import { deriveMeetingId } from '../../lib/domain/meeting/meetingId.js';
+import { deriveMeetingId } from '../../lib/domain/meetings/meetingId.js';
 import type { WorkflowRunner } from '../../lib/domain/ports/WorkflowRunner.js';
-import { callbackUrl } from '../../lib/domain/transcription/callbackSignature.js';
+import { callbackUrl } from '../../lib/domain/transcriptionCallback/callbackSignature.js';
 import { startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 import { memoryBlobs } from '../support/memoryBlobStore.js';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueActionItemsPublished } from '../../lib/domain/crm/publishEvents.js';
 import { CRM_SCHEMA_VERSION, type Subscription } from '../../lib/domain/crm/schema.js';
 import { subscriptionsPrefix } from '../../lib/domain/crm/subscriptions.js';
-import { putJson } from '../../lib/domain/workflow/jsonResults.js';
+import { putJson } from '../../lib/domain/jsonBlobs.js';
 import { ACTION_ITEMS, meetingOf } from '../domain/crm/crmWorld.js';
 import { WebhookReceiver } from '../domain/crm/webhookReceiver.js';
 import { FakeResolver, PUBLIC_ADDRESS } from '../support/fakeResolver.js';

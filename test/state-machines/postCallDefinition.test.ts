@@ -2,7 +2,7 @@ import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
 import { stepHandlersByTaskState } from '../../lambdas/stepHandlers.js';
 import { ErrorNames, TRANSIENT_ERROR_NAMES } from '../../lib/domain/errors.js';
-import { readPostCallDefinition, readPostCallDefinitionText, withFunctionArns } from '../../lib/workflow/postCallDefinition.js';
+import { readPostCallDefinition, readPostCallDefinitionText, withFunctionArns } from '../../lib/stateMachine/postCallDefinition.js';
 
 type State = Record<string, unknown> & { Type: string };
 

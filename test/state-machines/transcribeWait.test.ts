@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorNames } from '../../lib/domain/errors.js';
-import { transcriptionWaitSeconds } from '../../lib/domain/transcription/transcriptionWait.js';
-import { readPostCallDefinition } from '../../lib/workflow/postCallDefinition.js';
+import { transcriptionWaitSeconds } from '../../lib/domain/transcriptionCallback/transcriptionWait.js';
+import { readPostCallDefinition } from '../../lib/stateMachine/postCallDefinition.js';
 
 type State = Record<string, unknown> & { Type: string };
 const states = readPostCallDefinition().States as Record<string, State>;

@@ -4,7 +4,7 @@ import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../
 import { loadConfig } from '../../lib/config/config.js';
 import { createApiKey } from '../../lib/domain/auth/apiKeys.js';
 import { tenantOfRecording } from '../../lib/domain/intake/recordingTenant.js';
-import { deriveMeetingId } from '../../lib/domain/meeting/meetingId.js';
+import { deriveMeetingId } from '../../lib/domain/meetings/meetingId.js';
 import { getMeeting, type MeetingView } from '../../lib/domain/meetings/meetingView.js';
 import { makeTempDir } from './tempDir.js';
 

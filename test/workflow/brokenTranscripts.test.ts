@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManifestSchema } from '../../lib/domain/meeting/manifestSchema.js';
+import { ManifestSchema } from '../../lib/domain/meetings/manifestSchema.js';
 import { searchArchive } from '../../lib/domain/search/searchArchive.js';
 import { TranscriptSchema } from '../../lib/domain/transcript/schema.js';
 import { ChaptersSchema } from '../../lib/domain/understanding/schema.js';

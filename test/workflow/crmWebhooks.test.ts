@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resultFiles, resultKey } from '../../lib/domain/meeting/resultKeys.js';
+import { resultFiles, resultKey } from '../../lib/domain/meetings/resultKeys.js';
 import { ActionItemsSchema } from '../../lib/domain/understanding/schema.js';
-import { findJson } from '../../lib/domain/workflow/jsonResults.js';
+import { findJson } from '../../lib/domain/jsonBlobs.js';
 import { testApi } from '../domain/crm/testApi.js';
 import { WebhookReceiver } from '../domain/crm/webhookReceiver.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../support/localStackFixture.js';

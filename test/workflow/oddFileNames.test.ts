@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentWav } from '../../lib/bench/silentWav.js';
-import { resultPrefixFor } from '../../lib/domain/meeting/resultKeys.js';
+import { resultPrefixFor } from '../../lib/domain/meetings/resultKeys.js';
 import { startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 
 const VTT = 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Laura>We agreed on the budget.\n';

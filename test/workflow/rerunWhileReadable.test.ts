@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManifestSchema } from '../../lib/domain/meeting/manifestSchema.js';
+import { ManifestSchema } from '../../lib/domain/meetings/manifestSchema.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 
 /** A rerun, as an operator starts it through the API: what the meeting page and the list show meanwhile. */

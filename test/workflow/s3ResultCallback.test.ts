@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { busySpeech, LAMBDA_PAYLOAD_LIMIT_BYTES } from '../../lib/bench/callbackSizeBench.js';
 import { silentWav } from '../../lib/bench/silentWav.js';
-import { deriveMeetingId } from '../../lib/domain/meeting/meetingId.js';
-import { resultFiles, resultKey, resultPrefixFor } from '../../lib/domain/meeting/resultKeys.js';
+import { deriveMeetingId } from '../../lib/domain/meetings/meetingId.js';
+import { resultFiles, resultKey, resultPrefixFor } from '../../lib/domain/meetings/resultKeys.js';
 import { getMeeting } from '../../lib/domain/meetings/meetingView.js';
 import { TranscriptSchema } from '../../lib/domain/transcript/schema.js';
 import { pendingTranscriptionKey } from '../../lib/domain/workflow/steps/transcribe.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentWav } from '../../lib/bench/silentWav.js';
-import { deriveMeetingId } from '../../lib/domain/meeting/meetingId.js';
+import { deriveMeetingId } from '../../lib/domain/meetings/meetingId.js';
 import { importTranscript } from '../../lib/domain/transcript/importTranscript.js';
 import { renderVtt } from '../../lib/domain/transcript/renderSubtitles.js';
 import { TranscriptSchema } from '../../lib/domain/transcript/schema.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyRecordsPrefix } from '../../lib/domain/auth/apiKeySchema.js';
-import { ManifestSchema } from '../../lib/domain/meeting/manifestSchema.js';
-import { catalogKey, resultFiles, resultKey } from '../../lib/domain/meeting/resultKeys.js';
-import { CatalogEntrySchema } from '../../lib/domain/meeting/schema.js';
+import { ManifestSchema } from '../../lib/domain/meetings/manifestSchema.js';
+import { catalogKey, resultFiles, resultKey } from '../../lib/domain/meetings/resultKeys.js';
+import { CatalogEntrySchema } from '../../lib/domain/meetings/schema.js';
 import { startMeeting } from '../../lib/domain/intake/startMeeting.js';
 import { FaultyBlobStore } from '../support/faultyBlobStore.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../support/localStackFixture.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentWav } from '../../lib/bench/silentWav.js';
-import { tenantSettingsKey } from '../../lib/domain/meeting/resultKeys.js';
+import { tenantSettingsKey } from '../../lib/domain/meetings/resultKeys.js';
 import { TranscriptSchema } from '../../lib/domain/transcript/schema.js';
 import { TranslationSchema } from '../../lib/domain/transcript/translationSchema.js';
 import { ActionItemsSchema, SummarySchema } from '../../lib/domain/understanding/schema.js';

@@ -12,7 +12,7 @@ import {
 import { auditEntryId, auditEntryKey, auditTenantPrefix, parseAuditId, parseAuditKey } from '../../domain/audit/auditKeys.js';
 import { BadRequestError, InternalError } from '../../domain/errors.js';
 import type { BlobStore, CreateOnlyStore } from '../../domain/ports/BlobStore.js';
-import { findJsonIfValid } from '../../domain/workflow/jsonResults.js';
+import { findJsonIfValid } from '../../domain/jsonBlobs.js';
 
 export class InvalidAuditCursorError extends BadRequestError {
   override readonly name = 'InvalidAuditCursorError';

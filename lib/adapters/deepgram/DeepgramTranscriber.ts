@@ -1,7 +1,7 @@
 import type { DeepgramClient } from '@deepgram/sdk';
 import { z } from 'zod';
 import { InvalidTranscriptError, RecordingNotFoundError, UnsupportedRecordingError } from '../../domain/errors.js';
-import type { PiiKind } from '../../domain/meeting/schema.js';
+import type { PiiKind } from '../../domain/meetings/schema.js';
 import type { CallbackTranscriber, TranscriptionRequest } from '../../domain/ports/Transcriber.js';
 import { parseDeepgramListenResponse, transcriptFromDeepgramResponse } from '../../domain/transcript/importDeepgramJson.js';
 import type { Transcript } from '../../domain/transcript/schema.js';

@@ -1,7 +1,7 @@
-import { CONTROL_PREFIX } from '../../domain/meeting/resultKeys.js';
+import { CONTROL_PREFIX } from '../../domain/meetings/resultKeys.js';
 import type { BlobStore } from '../../domain/ports/BlobStore.js';
 import { DeliverySchema, type Delivery, type DeliveryStatus } from '../../domain/crm/schema.js';
-import { findJson, putJson } from '../../domain/workflow/jsonResults.js';
+import { findJson, putJson } from '../../domain/jsonBlobs.js';
 
 const ID = /^msg_[0-9a-f]{24}$/;
 

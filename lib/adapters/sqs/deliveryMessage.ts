@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TenantId } from '../../domain/meeting/schema.js';
+import { TenantId } from '../../domain/meetings/schema.js';
 import type { Delivery } from '../../domain/crm/schema.js';
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { StateMachine, type RunOptions, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { z } from 'zod';
-import type { StepInput } from '../../domain/meeting/schema.js';
+import type { StepInput } from '../../domain/meetings/schema.js';
 import type { StartedRun, WorkflowRunner } from '../../domain/ports/WorkflowRunner.js';
 import type { LocalTaskTokens } from './LocalTaskTokens.js';
 import { localLambdaContext } from './localLambdaContext.js';

@@ -1,5 +1,5 @@
 import { DescribeExecutionCommand, ExecutionAlreadyExists, ExecutionDoesNotExist, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
-import type { StepInput } from '../../domain/meeting/schema.js';
+import type { StepInput } from '../../domain/meetings/schema.js';
 import type { StartedRun, WorkflowRunner } from '../../domain/ports/WorkflowRunner.js';
 
 /**

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import { RELATIVE_LINKS } from '../../domain/meeting/links.js';
+import { RELATIVE_LINKS } from '../../domain/meetings/links.js';
 import { listTenantActionItems } from '../../domain/meetings/actionItemsAcross.js';
 import { deleteMeeting } from '../../domain/meetings/deleteMeeting.js';
 import { filterCatalog, listMeetingsPage } from '../../domain/meetings/meetingQuery.js';
@@ -8,7 +8,7 @@ import { renameSpeakers, SpeakerNamesSchema } from '../../domain/meetings/rename
 import { confirmSpeakerNames } from '../../domain/meetings/confirmSpeakerNames.js';
 import { reprocessMeeting } from '../../domain/meetings/reprocessMeeting.js';
 import { grantConsent } from '../../domain/consent/grantConsent.js';
-import { MEETING_ID_PATTERN } from '../../domain/meeting/meetingId.js';
+import { MEETING_ID_PATTERN } from '../../domain/meetings/meetingId.js';
 import { findTombstone } from '../../domain/retention/tombstone.js';
 import { searchArchive } from '../../domain/search/searchArchive.js';
 import { audioUrlSecret } from '../../domain/auth/audioUrlKey.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GeneratedBySchema } from '../../domain/labels/generatedBy.js';
-import { ListingStateSchema, ResumeFromSchema } from '../../domain/meeting/schema.js';
+import { ListingStateSchema, ResumeFromSchema } from '../../domain/meetings/schema.js';
 import { SEARCH_DOCUMENT_KINDS } from '../../domain/ports/VectorIndex.js';
 import { LiveCaptionsFileSchema } from '../../domain/live/saveLiveCaptions.js';
 import { TalkTimeSchema, TITLE_SOURCES } from '../../domain/meetings/meetingIdentity.js';

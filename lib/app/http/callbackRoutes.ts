@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { InvalidWebhookError } from '../../domain/intake/errors.js';
-import { checkCallbackUrl } from '../../domain/transcription/callbackSignature.js';
-import { completeTranscriptionCallback } from '../../domain/transcription/completeTranscriptionCallback.js';
+import { checkCallbackUrl } from '../../domain/transcriptionCallback/callbackSignature.js';
+import { completeTranscriptionCallback } from '../../domain/transcriptionCallback/completeTranscriptionCallback.js';
 import type { ControlPlane } from '../ControlPlane.js';
 import { BODY_LIMITS, limitBody } from './bodyLimits.js';
 

@@ -4,12 +4,12 @@ import { correctTranscriptLine } from '../../domain/edits/correctTranscriptLine.
 import { editActionItem } from '../../domain/edits/editActionItem.js';
 import { correctionApplies } from '../../domain/edits/lineCorrections.js';
 import { readMeetingEdits } from '../../domain/edits/meetingEdits.js';
-import { ManifestSchema } from '../../domain/meeting/manifestSchema.js';
-import { resultFiles, resultKey } from '../../domain/meeting/resultKeys.js';
+import { ManifestSchema } from '../../domain/meetings/manifestSchema.js';
+import { resultFiles, resultKey } from '../../domain/meetings/resultKeys.js';
 import { findCatalogEntry } from '../../domain/meetings/meetingView.js';
 import { MeetingNotFoundError } from '../../domain/meetings/reprocessMeeting.js';
 import { TranscriptSchema } from '../../domain/transcript/schema.js';
-import { findJsonIfValid } from '../../domain/workflow/jsonResults.js';
+import { findJsonIfValid } from '../../domain/jsonBlobs.js';
 import { indexStoredMeeting } from '../../domain/workflow/indexStoredMeeting.js';
 import type { ControlPlane } from '../ControlPlane.js';
 import { MeetingIdParams } from './apiSchemas.js';

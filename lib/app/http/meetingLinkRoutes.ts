@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { MEETING_ID_PATTERN } from '../../domain/meeting/meetingId.js';
+import { MEETING_ID_PATTERN } from '../../domain/meetings/meetingId.js';
 
 /**
  * `/meetings/{id}?t=<ms>`, the app-relative links of earlier CRM events and API answers, open

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { notesPdf } from '../../adapters/export/notesPdf.js';
 import { meetingNotes } from '../../domain/export/meetingNotes.js';
 import { notesMarkdown } from '../../domain/export/notesMarkdown.js';
-import { resultFiles, resultKey } from '../../domain/meeting/resultKeys.js';
+import { resultFiles, resultKey } from '../../domain/meetings/resultKeys.js';
 import type { MeetingView } from '../../domain/meetings/meetingView.js';
 import type { BlobStore } from '../../domain/ports/BlobStore.js';
 import { TranscriptSchema } from '../../domain/transcript/schema.js';
-import { findJsonIfValid } from '../../domain/workflow/jsonResults.js';
+import { findJsonIfValid } from '../../domain/jsonBlobs.js';
 import { HttpError } from './errorResponse.js';
 import { meetingDetail } from './meetingReads.js';
 

@@ -1,4 +1,4 @@
-import { momentPath } from '../meeting/links.js';
+import { momentPath } from '../meetings/links.js';
 import type { Citation, Passage } from './passages.js';
 
 /**

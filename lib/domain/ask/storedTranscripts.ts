@@ -1,8 +1,8 @@
-import { resultFiles, resultKey } from '../meeting/resultKeys.js';
+import { resultFiles, resultKey } from '../meetings/resultKeys.js';
 import { findCatalogEntry } from '../meetings/meetingView.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { TranscriptSchema } from '../transcript/schema.js';
-import { findJsonIfValid } from '../workflow/jsonResults.js';
+import { findJsonIfValid } from '../jsonBlobs.js';
 import type { TranscriptSource } from './retrievePassages.js';
 
 /**

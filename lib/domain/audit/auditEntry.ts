@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TenantId } from '../meeting/schema.js';
+import { TenantId } from '../meetings/schema.js';
 
 export const AUDIT_SCHEMA_VERSION = 1;
 

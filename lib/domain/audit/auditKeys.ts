@@ -1,4 +1,4 @@
-import { CONTROL_PREFIX } from '../meeting/resultKeys.js';
+import { CONTROL_PREFIX } from '../meetings/resultKeys.js';
 import { AuditActionSchema, type AuditAction } from './auditEntry.js';
 
 /** Every tenant's audit log lives here (one object per entry); the CDK stack denies deleting under it. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { findJsonIfValid, putJson } from '../workflow/jsonResults.js';
+import { findJsonIfValid, putJson } from '../jsonBlobs.js';
 import {
   API_KEY_PATTERN,
   API_KEY_SCHEMA_VERSION,

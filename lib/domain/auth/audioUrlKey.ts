@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CONTROL_PREFIX } from '../meeting/resultKeys.js';
+import { CONTROL_PREFIX } from '../meetings/resultKeys.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 
 /** Where the generated signing key is kept when none is configured: beside the API keys, never served. */

@@ -1,5 +1,5 @@
 import type { BlobStore } from '../ports/BlobStore.js';
-import { findJsonIfValid, putJson } from '../workflow/jsonResults.js';
+import { findJsonIfValid, putJson } from '../jsonBlobs.js';
 import { API_KEYS_PREFIX, apiKeyRecordKey, ApiKeyRecordSchema, LEGACY_API_KEY_RECORD_KEY } from './apiKeySchema.js';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CONTROL_PREFIX } from '../meeting/resultKeys.js';
+import { CONTROL_PREFIX } from '../meetings/resultKeys.js';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { findJsonIfValid, putJson } from '../workflow/jsonResults.js';
+import { findJsonIfValid, putJson } from '../jsonBlobs.js';
 
 /** Where consent came from: the recording's object metadata, the LiveKit room's metadata, or a person through the API or CLI. */
 export const ConsentSourceSchema = z.enum(['recording-metadata', 'livekit-room-metadata', 'api', 'cli']);

@@ -1,5 +1,5 @@
-import { catalogKey, catalogPrefix } from '../meeting/resultKeys.js';
-import type { CatalogEntry, MeetingContext } from '../meeting/schema.js';
+import { catalogKey, catalogPrefix } from '../meetings/resultKeys.js';
+import type { CatalogEntry, MeetingContext } from '../meetings/schema.js';
 import { noteCatalogDelete } from '../meetings/catalogEntryCache.js';
 import { recordInCatalog } from '../meetings/recordInCatalog.js';
 import type { BlobStore } from '../ports/BlobStore.js';

@@ -1,5 +1,5 @@
 import { isMediaKey, isTrackKey, isTracksFolder } from '../intake/recordingEvent.js';
-import { readTenantSettings } from '../meeting/tenantSettings.js';
+import { readTenantSettings } from '../tenants/tenantSettings.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { findConsentRecord, writeConsentRecord, type ConsentRecord, type ConsentSource } from './consentRecord.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditActor } from '../audit/auditEntry.js';
 import type { EditedActionItem } from '../edits/actionItemEdits.js';
-import type { MeetingContext } from '../meeting/schema.js';
+import type { MeetingContext } from '../meetings/schema.js';
 import type { GeneratedBy } from '../labels/generatedBy.js';
 import type { Delivery } from './schema.js';
 import { actionItemPayload, meetingEventData, type MeetingEventContext, type MeetingEventData } from './actionItemsEvent.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { RELATIVE_LINKS, type MeetingLinks } from '../meeting/links.js';
-import { recordingTitle } from '../meeting/resultKeys.js';
-import type { MeetingContext } from '../meeting/schema.js';
+import { RELATIVE_LINKS, type MeetingLinks } from '../meetings/links.js';
+import { recordingTitle } from '../meetings/resultKeys.js';
+import type { MeetingContext } from '../meetings/schema.js';
 import { AI_LABEL_TEXT, type GeneratedBy } from '../labels/generatedBy.js';
 import type { ActionItem } from '../understanding/schema.js';
 import type { Subscription } from './schema.js';

@@ -1,5 +1,5 @@
-import { RELATIVE_LINKS } from '../meeting/links.js';
-import type { MeetingContext } from '../meeting/schema.js';
+import { RELATIVE_LINKS } from '../meetings/links.js';
+import type { MeetingContext } from '../meetings/schema.js';
 import type { GeneratedBy } from '../labels/generatedBy.js';
 import type { Decision } from '../understanding/schema.js';
 import { meetingEventData, type MeetingEventContext, type MeetingEventData } from './actionItemsEvent.js';

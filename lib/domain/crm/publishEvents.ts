@@ -1,6 +1,6 @@
 import { UNKNOWN_GENERATOR, type GeneratedBy } from '../labels/generatedBy.js';
 import type { BlobStore } from '../ports/BlobStore.js';
-import type { MeetingContext } from '../meeting/schema.js';
+import type { MeetingContext } from '../meetings/schema.js';
 import type { ActionItem, Decision } from '../understanding/schema.js';
 import { actionItemsPublishedEvent, deliveryId, type MeetingEventContext } from './actionItemsEvent.js';
 import { decisionsPublishedEvent } from './decisionsEvent.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TenantId } from '../meeting/schema.js';
+import { TenantId } from '../meetings/schema.js';
 
 export const CRM_SCHEMA_VERSION = 1;
 

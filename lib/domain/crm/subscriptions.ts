@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { CONTROL_PREFIX } from '../meeting/resultKeys.js';
-import { putJson } from '../workflow/jsonResults.js';
+import { CONTROL_PREFIX } from '../meetings/resultKeys.js';
+import { putJson } from '../jsonBlobs.js';
 import { InvalidSubscriptionError, ReceiverRefusedError, SubscriptionNotFoundError } from './errors.js';
 import { checkReceiver, type ReceiverGuard } from './receiverPolicy.js';
 import {

@@ -1,9 +1,9 @@
 import type { AuditActor } from '../audit/auditEntry.js';
-import { resultFiles, resultKey } from '../meeting/resultKeys.js';
+import { resultFiles, resultKey } from '../meetings/resultKeys.js';
 import { MeetingNotReadyError } from '../meetings/errors.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { TranscriptSchema } from '../transcript/schema.js';
-import { findJson } from '../workflow/jsonResults.js';
+import { findJson } from '../jsonBlobs.js';
 import { describeActor } from './editActionItem.js';
 import { LineCorrectionSchema, type LineCorrection } from './editsSchema.js';
 import { EditConflictError, EditTargetNotFoundError } from './errors.js';

@@ -1,7 +1,7 @@
-import { resultFiles, resultKey } from '../meeting/resultKeys.js';
+import { resultFiles, resultKey } from '../meetings/resultKeys.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { TranscriptSchema, type Transcript } from '../transcript/schema.js';
-import { getJson } from '../workflow/jsonResults.js';
+import { getJson } from '../jsonBlobs.js';
 import { applyLineCorrections } from './lineCorrections.js';
 import { readMeetingEditsIfValid } from './meetingEdits.js';
 

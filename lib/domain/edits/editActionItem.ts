@@ -1,11 +1,11 @@
 import { AFTERCALL_VERSION } from '../../version.js';
 import type { AuditActor } from '../audit/auditEntry.js';
 import { generatedByOf, UNKNOWN_GENERATOR, type GeneratedBy } from '../labels/generatedBy.js';
-import { resultFiles, resultKey } from '../meeting/resultKeys.js';
+import { resultFiles, resultKey } from '../meetings/resultKeys.js';
 import { MeetingNotReadyError } from '../meetings/errors.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { ActionItemsSchema } from '../understanding/schema.js';
-import { findJson } from '../workflow/jsonResults.js';
+import { findJson } from '../jsonBlobs.js';
 import { applyActionItemEdits, changedFields, type EditedActionItem } from './actionItemEdits.js';
 import { ActionItemChangesSchema, type ActionItemChanges, type ActionItemEdit } from './editsSchema.js';
 import { EditConflictError, EditTargetNotFoundError } from './errors.js';

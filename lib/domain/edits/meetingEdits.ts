@@ -1,6 +1,6 @@
-import { resultKey } from '../meeting/resultKeys.js';
+import { resultKey } from '../meetings/resultKeys.js';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { findJson, findJsonIfValid, putJson } from '../workflow/jsonResults.js';
+import { findJson, findJsonIfValid, putJson } from '../jsonBlobs.js';
 import { MeetingEditsSchema, noEdits, type MeetingEdits } from './editsSchema.js';
 
 /** Beside the results, under a name no step writes: a rerun replaces results, never this. */

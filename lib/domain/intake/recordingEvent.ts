@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MeetingContextSchema, TenantId } from '../meeting/schema.js';
+import { MeetingContextSchema, TenantId } from '../meetings/schema.js';
 
 /** A finished recording, whatever announced it: the one input of the workflow's start. */
 export const RecordingEventSchema = z.object({

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { siblingTranscriptKeys } from '../meeting/resultKeys.js';
+import { siblingTranscriptKeys } from '../meetings/resultKeys.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { isMediaKey, isTrackKey, isTracksFolder } from './recordingEvent.js';
 

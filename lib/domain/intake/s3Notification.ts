@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidWebhookError } from './errors.js';
-import { resultPrefixOfTranscriptionResult } from '../meeting/resultKeys.js';
+import { resultPrefixOfTranscriptionResult } from '../meetings/resultKeys.js';
 import { isRecordingKey, isSidecarTranscriptKey, type RecordingEvent } from './recordingEvent.js';
 import { tenantOfRecording } from './recordingTenant.js';
 

@@ -1,8 +1,8 @@
-import { catalogKey, siblingTranscriptKeys } from '../meeting/resultKeys.js';
-import { deriveMeetingId } from '../meeting/meetingId.js';
-import { CatalogEntrySchema } from '../meeting/schema.js';
+import { catalogKey, siblingTranscriptKeys } from '../meetings/resultKeys.js';
+import { deriveMeetingId } from '../meetings/meetingId.js';
+import { CatalogEntrySchema } from '../meetings/schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { findJsonIfValid } from '../workflow/jsonResults.js';
+import { findJsonIfValid } from '../jsonBlobs.js';
 import { isRecordingKey } from './recordingEvent.js';
 import { recordingEventsFromS3Notification, transcriptEventsFromS3Notification } from './s3Notification.js';
 import { startMeeting, type StartedMeeting, type StartMeetingDeps } from './startMeeting.js';

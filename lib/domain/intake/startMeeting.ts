@@ -1,13 +1,13 @@
 import type { ConsentSource } from '../consent/consentRecord.js';
 import { holdForConsent } from '../consent/holdForConsent.js';
 import { consentFor } from '../consent/recordingConsent.js';
-import { deriveMeetingId } from '../meeting/meetingId.js';
-import { catalogKey, resultPrefixFor } from '../meeting/resultKeys.js';
-import { CatalogEntrySchema, type MeetingContext, type ResumeFrom } from '../meeting/schema.js';
-import { readTenantSettings } from '../meeting/tenantSettings.js';
+import { deriveMeetingId } from '../meetings/meetingId.js';
+import { catalogKey, resultPrefixFor } from '../meetings/resultKeys.js';
+import { CatalogEntrySchema, type MeetingContext, type ResumeFrom } from '../meetings/schema.js';
+import { readTenantSettings } from '../tenants/tenantSettings.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { WorkflowRunner } from '../ports/WorkflowRunner.js';
-import { findJson } from '../workflow/jsonResults.js';
+import { findJson } from '../jsonBlobs.js';
 import { RecordingEventSchema, type RecordingEvent } from './recordingEvent.js';
 import { assertRecordingOfTenant } from './recordingTenant.js';
 import { recordingVersion } from './recordingVersion.js';

@@ -1,4 +1,4 @@
-import { ManifestSchema } from '../meeting/manifestSchema.js';
+import { ManifestSchema } from '../meetings/manifestSchema.js';
 import { AI_LABEL_TEXT, generatedByOf, generatedByOfEngine, type GeneratedBy } from './generatedBy.js';
 
 type Labelled = { engine?: string; generatedBy?: GeneratedBy | undefined } | null;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { tenantKeyPrefix } from '../intake/recordingTenant.js';
-import { resultKey, resultPrefixFor } from '../meeting/resultKeys.js';
+import { resultKey, resultPrefixFor } from '../meetings/resultKeys.js';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { findJson, putJson } from '../workflow/jsonResults.js';
+import { findJson, putJson } from '../jsonBlobs.js';
 import { LiveEventSchema, type LiveEvent } from './captionEvents.js';
 
 export const LIVE_CAPTIONS_FILE = 'live-captions.json';

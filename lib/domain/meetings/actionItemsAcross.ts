@@ -1,8 +1,8 @@
-import { momentPath } from '../meeting/links.js';
-import { resultFiles, resultKey } from '../meeting/resultKeys.js';
+import { momentPath } from './links.js';
+import { resultFiles, resultKey } from './resultKeys.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { ActionItemsSchema, type ActionItem } from '../understanding/schema.js';
-import { findJsonIfValid } from '../workflow/jsonResults.js';
+import { findJsonIfValid } from '../jsonBlobs.js';
 import { applyActionItemEdits } from '../edits/actionItemEdits.js';
 import { readMeetingEditsIfValid } from '../edits/meetingEdits.js';
 import { InvalidMeetingQueryError } from './meetingQuery.js';

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from '../meeting/schema.js';
+import type { CatalogEntry } from './schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 
 // A catalog entry is rewritten whenever its meeting's status changes (it carries the listing),

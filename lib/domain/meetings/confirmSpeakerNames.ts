@@ -1,7 +1,7 @@
 import type { StartMeetingDeps } from '../intake/startMeeting.js';
-import { resultFiles, resultKey } from '../meeting/resultKeys.js';
+import { resultFiles, resultKey } from './resultKeys.js';
 import { SpeakerNameProposalsSchema, type SpeakerNameProposal } from '../understanding/speakerNames/speakerNameSchema.js';
-import { findJson, putJson } from '../workflow/jsonResults.js';
+import { findJson, putJson } from '../jsonBlobs.js';
 import { MeetingNotReadyError } from './errors.js';
 import { findCatalogEntry } from './meetingView.js';
 import { MeetingNotFoundError } from './reprocessMeeting.js';

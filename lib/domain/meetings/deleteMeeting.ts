@@ -1,10 +1,10 @@
-import { catalogKey, catalogPrefix, resultFiles, resultKey, resultPrefixFor } from '../meeting/resultKeys.js';
+import { catalogKey, catalogPrefix, resultFiles, resultKey, resultPrefixFor } from './resultKeys.js';
 import { noteCatalogDelete } from './catalogEntryCache.js';
-import { MeetingStatusSchema, type CatalogEntry } from '../meeting/schema.js';
+import { MeetingStatusSchema, type CatalogEntry } from './schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { VectorIndex } from '../ports/VectorIndex.js';
 import type { WorkflowRunner } from '../ports/WorkflowRunner.js';
-import { findJsonIfValid } from '../workflow/jsonResults.js';
+import { findJsonIfValid } from '../jsonBlobs.js';
 import { findCatalogEntry, listCatalogEntries } from './meetingView.js';
 import { MeetingNotFoundError } from './reprocessMeeting.js';
 import { ConflictError } from '../errors.js';

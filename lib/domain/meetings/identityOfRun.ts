@@ -1,6 +1,6 @@
 import { isTracksFolder } from '../intake/recordingEvent.js';
-import { recordingTitle } from '../meeting/resultKeys.js';
-import type { MeetingContext } from '../meeting/schema.js';
+import { recordingTitle } from './resultKeys.js';
+import type { MeetingContext } from './schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { MeetingResults } from '../workflow/meetingResults.js';
 import { meetingIdentity, TITLE_SOURCES, type MeetingIdentity } from './meetingIdentity.js';

@@ -1,8 +1,8 @@
-import { ManifestSchema, type Manifest } from '../meeting/manifestSchema.js';
-import { catalogKey, catalogPrefix, resultFiles, resultKey } from '../meeting/resultKeys.js';
-import { CatalogEntrySchema, MeetingStatusSchema, type CatalogEntry, type MeetingStatus } from '../meeting/schema.js';
+import { ManifestSchema, type Manifest } from './manifestSchema.js';
+import { catalogKey, catalogPrefix, resultFiles, resultKey } from './resultKeys.js';
+import { CatalogEntrySchema, MeetingStatusSchema, type CatalogEntry, type MeetingStatus } from './schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { findJson, findJsonIfValid, putJson } from '../workflow/jsonResults.js';
+import { findJson, findJsonIfValid, putJson } from '../jsonBlobs.js';
 import { noteCatalogWrite } from './catalogEntryCache.js';
 import type { MeetingIdentity } from './meetingIdentity.js';
 

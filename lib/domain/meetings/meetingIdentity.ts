@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordingTitle } from '../meeting/resultKeys.js';
+import { recordingTitle } from './resultKeys.js';
 import type { Transcript } from '../transcript/schema.js';
 import type { Chapters, Summary } from '../understanding/schema.js';
 

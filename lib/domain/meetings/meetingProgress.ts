@@ -1,10 +1,10 @@
 import { isTrackKey, isTracksFolder } from '../intake/recordingEvent.js';
 import { LENGTH_HEAD_BYTES, OGG_TAIL_BYTES, recordingLength, type RecordingLength } from '../media/recordingLength.js';
-import { ManifestSchema } from '../meeting/manifestSchema.js';
-import { resultFiles, resultKey } from '../meeting/resultKeys.js';
-import type { CatalogEntry } from '../meeting/schema.js';
+import { ManifestSchema } from './manifestSchema.js';
+import { resultFiles, resultKey } from './resultKeys.js';
+import type { CatalogEntry } from './schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { findJsonIfValid } from '../workflow/jsonResults.js';
+import { findJsonIfValid } from '../jsonBlobs.js';
 import { listCatalogEntries, readSteps } from './meetingView.js';
 import { estimateReady, speedsFromRuns, type ReadyEstimate, type StepSpeeds } from './readyEstimate.js';
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { resultFiles, resultKey } from '../meeting/resultKeys.js';
-import type { CatalogEntry } from '../meeting/schema.js';
+import { resultFiles, resultKey } from './resultKeys.js';
+import type { CatalogEntry } from './schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { TranscriptSchema } from '../transcript/schema.js';
-import { findJsonIfValid } from '../workflow/jsonResults.js';
+import { findJsonIfValid } from '../jsonBlobs.js';
 import { listCatalogEntries, summarise, type MeetingSummaryView } from './meetingView.js';
 import { BadRequestError } from '../errors.js';
 

@@ -1,15 +1,15 @@
 import { tenantNamedByKey } from '../intake/recordingTenant.js';
-import { ManifestSchema, type Manifest } from '../meeting/manifestSchema.js';
-import { MEETING_ID_PATTERN } from '../meeting/meetingId.js';
-import { catalogKey, catalogPrefix, resultFiles, resultKey } from '../meeting/resultKeys.js';
-import { CatalogEntrySchema, STEP_NAMES, type CatalogEntry, type StepStatus } from '../meeting/schema.js';
+import { ManifestSchema, type Manifest } from './manifestSchema.js';
+import { MEETING_ID_PATTERN } from './meetingId.js';
+import { catalogKey, catalogPrefix, resultFiles, resultKey } from './resultKeys.js';
+import { CatalogEntrySchema, STEP_NAMES, type CatalogEntry, type StepStatus } from './schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { cachedCatalogEntry, forgetUnlisted, listCatalogVersions, rememberCatalogEntry } from './catalogEntryCache.js';
 import { readListing, type Listing, type MeetingState } from './listingRow.js';
 import type { MeetingIdentity } from './meetingIdentity.js';
 import { meetingProgress } from './meetingProgress.js';
 import type { ReadyEstimate } from './readyEstimate.js';
-import { findJson, findJsonIfValid, readShownResult } from '../workflow/jsonResults.js';
+import { findJson, findJsonIfValid, readShownResult } from '../jsonBlobs.js';
 import { readStepStatuses } from '../workflow/stepStatus.js';
 
 export type { MeetingState };

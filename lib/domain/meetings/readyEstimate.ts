@@ -1,4 +1,4 @@
-import { STEP_NAMES, type StepName } from '../meeting/schema.js';
+import { STEP_NAMES, type StepName } from './schema.js';
 import type { RecordingLength } from '../media/recordingLength.js';
 
 /** Milliseconds of work per millisecond of recording, per step, and how many past runs it comes from. */

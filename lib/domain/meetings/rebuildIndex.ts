@@ -1,10 +1,10 @@
-import { ManifestSchema } from '../meeting/manifestSchema.js';
-import { resultFiles, resultKey } from '../meeting/resultKeys.js';
+import { ManifestSchema } from './manifestSchema.js';
+import { resultFiles, resultKey } from './resultKeys.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { Embedder } from '../ports/Embedder.js';
 import type { MeetingDocuments, VectorIndex } from '../ports/VectorIndex.js';
 import { replaceMeetings } from '../search/replaceMeetings.js';
-import { findJson } from '../workflow/jsonResults.js';
+import { findJson } from '../jsonBlobs.js';
 import { embedStoredMeeting } from '../workflow/indexStoredMeeting.js';
 import { listCatalogEntries } from './meetingView.js';
 

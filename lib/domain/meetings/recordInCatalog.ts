@@ -1,7 +1,7 @@
-import { catalogKey, catalogPrefix } from '../meeting/resultKeys.js';
-import { CatalogEntrySchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type MeetingContext } from '../meeting/schema.js';
+import { catalogKey, catalogPrefix } from './resultKeys.js';
+import { CatalogEntrySchema, STATUS_SCHEMA_VERSION, type CatalogEntry, type MeetingContext } from './schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { findJsonIfValid, putJson } from '../workflow/jsonResults.js';
+import { findJsonIfValid, putJson } from '../jsonBlobs.js';
 import { noteCatalogWrite } from './catalogEntryCache.js';
 import type { Listing } from './listingRow.js';
 import { identityAtIntake, identityOnRecord } from './identityOfRun.js';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { StartMeetingDeps } from '../intake/startMeeting.js';
-import { resultFiles, resultKey } from '../meeting/resultKeys.js';
+import { resultFiles, resultKey } from './resultKeys.js';
 import { TranscriptSchema } from '../transcript/schema.js';
 import { relabelResults } from '../understanding/relabelSpeakers.js';
 import { ActionItemsSchema, ChaptersSchema, DecisionsSchema, SummarySchema } from '../understanding/schema.js';
-import { findJson, putJson } from '../workflow/jsonResults.js';
+import { findJson, putJson } from '../jsonBlobs.js';
 import { MeetingNotReadyError } from './errors.js';
 import { storeTranscript } from '../workflow/steps/transcribe.js';
 import { findCatalogEntry } from './meetingView.js';

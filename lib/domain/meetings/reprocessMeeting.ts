@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { meetingContext, type StartedMeeting, type StartMeetingDeps } from '../intake/startMeeting.js';
-import { resultFiles, resultKey } from '../meeting/resultKeys.js';
-import { MeetingStatusSchema, type ResumeFrom } from '../meeting/schema.js';
-import { findJsonIfValid } from '../workflow/jsonResults.js';
+import { resultFiles, resultKey } from './resultKeys.js';
+import { MeetingStatusSchema, type ResumeFrom } from './schema.js';
+import { findJsonIfValid } from '../jsonBlobs.js';
 import { writeMeetingStatus } from '../workflow/meetingStatus.js';
 import { MeetingBusyError } from './deleteMeeting.js';
 import { listingOf, refreshListing } from './listingRow.js';

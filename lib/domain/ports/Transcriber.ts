@@ -1,4 +1,4 @@
-import type { PiiKind } from '../meeting/schema.js';
+import type { PiiKind } from '../meetings/schema.js';
 import type { Transcript } from '../transcript/schema.js';
 
 export interface TranscriptionRequest {

@@ -1,4 +1,4 @@
-import type { StepInput } from '../meeting/schema.js';
+import type { StepInput } from '../meetings/schema.js';
 
 export interface StartedRun {
   executionName: string;

@@ -3,14 +3,14 @@ import { meetingDeliveryIds } from '../crm/meetingDeliveries.js';
 import type { DeliveryQueue } from '../crm/ports.js';
 import { isMediaKey, isTrackKey, isTracksFolder } from '../intake/recordingEvent.js';
 import { LIVE_CAPTIONS_FILE, liveCaptionsKey } from '../live/saveLiveCaptions.js';
-import { catalogKey, catalogPrefix, resultFiles, resultKey, siblingTranscriptKeys } from '../meeting/resultKeys.js';
-import { MeetingStatusSchema, type CatalogEntry } from '../meeting/schema.js';
+import { catalogKey, catalogPrefix, resultFiles, resultKey, siblingTranscriptKeys } from '../meetings/resultKeys.js';
+import { MeetingStatusSchema, type CatalogEntry } from '../meetings/schema.js';
 import { noteCatalogWrite } from '../meetings/catalogEntryCache.js';
 import { deleteMeeting } from '../meetings/deleteMeeting.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { VectorIndex } from '../ports/VectorIndex.js';
 import type { WorkflowRunner } from '../ports/WorkflowRunner.js';
-import { findJsonIfValid, putJson } from '../workflow/jsonResults.js';
+import { findJsonIfValid, putJson } from '../jsonBlobs.js';
 import { writeTombstone, type ErasableStore, type Tombstone } from './tombstone.js';
 
 export interface ErasureDeps {

@@ -1,5 +1,5 @@
-import type { Retention } from '../meeting/tenantSettings.js';
-import type { CatalogEntry } from '../meeting/schema.js';
+import type { Retention } from '../tenants/tenantSettings.js';
+import type { CatalogEntry } from '../meetings/schema.js';
 
 const DAY_MS = 86_400_000;
 

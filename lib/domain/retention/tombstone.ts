@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CONTROL_PREFIX } from '../meeting/resultKeys.js';
+import { CONTROL_PREFIX } from '../meetings/resultKeys.js';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { findJsonIfValid, putJson } from '../workflow/jsonResults.js';
+import { findJsonIfValid, putJson } from '../jsonBlobs.js';
 
 /** The stores a meeting's data lives in, as a tombstone names them. */
 export const ERASABLE_STORES = ['results', 'live-captions', 'index', 'deliveries', 'recording', 'catalog'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CONTROL_PREFIX } from '../meeting/resultKeys.js';
-import { TenantId } from '../meeting/schema.js';
+import { CONTROL_PREFIX } from '../meetings/resultKeys.js';
+import { TenantId } from '../meetings/schema.js';
 
 export const SHARE_LINK_SCHEMA_VERSION = 1;
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { findJsonIfValid, putJson } from '../workflow/jsonResults.js';
+import { findJsonIfValid, putJson } from '../jsonBlobs.js';
 import {
   SHARE_LINK_SCHEMA_VERSION,
   SHARE_TOKEN_PATTERN,

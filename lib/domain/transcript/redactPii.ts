@@ -1,4 +1,4 @@
-import type { PiiKind } from '../meeting/schema.js';
+import type { PiiKind } from '../meetings/schema.js';
 import type { Transcript } from './schema.js';
 
 // Digits may be grouped by spaces or dashes, as speech-to-text writes spoken numbers.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GeneratedBySchema } from '../labels/generatedBy.js';
-import { LanguageCode } from '../meeting/schema.js';
+import { LanguageCode } from '../meetings/schema.js';
 
 export const TRANSLATION_SCHEMA_VERSION = 1;
 

@@ -1,5 +1,5 @@
 import type { DeliveryQueue } from '../crm/ports.js';
-import type { MeetingLinks } from '../meeting/links.js';
+import type { MeetingLinks } from '../meetings/links.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { Embedder } from '../ports/Embedder.js';
 import type { TaskTokens } from '../ports/TaskTokens.js';

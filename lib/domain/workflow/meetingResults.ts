@@ -1,8 +1,8 @@
-import { resultFiles, resultKey } from '../meeting/resultKeys.js';
+import { resultFiles, resultKey } from '../meetings/resultKeys.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { TranscriptSchema, type Transcript } from '../transcript/schema.js';
 import { ActionItemsSchema, ChaptersSchema, DecisionsSchema, SummarySchema, type ActionItems, type Chapters, type Decisions, type Summary } from '../understanding/schema.js';
-import { findJson, getJson } from './jsonResults.js';
+import { findJson, getJson } from '../jsonBlobs.js';
 import { applyActionItemEdits } from '../edits/actionItemEdits.js';
 import { applyLineCorrections } from '../edits/lineCorrections.js';
 import { readMeetingEditsIfValid } from '../edits/meetingEdits.js';

@@ -1,7 +1,7 @@
-import { resultFiles, resultKey } from '../meeting/resultKeys.js';
-import { STATUS_SCHEMA_VERSION, type MeetingContext, type MeetingStatus } from '../meeting/schema.js';
+import { resultFiles, resultKey } from '../meetings/resultKeys.js';
+import { STATUS_SCHEMA_VERSION, type MeetingContext, type MeetingStatus } from '../meetings/schema.js';
 import type { StepDeps } from './StepDeps.js';
-import { putJson } from './jsonResults.js';
+import { putJson } from '../jsonBlobs.js';
 
 /** Writes the meeting's status.json beside the recording: running, succeeded or failed (with why). */
 export async function writeMeetingStatus(

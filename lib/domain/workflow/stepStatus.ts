@@ -1,9 +1,9 @@
-import { resultFiles, resultKey } from '../meeting/resultKeys.js';
-import { STATUS_SCHEMA_VERSION, StepStatusSchema, type MeetingContext, type StepName, type StepStatus } from '../meeting/schema.js';
+import { resultFiles, resultKey } from '../meetings/resultKeys.js';
+import { STATUS_SCHEMA_VERSION, StepStatusSchema, type MeetingContext, type StepName, type StepStatus } from '../meetings/schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { withStepAccount } from '../usage/usageMeter.js';
 import type { StepDeps } from './StepDeps.js';
-import { findJsonIfValid, putJson } from './jsonResults.js';
+import { findJsonIfValid, putJson } from '../jsonBlobs.js';
 
 /** A step's outcome that is not a failure but did not do the work, with the reason for the user. */
 export class Skipped<T> {

@@ -9,8 +9,8 @@ import { DeepgramTranscriber } from '../../../lib/adapters/deepgram/DeepgramTran
 import { S3BlobStore } from '../../../lib/adapters/s3/S3BlobStore.js';
 import { silentWav } from '../../../lib/bench/silentWav.js';
 import { loadConfig } from '../../../lib/config/config.js';
-import { tenantSettingsKey } from '../../../lib/domain/meeting/resultKeys.js';
-import { StepInputSchema } from '../../../lib/domain/meeting/schema.js';
+import { tenantSettingsKey } from '../../../lib/domain/meetings/resultKeys.js';
+import { StepInputSchema } from '../../../lib/domain/meetings/schema.js';
 import { startProviderFakes, type Fakes } from '../../support/fakes/providerFakes.js';
 import { startStackFixture, type StackFixture } from '../../support/localStackFixture.js';
 

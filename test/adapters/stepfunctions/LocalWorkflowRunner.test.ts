@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocalWorkflowRunner } from '../../../lib/adapters/stepfunctions/LocalWorkflowRunner.js';
-import type { StepInput } from '../../../lib/domain/meeting/schema.js';
+import type { StepInput } from '../../../lib/domain/meetings/schema.js';
 import { makeTempDir } from '../../support/tempDir.js';
 
 const definition = {

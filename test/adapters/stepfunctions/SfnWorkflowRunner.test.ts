@@ -1,7 +1,7 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SfnWorkflowRunner } from '../../../lib/adapters/stepfunctions/SfnWorkflowRunner.js';
-import type { StepInput } from '../../../lib/domain/meeting/schema.js';
+import type { StepInput } from '../../../lib/domain/meetings/schema.js';
 import { FakeStepFunctionsServer } from './fakeStepFunctionsServer.js';
 
 const STATE_MACHINE = 'arn:aws:states:us-east-1:123456789012:stateMachine:post-call';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionItemsPublishedEvent } from '../../../lib/domain/crm/actionItemsEvent.js';
 import { AI_LABEL_TEXT, generatedByOf } from '../../../lib/domain/labels/generatedBy.js';
-import { resultFiles, resultKey } from '../../../lib/domain/meeting/resultKeys.js';
-import type { MeetingContext } from '../../../lib/domain/meeting/schema.js';
+import { resultFiles, resultKey } from '../../../lib/domain/meetings/resultKeys.js';
+import type { MeetingContext } from '../../../lib/domain/meetings/schema.js';
 import { ActionItemsSchema } from '../../../lib/domain/understanding/schema.js';
 import { AFTERCALL_VERSION } from '../../../lib/version.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../../support/localStackFixture.js';

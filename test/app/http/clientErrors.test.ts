@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resultFiles, resultKey } from '../../../lib/domain/meeting/resultKeys.js';
+import { resultFiles, resultKey } from '../../../lib/domain/meetings/resultKeys.js';
 import type { MeetingView } from '../../../lib/domain/meetings/meetingView.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../../support/localStackFixture.js';
 

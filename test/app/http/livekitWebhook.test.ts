@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedEgressEndedWebhook } from '../../../lib/adapters/livekit/signedEgressEndedWebhook.js';
-import { deriveMeetingId } from '../../../lib/domain/meeting/meetingId.js';
+import { deriveMeetingId } from '../../../lib/domain/meetings/meetingId.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../../support/localStackFixture.js';
 
 const KEY = 'lk-test-key';

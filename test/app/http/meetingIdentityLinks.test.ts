@@ -1,7 +1,7 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../../lib/adapters/s3/createS3Client.js';
-import { deriveMeetingId } from '../../../lib/domain/meeting/meetingId.js';
+import { deriveMeetingId } from '../../../lib/domain/meetings/meetingId.js';
 import { testApi } from '../../domain/crm/testApi.js';
 import { WebhookReceiver } from '../../domain/crm/webhookReceiver.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../../support/localStackFixture.js';

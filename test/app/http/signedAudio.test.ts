@@ -3,7 +3,7 @@ import { AUDIO_URL_KEY_KEY } from '../../../lib/domain/auth/audioUrlKey.js';
 import { signAudioParams } from '../../../lib/domain/auth/audioUrlSignature.js';
 import { MAX_OPEN_RANGE_BYTES } from '../../../lib/app/http/audioResponse.js';
 import { createHttpApp } from '../../../lib/app/http/createHttpApp.js';
-import { deriveMeetingId } from '../../../lib/domain/meeting/meetingId.js';
+import { deriveMeetingId } from '../../../lib/domain/meetings/meetingId.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../../support/localStackFixture.js';
 
 /** Signed audio URLs: issued to a key holder, then usable by an <audio src> with no key at all. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, revokeApiKey } from '../../../lib/domain/auth/apiKeys.js';
-import { catalogKey } from '../../../lib/domain/meeting/resultKeys.js';
-import { deriveMeetingId } from '../../../lib/domain/meeting/meetingId.js';
+import { catalogKey } from '../../../lib/domain/meetings/resultKeys.js';
+import { deriveMeetingId } from '../../../lib/domain/meetings/meetingId.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../../support/localStackFixture.js';
 import { readRecorder } from '../../support/readRecorder.js';
 

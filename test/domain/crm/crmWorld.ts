@@ -4,9 +4,9 @@ import { standardWebhookSigner } from '../../../lib/adapters/crm/standardWebhook
 import { deliverDue, type DeliverSummary } from '../../../lib/domain/crm/deliverDue.js';
 import { enqueueActionItemsPublished } from '../../../lib/domain/crm/publishEvents.js';
 import type { Delivery } from '../../../lib/domain/crm/schema.js';
-import { deriveMeetingId } from '../../../lib/domain/meeting/meetingId.js';
-import { resultPrefixFor } from '../../../lib/domain/meeting/resultKeys.js';
-import type { MeetingContext } from '../../../lib/domain/meeting/schema.js';
+import { deriveMeetingId } from '../../../lib/domain/meetings/meetingId.js';
+import { resultPrefixFor } from '../../../lib/domain/meetings/resultKeys.js';
+import type { MeetingContext } from '../../../lib/domain/meetings/schema.js';
 import type { BlobStore } from '../../../lib/domain/ports/BlobStore.js';
 import type { ActionItem } from '../../../lib/domain/understanding/schema.js';
 import { LOOPBACK_RECEIVERS } from '../../support/fakeResolver.js';

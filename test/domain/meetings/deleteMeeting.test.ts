@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogKey } from '../../../lib/domain/meeting/resultKeys.js';
+import { catalogKey } from '../../../lib/domain/meetings/resultKeys.js';
 import { deleteMeeting, MeetingBusyError } from '../../../lib/domain/meetings/deleteMeeting.js';
 import { MeetingNotFoundError } from '../../../lib/domain/meetings/reprocessMeeting.js';
 import { memoryBlobs } from '../../support/memoryBlobStore.js';

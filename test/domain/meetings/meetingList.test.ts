@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deriveMeetingId } from '../../../lib/domain/meeting/meetingId.js';
-import { catalogKey, resultFiles, resultKey, resultPrefixFor } from '../../../lib/domain/meeting/resultKeys.js';
-import type { CatalogEntry, MeetingContext } from '../../../lib/domain/meeting/schema.js';
+import { deriveMeetingId } from '../../../lib/domain/meetings/meetingId.js';
+import { catalogKey, resultFiles, resultKey, resultPrefixFor } from '../../../lib/domain/meetings/resultKeys.js';
+import type { CatalogEntry, MeetingContext } from '../../../lib/domain/meetings/schema.js';
 import { deleteMeeting } from '../../../lib/domain/meetings/deleteMeeting.js';
 import { listingOf, refreshListing } from '../../../lib/domain/meetings/listingRow.js';
 import { listMeetingsPage } from '../../../lib/domain/meetings/meetingQuery.js';

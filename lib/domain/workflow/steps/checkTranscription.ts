@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { TranscriptionLostError } from '../../errors.js';
-import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
-import { MeetingContextSchema, StepStatusSchema } from '../../meeting/schema.js';
+import { resultFiles, resultKey } from '../../meetings/resultKeys.js';
+import { MeetingContextSchema, StepStatusSchema } from '../../meetings/schema.js';
 import { TranscriptSchema } from '../../transcript/schema.js';
-import { findJson } from '../jsonResults.js';
+import { findJson } from '../../jsonBlobs.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
 import { pendingTranscriptionKey, PendingTranscriptionSchema, transcribeResultOf, type TranscribeResult } from './transcribe.js';

@@ -1,16 +1,16 @@
 import { MeetingRunInProgressError, RecordingNotFoundError, RecordingTooLargeError, UnsupportedRecordingError } from '../../errors.js';
 import { isMediaKey, isTrackKey, isTracksFolder } from '../../intake/recordingEvent.js';
 import { detectRecordingType, MEDIA_SNIFF_BYTES } from '../../media/detectRecordingType.js';
-import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
-import { MeetingStatusSchema, type StepInput } from '../../meeting/schema.js';
-import { findJsonIfValid } from '../jsonResults.js';
+import { resultFiles, resultKey } from '../../meetings/resultKeys.js';
+import { MeetingStatusSchema, type StepInput } from '../../meetings/schema.js';
+import { findJsonIfValid } from '../../jsonBlobs.js';
 import { listingOf } from '../../meetings/listingRow.js';
 import { recordInCatalog } from '../../meetings/recordInCatalog.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
 import { keysToClearBeforeRun } from './resultsOfSteps.js';
-import { transcriptionWaitSeconds } from '../../transcription/transcriptionWait.js';
+import { transcriptionWaitSeconds } from '../../transcriptionCallback/transcriptionWait.js';
 
 export interface IntakeResult {
   recording: { key: string; bytes: number; mime: string };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ManifestSchema } from '../../meeting/manifestSchema.js';
-import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
-import { MeetingContextSchema, type MeetingStatus } from '../../meeting/schema.js';
+import { ManifestSchema } from '../../meetings/manifestSchema.js';
+import { resultFiles, resultKey } from '../../meetings/resultKeys.js';
+import { MeetingContextSchema, type MeetingStatus } from '../../meetings/schema.js';
 import { listingOf, refreshListing } from '../../meetings/listingRow.js';
 import { TranscriptSchema } from '../../transcript/schema.js';
-import { findJsonIfValid } from '../jsonResults.js';
+import { findJsonIfValid } from '../../jsonBlobs.js';
 import { writeMeetingStatus } from '../meetingStatus.js';
 import { readStepStatuses } from '../stepStatus.js';
 import type { StepDeps } from '../StepDeps.js';

@@ -1,5 +1,5 @@
-import { resultKey } from '../../meeting/resultKeys.js';
-import type { MeetingContext, ResumeFrom } from '../../meeting/schema.js';
+import { resultKey } from '../../meetings/resultKeys.js';
+import type { MeetingContext, ResumeFrom } from '../../meetings/schema.js';
 import type { BlobStore } from '../../ports/BlobStore.js';
 
 const ORDER: readonly ResumeFrom[] = ['transcribe', 'translate', 'understand', 'index', 'publish'];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NoTranscriberError } from '../../errors.js';
-import { resultFiles, resultKey, siblingTranscriptKeys } from '../../meeting/resultKeys.js';
-import { MeetingContextSchema, type MeetingContext } from '../../meeting/schema.js';
+import { resultFiles, resultKey, siblingTranscriptKeys } from '../../meetings/resultKeys.js';
+import { MeetingContextSchema, type MeetingContext } from '../../meetings/schema.js';
 import { supportsCallback, type Transcriber } from '../../ports/Transcriber.js';
 import { formatOfKey, importTranscript } from '../../transcript/importTranscript.js';
 import { renderSrt, renderVtt } from '../../transcript/renderSubtitles.js';
@@ -9,8 +9,8 @@ import { isMediaKey, isTrackKey, isTracksFolder, participantOfTrack } from '../.
 import { mergeTrackTranscripts } from '../../transcript/mergeTracks.js';
 import { redactPii } from '../../transcript/redactPii.js';
 import type { Transcript } from '../../transcript/schema.js';
-import { callbackUrl } from '../../transcription/callbackSignature.js';
-import { putJson } from '../jsonResults.js';
+import { callbackUrl } from '../../transcriptionCallback/callbackSignature.js';
+import { putJson } from '../../jsonBlobs.js';
 import type { StepDeps } from '../StepDeps.js';
 import { Pending, trackStep } from '../stepStatus.js';
 

@@ -3,12 +3,12 @@ import { generatedByOfEngine } from '../../labels/generatedBy.js';
 import pMap from 'p-map';
 import { z } from 'zod';
 import { ProviderUnavailableError } from '../../errors.js';
-import { LanguageCode, MeetingContextSchema } from '../../meeting/schema.js';
-import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
+import { LanguageCode, MeetingContextSchema } from '../../meetings/schema.js';
+import { resultFiles, resultKey } from '../../meetings/resultKeys.js';
 import { renderVtt } from '../../transcript/renderSubtitles.js';
 import { TranscriptSchema } from '../../transcript/schema.js';
 import { TRANSLATION_SCHEMA_VERSION, type Translation } from '../../transcript/translationSchema.js';
-import { getJson, putJson } from '../jsonResults.js';
+import { getJson, putJson } from '../../jsonBlobs.js';
 import type { StepDeps } from '../StepDeps.js';
 import { Skipped, trackStep } from '../stepStatus.js';
 

@@ -1,10 +1,10 @@
-import { resultFiles, resultKey } from '../../meeting/resultKeys.js';
-import type { StepInput } from '../../meeting/schema.js';
+import { resultFiles, resultKey } from '../../meetings/resultKeys.js';
+import type { StepInput } from '../../meetings/schema.js';
 import { groundDraft } from '../../understanding/groundDraft.js';
 import { understandingResults } from '../../understanding/understandingResults.js';
 import { UNDERSTANDING_SCHEMA_VERSION } from '../../understanding/schema.js';
 import type { SpeakerNameProposals } from '../../understanding/speakerNames/speakerNameSchema.js';
-import { putJson } from '../jsonResults.js';
+import { putJson } from '../../jsonBlobs.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';
 import { readCorrectedTranscript } from '../../edits/correctedTranscript.js';

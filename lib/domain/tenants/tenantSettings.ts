@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { BlobStore } from '../ports/BlobStore.js';
-import { findJson } from '../workflow/jsonResults.js';
-import { tenantSettingsKey } from './resultKeys.js';
-import { LanguageCode, PiiKindSchema } from './schema.js';
+import { findJson } from '../jsonBlobs.js';
+import { tenantSettingsKey } from '../meetings/resultKeys.js';
+import { LanguageCode, PiiKindSchema } from '../meetings/schema.js';
 
 const Days = z.number().int().min(1).max(36_500);
 

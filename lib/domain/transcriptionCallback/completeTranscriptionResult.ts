@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InvalidWebhookError } from '../intake/errors.js';
-import { resultPrefixOfTranscriptionResult } from '../meeting/resultKeys.js';
-import { findJson } from '../workflow/jsonResults.js';
+import { resultPrefixOfTranscriptionResult } from '../meetings/resultKeys.js';
+import { findJson } from '../jsonBlobs.js';
 import { pendingTranscriptionKey, PendingTranscriptionSchema } from '../workflow/steps/transcribe.js';
 import { finishPendingTranscription, StaleCallbackError, type CallbackDeps } from './completeTranscriptionCallback.js';
 

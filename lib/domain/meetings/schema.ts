@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MeetingIdentitySchema } from '../meetings/meetingIdentity.js';
+import { MeetingIdentitySchema } from './meetingIdentity.js';
 import { DegradationSchema, UsageLineSchema } from '../usage/usageMeter.js';
 
 export const STATUS_SCHEMA_VERSION = 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deriveMeetingId, MEETING_ID_PATTERN } from '../../../lib/domain/meeting/meetingId.js';
-import { legacyResultPrefixFor, resultPrefixFor, siblingTranscriptKeys } from '../../../lib/domain/meeting/resultKeys.js';
+import { deriveMeetingId, MEETING_ID_PATTERN } from '../../../lib/domain/meetings/meetingId.js';
+import { legacyResultPrefixFor, resultPrefixFor, siblingTranscriptKeys } from '../../../lib/domain/meetings/resultKeys.js';
 
 describe('meeting ids and result keys', () => {
   it('derives the same meeting id for the same tenant and recording, and another for anything else', () => {

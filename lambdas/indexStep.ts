@@ -1,5 +1,5 @@
-import { StepInputSchema } from '../lib/domain/meeting/schema.js';
-import { indexStep } from '../lib/domain/workflow/steps/index.js';
+import { StepInputSchema } from '../lib/domain/meetings/schema.js';
+import { indexStep } from '../lib/domain/workflow/steps/indexStep.js';
 import { productionDeps } from './shared/productionDeps.js';
 import { stepHandler, type DepsProvider } from './shared/stepHandler.js';
 

@@ -4,7 +4,7 @@ import type { BlobStore } from '../ports/BlobStore.js';
 import type { TaskTokens } from '../ports/TaskTokens.js';
 import { supportsCallback, type Transcriber } from '../ports/Transcriber.js';
 import { redactPii } from '../transcript/redactPii.js';
-import { findJson } from '../workflow/jsonResults.js';
+import { findJson } from '../jsonBlobs.js';
 import { trackStep } from '../workflow/stepStatus.js';
 import { pendingTranscriptionKey, PendingTranscriptionSchema, storeTranscript, type PendingTranscription } from '../workflow/steps/transcribe.js';
 import { checkCallbackUrl } from './callbackSignature.js';

@@ -1,4 +1,4 @@
-import type { StepInput } from '../../meeting/schema.js';
+import type { StepInput } from '../../meetings/schema.js';
 import { indexStoredMeeting } from '../indexStoredMeeting.js';
 import type { StepDeps } from '../StepDeps.js';
 import { trackStep } from '../stepStatus.js';

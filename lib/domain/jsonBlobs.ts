@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { CorruptResultError, ResultMissingError } from '../errors.js';
-import type { BlobStore } from '../ports/BlobStore.js';
+import { CorruptResultError, ResultMissingError } from './errors.js';
+import type { BlobStore } from './ports/BlobStore.js';
 
 export const putJson = (blobs: BlobStore, key: string, value: unknown): Promise<void> =>
   blobs.put(key, `${JSON.stringify(value, null, 2)}\n`, 'application/json');
