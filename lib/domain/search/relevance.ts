@@ -22,6 +22,11 @@ export interface RelevanceRule {
    * this share of the best keyword score is kept as well; above 1, none is.
    */
   supportMargin: number;
+  /**
+   * Whether the term share counts only the words the query asks about (topicStems.ts: not the
+   * speakers' names nor general meeting-question words), and a query with none has no answer.
+   */
+  topicWordsOnly: boolean;
   /** The weight of the vector ranking in the fusion, the keyword ranking's being 1: the embedder's `semanticWeight`. */
   semanticWeight: number;
 }
@@ -36,6 +41,7 @@ export const relevanceRuleFor = (embedder: { similarityFloor: number; semanticWe
   similarityFloor: embedder.similarityFloor,
   minTermShare: DEFAULT_MIN_TERM_SHARE,
   supportMargin: DEFAULT_SUPPORT_MARGIN,
+  topicWordsOnly: true,
   semanticWeight: embedder.semanticWeight ?? 1,
 });
 

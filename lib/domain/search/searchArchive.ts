@@ -7,6 +7,7 @@ import { fuseRankings, keywordRanking } from './hybridRank.js';
 import { queryStemsOf } from './snippet.js';
 import { isRelevantCandidate, relevanceRuleFor, supportsAnswer, termShare, type RelevanceRule } from './relevance.js';
 import { isSpokenBy, speakerExcerpt, speakerFilter } from './speakerExcerpt.js';
+import { speakerStems, topicStems } from './topicStems.js';
 
 export const MAX_SEARCH_LIMIT = 100;
 export const MAX_QUERY_CHARS = 1_000;
@@ -127,11 +128,14 @@ export async function findCandidates(deps: { embedder: Embedder; index: VectorIn
  */
 export function rankCandidates(request: SearchRequest, candidates: SearchCandidates, rule: RelevanceRule | null): ArchiveHit[] {
   const queryStems = queryStemsOf(request.query);
+  // Evidence is judged on what the query asks about: not on the names of the people speaking nor on words every meeting question uses.
+  const askedStems = rule?.topicWordsOnly === true ? topicStems(queryStems, speakerStems([...candidates.semantic, ...(candidates.keyword ?? [])].map((hit) => hit.document))) : queryStems;
+  if (rule?.topicWordsOnly === true && askedStems.size === 0) return [];
   const similarity = new Map(candidates.semantic.map((hit) => [hit.document.id, hit.score]));
   const shares = new Map<string, number>();
   const shareOf = (hit: VectorHit): number => {
     let share = shares.get(hit.document.id);
-    if (share === undefined) shares.set(hit.document.id, (share = termShare(hit.document.text, queryStems)));
+    if (share === undefined) shares.set(hit.document.id, (share = termShare(hit.document.text, askedStems)));
     return share;
   };
   // The index's own BM25 ranking, or (no keyword search, e.g. Pinecone) BM25 over the vector candidates.
