@@ -48,14 +48,14 @@ function dataDirectory(requested: string | undefined): string {
 }
 
 async function main(): Promise<void> {
-  let values: { data?: string | undefined; json?: string | undefined; 'search-questions'?: string | undefined; 'calibrate-search'?: boolean | undefined; 'model-meetings'?: string | undefined };
+  let values: { data?: string | undefined; json?: string | undefined; 'search-questions'?: string | undefined; 'calibrate-search'?: boolean | undefined; 'search-only'?: boolean | undefined; 'model-meetings'?: string | undefined };
   try {
     ({ values } = parseArgs({
-      options: { data: { type: 'string' }, json: { type: 'string' }, 'search-questions': { type: 'string' }, 'calibrate-search': { type: 'boolean' }, 'model-meetings': { type: 'string' } },
+      options: { data: { type: 'string' }, json: { type: 'string' }, 'search-questions': { type: 'string' }, 'calibrate-search': { type: 'boolean' }, 'search-only': { type: 'boolean' }, 'model-meetings': { type: 'string' } },
       strict: true,
     }));
   } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\nusage: npx tsx bin/eval.ts [--data <dir>] [--json <file>] [--search-questions <n>] [--calibrate-search] [--model-meetings <n>]`);
+    fail(`${error instanceof Error ? error.message : String(error)}\nusage: npx tsx bin/eval.ts [--data <dir>] [--json <file>] [--search-questions <n>] [--calibrate-search] [--search-only] [--model-meetings <n>]`);
   }
   const dir = dataDirectory(values.data);
   const ids = readdirSync(dir)
@@ -63,6 +63,11 @@ async function main(): Promise<void> {
     .map((name) => name.replace(/\.vtt$/, ''))
     .sort();
   if (ids.length === 0) fail(`no meetings in ${dir}: expected <id>.vtt files with <id>.truth.json beside them`);
+  if (values['search-only'] === true) {
+    const { text } = await runArchiveSearchEvaluation({ fallbackDir: dir, dataDir: dir, maxQuestions: values['search-questions'] === undefined ? undefined : Number(values['search-questions']), calibrate: values['calibrate-search'] });
+    process.stdout.write(`${text}\n`);
+    return;
+  }
 
   const rows: ReportRow[] = [];
   const counts: ActionItemCount[] = [];

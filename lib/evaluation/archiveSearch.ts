@@ -74,8 +74,12 @@ interface Ranker {
 export interface RankerResult {
   name: string;
   scores: SearchScores;
-  /** Share of questions from meetings outside the archive that got any hit. */
+  /** Share of questions from meetings outside the archive that got any hit (the rest of their series stays in the archive). */
   heldOutFalseHits: number;
+  /** The same questions asked of the archive without any meeting of their series (an AMI team's four meetings, an ICSI group, a committee). */
+  seriesAbsentFalseHits: number;
+  /** The same questions asked of the archive without any meeting of their source (AMI, ICSI, committees): truly unanswerable. */
+  sourceAbsentFalseHits: number;
   /** Share of nonsense queries that got any hit. */
   nonsenseFalseHits: number;
 }
@@ -98,7 +102,7 @@ export interface ArchiveSearchReport {
   tuneRankers: RankerResult[];
   tuneQuestionsAsked: number;
   tuneHeldOutQueries: number;
-  /** The rule's gate (term share) and margin varied, on both parts: recall against silence. */
+  /** The rule's gate (term share) varied with and without topic words, on both parts: recall against silence. */
   curve: CurveRow[];
   /** What the product's held-out false hits are: answers from a sibling meeting, or text that answers. */
   falseHitStudy: FalseHitStudy[];
@@ -112,9 +116,12 @@ export interface ArchiveSearchReport {
 export interface CurveRow {
   part: 'tune' | 'report';
   minTermShare: number;
-  supportMargin: number;
+  topicWordsOnly: boolean;
   recallAt10: number;
+  mrrAt10: number;
   heldOutFalseHits: number;
+  seriesAbsentFalseHits: number;
+  sourceAbsentFalseHits: number;
   nonsenseFalseHits: number;
 }
 
@@ -251,7 +258,10 @@ interface AskedHeldOut extends Asked {
 
 interface AskedPart {
   answerable: (Asked & { question: SearchQuestion })[];
+  /** Held-out questions asked of the archive without their meeting, without their series, without their source. */
   heldOut: AskedHeldOut[];
+  seriesAbsent: Asked[];
+  sourceAbsent: Asked[];
   nonsense: Asked[];
 }
 
@@ -274,12 +284,21 @@ async function askPart(
   const answerable = [];
   for (const question of questions) answerable.push({ question, ...(await ask(question.query)) });
   const held = [];
+  const seriesAbsent = [];
+  const sourceAbsent = [];
   for (const meeting of meetings.filter((meeting) => heldOut.has(meeting.transcript.meetingId))) {
-    for (const { query, answer } of meeting.allQueries) held.push({ meetingId: meeting.transcript.meetingId, answer, ...(await ask(query, archiveWithoutHeldOut)) });
+    const { meetingId } = meeting.transcript;
+    const withoutSeries = archiveWithoutHeldOut.filter((id) => seriesOf(id) !== seriesOf(meetingId));
+    const withoutSource = archiveWithoutHeldOut.filter((id) => sourceOf(id) !== sourceOf(meetingId));
+    for (const { query, answer } of meeting.allQueries) {
+      held.push({ meetingId, answer, ...(await ask(query, archiveWithoutHeldOut)) });
+      seriesAbsent.push(await ask(query, withoutSeries));
+      sourceAbsent.push(await ask(query, withoutSource));
+    }
   }
   const nonsense = [];
   for (const query of NONSENSE_QUERIES) nonsense.push(await ask(query));
-  return { answerable, heldOut: held, nonsense };
+  return { answerable, heldOut: held, seriesAbsent, sourceAbsent, nonsense };
 }
 
 function rankersFor(rule: RelevanceRule): Ranker[] {
@@ -287,25 +306,36 @@ function rankersFor(rule: RelevanceRule): Ranker[] {
   const topOf = (hits: readonly VectorHit[]): CitedHit[] => hits.slice(0, 10).map((hit) => hit.document);
   return [
     { name: 'hybrid + relevance rule (product)', rank: (request, candidates) => rankCandidates(request, candidates, rule) },
-    { name: 'hybrid + first rule (before)', rank: (request, candidates) => rankCandidates(request, candidates, firstRule(rule)) },
+    { name: 'hybrid + all-words rule (before)', rank: (request, candidates) => rankCandidates(request, candidates, allWordsRule(rule)) },
+    { name: 'hybrid + first rule', rank: (request, candidates) => rankCandidates(request, candidates, firstRule(rule)) },
     { name: 'hybrid, no rule', rank: (request, candidates) => rankCandidates(request, candidates, null) },
     { name: 'Pinecone path + rule', rank: (request, candidates) => rankCandidates(request, vectorOnly(candidates), rule) },
-    { name: 'Pinecone path + first rule', rank: (request, candidates) => rankCandidates(request, vectorOnly(candidates), firstRule(rule)) },
+    { name: 'Pinecone path + all-words rule', rank: (request, candidates) => rankCandidates(request, vectorOnly(candidates), allWordsRule(rule)) },
     { name: 'Pinecone path, no rule', rank: (request, candidates) => rankCandidates(request, vectorOnly(candidates), null) },
     { name: 'BM25 alone (full text)', rank: (_, candidates) => topOf(candidates.keyword ?? []) },
     { name: 'vector neighbours alone', rank: (_, candidates) => topOf(candidates.semantic) },
   ];
 }
 
-/** The rule as first shipped: evidence per candidate only, no supporting candidates, equal fusion weights. */
-const firstRule = (rule: RelevanceRule): RelevanceRule => ({ ...rule, supportMargin: Number.POSITIVE_INFINITY, semanticWeight: 1 });
+/** The rule as first shipped: evidence per candidate only, no supporting candidates, equal fusion weights, every query word counted. */
+const firstRule = (rule: RelevanceRule): RelevanceRule => ({ ...rule, supportMargin: Number.POSITIVE_INFINITY, semanticWeight: 1, topicWordsOnly: false });
+
+/** The rule before topic words: speakers' names and general meeting-question words count as evidence like any word. */
+const allWordsRule = (rule: RelevanceRule): RelevanceRule => ({ ...rule, topicWordsOnly: false });
 
 function resultOf(ranker: Ranker, asked: AskedPart, referenceIndexOf: ReferenceLookup): RankerResult {
   const ranks = asked.answerable.map(({ question, request, candidates }) =>
     firstRelevantRank(ranker.rank(request, candidates).map((hit) => isRelevant(hit, question, referenceIndexOf))),
   );
   const falseHits = (queries: readonly Asked[]) => (queries.length === 0 ? 0 : queries.filter(({ request, candidates }) => ranker.rank(request, candidates).length > 0).length / queries.length);
-  return { name: ranker.name, scores: scoreRanks(ranks), heldOutFalseHits: falseHits(asked.heldOut), nonsenseFalseHits: falseHits(asked.nonsense) };
+  return {
+    name: ranker.name,
+    scores: scoreRanks(ranks),
+    heldOutFalseHits: falseHits(asked.heldOut),
+    seriesAbsentFalseHits: falseHits(asked.seriesAbsent),
+    sourceAbsentFalseHits: falseHits(asked.sourceAbsent),
+    nonsenseFalseHits: falseHits(asked.nonsense),
+  };
 }
 
 const CALIBRATION_FLOORS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.01];
@@ -322,16 +352,15 @@ function calibrate(asked: AskedPart, product: RelevanceRule, referenceIndexOf: R
   );
 }
 
-const CURVE_SHARES = [0.5, 0.67, 0.75];
-const CURVE_MARGINS = [Number.POSITIVE_INFINITY, 0.8, 0.5, 0.25];
+const CURVE_SHARES = [0.5, 0.6, 0.67, 0.75];
 
-/** The product rule with its gate (term share) and margin varied: each point's recall and false hits. */
+/** The product rule with its gate (term share) varied, counting all the query's words or its topic words: each point's recall and false hits. */
 function curveOf(part: 'tune' | 'report', asked: AskedPart, product: RelevanceRule, referenceIndexOf: ReferenceLookup): CurveRow[] {
-  return CURVE_SHARES.flatMap((minTermShare) =>
-    CURVE_MARGINS.map((supportMargin) => {
-      const rule = { ...product, minTermShare, supportMargin };
-      const result = resultOf({ name: '', rank: (request, candidates) => rankCandidates(request, candidates, rule) }, asked, referenceIndexOf);
-      return { part, minTermShare, supportMargin, recallAt10: result.scores.recallAt10, heldOutFalseHits: result.heldOutFalseHits, nonsenseFalseHits: result.nonsenseFalseHits };
+  return [false, true].flatMap((topicWordsOnly) =>
+    CURVE_SHARES.map((minTermShare) => {
+      const rule = { ...product, minTermShare, topicWordsOnly };
+      const { scores, name: _, ...falseHits } = resultOf({ name: '', rank: (request, candidates) => rankCandidates(request, candidates, rule) }, asked, referenceIndexOf);
+      return { part, minTermShare, topicWordsOnly, recallAt10: scores.recallAt10, mrrAt10: scores.mrrAt10, ...falseHits };
     }),
   );
 }

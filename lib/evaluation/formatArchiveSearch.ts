@@ -7,17 +7,19 @@ const percent = (value: number, width = 9) => `${(value * 100).toFixed(1)} %`.pa
 export function formatArchiveSearch(report: ArchiveSearchReport, dir: string): string {
   const product = report.rankers[0]!;
   const before = report.rankers[1]!;
-  const header = `${'ranking'.padEnd(36)}${'R@1'.padStart(7)}${'R@5'.padStart(7)}${'R@10'.padStart(7)}${'MRR@10'.padStart(7)}${'held-out'.padStart(10)}${'nonsense'.padStart(10)}`;
+  const header = `${'ranking'.padEnd(36)}${'R@1'.padStart(7)}${'R@5'.padStart(7)}${'R@10'.padStart(7)}${'MRR@10'.padStart(7)}${'held-out'.padStart(10)}${'no series'.padStart(10)}${'no source'.padStart(10)}${'nonsense'.padStart(10)}`;
   const row = (ranker: (typeof report.rankers)[number]) =>
-    `${ranker.name.padEnd(36)}${cell(ranker.scores.recallAt1)}${cell(ranker.scores.recallAt5)}${cell(ranker.scores.recallAt10)}${cell(ranker.scores.mrrAt10)}${percent(ranker.heldOutFalseHits, 10)}${percent(ranker.nonsenseFalseHits, 10)}`;
+    `${ranker.name.padEnd(36)}${cell(ranker.scores.recallAt1)}${cell(ranker.scores.recallAt5)}${cell(ranker.scores.recallAt10)}${cell(ranker.scores.mrrAt10)}` +
+    `${percent(ranker.heldOutFalseHits, 10)}${percent(ranker.seriesAbsentFalseHits, 10)}${percent(ranker.sourceAbsentFalseHits, 10)}${percent(ranker.nonsenseFalseHits, 10)}`;
   const lines = [
     `Archive search (${report.embedder}, LanceDB): ${report.meetings} meetings of ${dir} in one archive, transcript passages only (${report.passages}), indexed in ${report.indexSeconds.toFixed(0)} s`,
-    `Rule: a search has an answer when a vector neighbour has cosine ≥ ${report.rule.similarityFloor} or a passage holds > ${report.rule.minTermShare * 100} % of the query's content words;`,
+    `Rule: a search has an answer when a vector neighbour has cosine ≥ ${report.rule.similarityFloor} or a passage holds > ${report.rule.minTermShare * 100} % of the query's ${report.rule.topicWordsOnly ? 'topic words (content words less speakers\' names and general meeting-question words; none: no answer)' : 'content words'};`,
     `it then also keeps the keyword candidates scoring ≥ ${report.rule.supportMargin} × the best BM25 score; fusion weight of the vector ranking ${report.rule.semanticWeight} (keyword ranking 1).`,
     `Reported on the ${report.reportMeetings} meetings not used to calibrate (1 in 3 calibrates): ${report.questionsAsked} of their ${report.questionsAvailable} answerable questions, evenly spread;`,
-    `no-answer: ${report.heldOutQueries} questions of the held-out meetings (1 in 5, searched with those meetings filtered away) and ${report.nonsenseQueries} nonsense queries.`,
+    `no-answer: ${report.heldOutQueries} questions of the held-out meetings (1 in 5, searched with those meetings filtered away: "held-out"; also with every meeting`,
+    `of their series filtered away: "no series" (AMI team, ICSI group, committee); and with every meeting of their source: "no source", truly unanswerable) and ${report.nonsenseQueries} nonsense queries.`,
     '',
-    `${''.padEnd(64)}  false-hit rate`,
+    `${''.padEnd(64)}  false-hit rate (share of no-answer queries with any hit)`,
     header,
     ...report.rankers.map(row),
     `${'random passages (expected)'.padEnd(36)}${cell(report.random.recallAt1)}${cell(report.random.recallAt5)}${cell(report.random.recallAt10)}${cell(report.random.mrrAt10)}`,
@@ -27,7 +29,8 @@ export function formatArchiveSearch(report: ArchiveSearchReport, dir: string): s
     ...report.tuneRankers.map(row),
     '',
     `Rule before → now: R@10 ${before.scores.recallAt10.toFixed(3)} → ${product.scores.recallAt10.toFixed(3)} (${signed(product.scores.recallAt10 - before.scores.recallAt10)}), MRR@10 ${signed(product.scores.mrrAt10 - before.scores.mrrAt10)};` +
-      ` false hits on held-out questions ${percent(before.heldOutFalseHits, 0)} → ${percent(product.heldOutFalseHits, 0)}, on nonsense ${percent(before.nonsenseFalseHits, 0)} → ${percent(product.nonsenseFalseHits, 0)}.`,
+      ` false hits on held-out questions ${percent(before.heldOutFalseHits, 0)} → ${percent(product.heldOutFalseHits, 0)}, series absent ${percent(before.seriesAbsentFalseHits, 0)} → ${percent(product.seriesAbsentFalseHits, 0)},` +
+      ` source absent ${percent(before.sourceAbsentFalseHits, 0)} → ${percent(product.sourceAbsentFalseHits, 0)}, nonsense ${percent(before.nonsenseFalseHits, 0)} → ${percent(product.nonsenseFalseHits, 0)}.`,
     `By source (product ranking): ${report.bySource.map((s) => `${s.source} R@10 ${s.recallAt10.toFixed(3)}, MRR@10 ${s.mrrAt10.toFixed(3)} (${s.questions} q.)`).join('; ')}.`,
     'R@k: share of questions with a passage of the right meeting citing an utterance of the reference span in the top k.',
     '',
@@ -38,13 +41,13 @@ export function formatArchiveSearch(report: ArchiveSearchReport, dir: string): s
         ` (the median for true answering passages) ${study.answersAsWell}; either ${study.either} → at most ${percent((study.withHits - study.either) / Math.max(1, study.heldOut), 0)} unexplained`,
     ),
     '',
-    'Trade-off: the gate (term share) and the margin varied, floor as above — R@10 / held-out / nonsense false hits',
-    `${'part'.padEnd(8)}${'share >'.padEnd(9)}${[...new Set(report.curve.map((c) => c.supportMargin))].map((m) => (Number.isFinite(m) ? `margin ${m}` : 'no margin').padStart(24)).join('')}`,
-    ...[...new Set(report.curve.map((c) => `${c.part}|${c.minTermShare}`))].map((key) => {
-      const [part, share] = key.split('|');
-      const cells = report.curve.filter((c) => c.part === part && String(c.minTermShare) === share).map((c) => `${c.recallAt10.toFixed(3)} ${percent(c.heldOutFalseHits, 0)} ${percent(c.nonsenseFalseHits, 0)}`.padStart(24));
-      return `${(part ?? '').padEnd(8)}${(share ?? '').padEnd(9)}${cells.join('')}`;
-    }),
+    'Trade-off: the gate (term share) varied over all the query\'s words or its topic words, floor and margin as above',
+    `${'part'.padEnd(8)}${'words'.padEnd(7)}${'share >'.padStart(8)}${'R@10'.padStart(7)}${'MRR@10'.padStart(7)}${'held-out'.padStart(10)}${'no series'.padStart(10)}${'no source'.padStart(10)}${'nonsense'.padStart(10)}`,
+    ...report.curve.map(
+      (c) =>
+        `${c.part.padEnd(8)}${(c.topicWordsOnly ? 'topic' : 'all').padEnd(7)}${String(c.minTermShare).padStart(8)}${cell(c.recallAt10)}${cell(c.mrrAt10)}` +
+        `${percent(c.heldOutFalseHits, 10)}${percent(c.seriesAbsentFalseHits, 10)}${percent(c.sourceAbsentFalseHits, 10)}${percent(c.nonsenseFalseHits, 10)}`,
+    ),
     `Questions asked in ${report.searchSeconds.toFixed(0)} s.`,
   ];
   if (report.calibration !== null) {
