@@ -10,7 +10,8 @@ import { runDemo } from '../lib/cli/runDemo.js';
 import { waitForMeetings } from '../lib/cli/waitForMeetings.js';
 import { createS3Client } from '../lib/adapters/s3/createS3Client.js';
 import { S3BlobStore } from '../lib/adapters/s3/S3BlobStore.js';
-import { loadConfig } from '../lib/config/config.js';
+import { loadConfig, requireSetting } from '../lib/config/config.js';
+import { EMBEDDED_HTTP_URL } from '../lib/config/embeddedDefaults.js';
 import { BlobAuditLog } from '../lib/adapters/audit/BlobAuditLog.js';
 import { createApiKeyOnRecord, revokeApiKeyOnRecord } from '../lib/app/apiKeysOnRecord.js';
 import { describeAuditEntry } from '../lib/cli/describeAuditEntry.js';
@@ -269,12 +270,11 @@ program
   .description('stream a recording (Ogg Opus or 16-bit mono WAV) into the caption relay in real time as one participant, printing the room\'s captions (API key from env AFTERCALL_API_KEY)')
   .requiredOption('--room <name>', 'the room to caption')
   .option('--participant <identity>', 'whose voice this is', 'cli')
-  .option('--url <url>', 'the app or relay base URL', 'http://127.0.0.1:3000')
+  .option('--url <url>', 'the app or relay base URL', EMBEDDED_HTTP_URL)
   .option('--speed <x>', 'playback speed (1 = real time)', Number, 1)
   .action(async (recording: string, options: { room: string; participant: string; url: string; speed: number }) => {
     // From the environment, not an option: a key on the command line ends up in shell history and ps.
-    const apiKey = process.env.AFTERCALL_API_KEY;
-    if (apiKey === undefined || apiKey === '') throw new Error('set AFTERCALL_API_KEY to an API key (create one with "aftercall keys create --name live")');
+    const apiKey = requireSetting(loadConfig(), 'AFTERCALL_API_KEY', 'set it to an API key (create one with "aftercall keys create --name live")');
     const wav = await readRecordingPcm(new Uint8Array(await readFile(recording)));
     print(`streaming ${recording} (${wav.sampleRate} Hz) into room ${options.room} as ${options.participant}…`);
     const closed = await streamRecordingToRelay(wav, {

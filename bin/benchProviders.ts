@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { signedEgressEndedWebhook } from '../lib/adapters/livekit/signedEgressEndedWebhook.js';
+import { EMBEDDED_DEFAULTS } from '../lib/config/embeddedDefaults.js';
 import { silentWav } from '../lib/bench/silentWav.js';
 import { startLocalStack } from '../lib/app/localStack.js';
 import { loadConfig } from '../lib/config/config.js';
@@ -72,7 +73,7 @@ export async function benchProviders(vttPath: string, dataDir: string, latency: 
     await stack.deps.blobs.put(tenantSettingsKey(tenantId), JSON.stringify({ schemaVersion: 1, targetLanguages: ['fr'] }), 'application/json');
     const key = 'rooms/bench/recording.wav';
     await stack.deps.blobs.put(key, silentWav(1), 'audio/wav');
-    const webhook = await signedEgressEndedWebhook({ apiKey: 'devkey', apiSecret: 'secret', bucket: config.AFTERCALL_BUCKET, key, roomName: 'bench' });
+    const webhook = await signedEgressEndedWebhook({ ...EMBEDDED_DEFAULTS.livekitDevKeys, bucket: config.AFTERCALL_BUCKET, key, roomName: 'bench' });
 
     const started = performance.now();
     const response = await fetch(`${stack.httpUrl}/webhooks/livekit`, { method: 'POST', headers: { Authorization: webhook.authorization }, body: webhook.body });

@@ -1,5 +1,4 @@
 #!/usr/bin/env -S npx tsx
-import { z } from 'zod';
 import { createS3Client } from '../lib/adapters/s3/createS3Client.js';
 import { S3BlobStore } from '../lib/adapters/s3/S3BlobStore.js';
 import { createCaptionRelay, liveTranslator } from '../lib/app/live/createCaptionRelay.js';
@@ -18,15 +17,11 @@ import { ConfigError, loadConfig } from '../lib/config/config.js';
 // The container image may run Node 20 like local mode; the SDK's notice about its Node 22 plans is not the operator's concern.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const RelayEnvSchema = z.object({ PORT: z.coerce.number().int().min(0).max(65_535).default(8787) });
-
 async function main(): Promise<void> {
-  const env = RelayEnvSchema.safeParse(process.env);
-  if (!env.success) throw new ConfigError(`invalid configuration:\n  PORT: ${env.error.issues[0]?.message ?? 'invalid'}\nSet PORT to a TCP port (default 8787).`);
   const config = loadConfig();
   const s3 = createS3Client({ region: config.AWS_REGION, endpoint: config.AFTERCALL_S3_ENDPOINT });
   const relay = createCaptionRelay(config, { blobs: new S3BlobStore(s3, config.AFTERCALL_BUCKET), translator: liveTranslator(config) });
-  const server = await startRelayServer(relay, { host: config.AFTERCALL_HOST, port: env.data.PORT, pingIntervalMs: config.AFTERCALL_LIVE_PING_SECONDS * 1000 });
+  const server = await startRelayServer(relay, { host: config.AFTERCALL_HOST, port: config.PORT, pingIntervalMs: config.AFTERCALL_LIVE_PING_SECONDS * 1000 });
   process.stdout.write(`caption relay on ${server.url} (transcriber ${relay.transcriberName})\n`);
   // ECS stops a task with SIGTERM: end every stream, which saves each room's captions, then exit.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

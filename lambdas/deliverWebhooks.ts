@@ -9,8 +9,7 @@ import { S3BlobStore } from '../lib/adapters/s3/S3BlobStore.js';
 import { BlobDeliveryLog } from '../lib/adapters/sqs/BlobDeliveryLog.js';
 import { createDeliveryConsumer } from '../lib/adapters/sqs/consumeDeliveries.js';
 import { receiverGuardFrom } from '../lib/app/receiverGuard.js';
-import { loadConfig } from '../lib/config/config.js';
-import { MissingSettingError } from './http/awsControlPlane.js';
+import { loadConfig, requireSetting } from '../lib/config/config.js';
 import { lambdaLogger as logger } from './shared/logger.js';
 import { once } from './shared/productionDeps.js';
 
@@ -34,11 +33,8 @@ export function createDeliveryHandler(getConsumer: () => Promise<DeliveryConsume
 
 const productionConsumer = once(async (): Promise<DeliveryConsumer> => {
   const config = loadConfig();
-  const queueUrl = config.AFTERCALL_DELIVERY_QUEUE_URL;
-  const deadLetterQueueUrl = config.AFTERCALL_DELIVERY_DLQ_URL;
-  if (queueUrl === undefined || deadLetterQueueUrl === undefined) {
-    throw new MissingSettingError('AFTERCALL_DELIVERY_QUEUE_URL and AFTERCALL_DELIVERY_DLQ_URL are not set: the stack sets them on the delivery function');
-  }
+  const queueUrl = requireSetting(config, 'AFTERCALL_DELIVERY_QUEUE_URL', 'the stack sets it on the delivery function');
+  const deadLetterQueueUrl = requireSetting(config, 'AFTERCALL_DELIVERY_DLQ_URL', 'the stack sets it on the delivery function');
   const blobs = new S3BlobStore(createS3Client({ region: config.AWS_REGION }), config.AFTERCALL_BUCKET);
   return createDeliveryConsumer({
     sqs: new SQSClient({ region: config.AWS_REGION }),

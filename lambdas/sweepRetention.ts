@@ -32,7 +32,7 @@ const productionSweepDeps = once(async (): Promise<ErasureDeps> => {
   return {
     blobs: deps.blobs,
     vectorIndex: deps.vectorIndex,
-    workflow: new SfnWorkflowRunner(new SFNClient({ region: config.AWS_REGION }), stateMachineArnFrom(process.env)),
+    workflow: new SfnWorkflowRunner(new SFNClient({ region: config.AWS_REGION }), stateMachineArnFrom(config)),
     // The delivery log in the bucket: erasing a delivery removes its record (SQS holds only pointers).
     deliveries: new BlobDeliveryLog(deps.blobs),
     clock: deps.clock,

@@ -7,7 +7,7 @@ import { awsControlPlane, stateMachineArnFrom } from './awsControlPlane.js';
 /** Built on the first request (it reads the provider secret) and kept for the container's life. */
 const appHandler = once(async () => {
   const [config, deps] = await Promise.all([productionConfig(), productionDeps()]);
-  const plane = awsControlPlane(config, deps, stateMachineArnFrom(process.env));
+  const plane = awsControlPlane(config, deps, stateMachineArnFrom(config));
   // Lambda sends stderr to the function's log group.
   return handle(createApiApp(plane, (message, error) => console.error(message, error), { audioUrlSecret: config.AFTERCALL_AUDIO_URL_SECRET }));
 });

@@ -6,19 +6,11 @@ import type { ControlPlane } from '../../lib/app/ControlPlane.js';
 import { livekitSigners } from '../../lib/app/livekitSigners.js';
 import type { BuiltStepDeps } from '../../lib/app/buildStepDeps.js';
 import { receiverGuardFrom } from '../../lib/app/receiverGuard.js';
-import type { Config } from '../../lib/config/config.js';
-import { InternalError } from '../../lib/domain/errors.js';
-
-export class MissingSettingError extends InternalError {
-  override readonly name = 'MissingSettingError';
-}
+import { requireSetting, type Config } from '../../lib/config/config.js';
 
 /** The stack sets this: the post-call state machine every webhook starts. */
-export function stateMachineArnFrom(env: Record<string, string | undefined>): string {
-  const arn = env.AFTERCALL_STATE_MACHINE_ARN;
-  if (arn === undefined || arn === '') throw new MissingSettingError('AFTERCALL_STATE_MACHINE_ARN is not set: the stack sets it on the API and S3 event functions');
-  return arn;
-}
+export const stateMachineArnFrom = (config: Config): string =>
+  requireSetting(config, 'AFTERCALL_STATE_MACHINE_ARN', 'the stack sets it on the functions that start runs (API, S3 events, retention sweep)');
 
 /**
  * The control plane as it runs on Lambda: the steps' ports, with the workflow on Step

@@ -57,7 +57,7 @@ export const handler = async (event: unknown): Promise<S3EventOutcome> => {
     built = createS3EventHandler(
       {
         blobs: new S3BlobStore(createS3Client({ region: config.AWS_REGION }), config.AFTERCALL_BUCKET),
-        workflow: new SfnWorkflowRunner(new SFNClient({ region: config.AWS_REGION }), stateMachineArnFrom(process.env)),
+        workflow: new SfnWorkflowRunner(new SFNClient({ region: config.AWS_REGION }), stateMachineArnFrom(config)),
         clock: () => new Date(),
       },
       { bucket: config.AFTERCALL_BUCKET, defaultTenant: config.AFTERCALL_DEFAULT_TENANT, completion: productionDeps },

@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { Config } from '../../lib/config/config.js';
+import { readSetting, type Config } from '../../lib/config/config.js';
 import { InternalError } from '../../lib/domain/errors.js';
 
 /**
@@ -70,8 +70,8 @@ export function loadProviderSecrets(
   env: Record<string, string | undefined> = process.env,
   source: () => SecretSource = () => secretsManagerSource(new SecretsManagerClient({})),
 ): Promise<ProviderSecrets> {
-  const secretId = env.AFTERCALL_SECRET_ARN;
-  if (secretId === undefined || secretId === '') return Promise.resolve({});
+  const secretId = readSetting(env, 'AFTERCALL_SECRET_ARN');
+  if (secretId === undefined) return Promise.resolve({});
   cached ??= readProviderSecrets(source(), secretId).catch((error: unknown) => {
     // A failed read (throttled, not yet filled in) is retried by the next invocation.
     cached = undefined;

@@ -1,9 +1,6 @@
 import type { LivekitSigner } from '../adapters/livekit/LivekitWebhookVerifier.js';
 import type { Config } from '../config/config.js';
-
-// LiveKit's dev server (`livekit-server --dev`) signs with this pair; production sets its own.
-const LIVEKIT_DEV_KEY = 'devkey';
-const LIVEKIT_DEV_SECRET = 'secret';
+import { EMBEDDED_DEFAULTS } from '../config/embeddedDefaults.js';
 
 /**
  * The LiveKit key pairs whose webhooks are accepted, each with the one tenant it may start
@@ -12,8 +9,8 @@ const LIVEKIT_DEV_SECRET = 'secret';
  */
 export function livekitSigners(config: Config, options: { devDefault: boolean }): LivekitSigner[] {
   const signers: LivekitSigner[] = [];
-  const apiKey = config.LIVEKIT_API_KEY ?? (options.devDefault ? LIVEKIT_DEV_KEY : undefined);
-  const apiSecret = config.LIVEKIT_API_SECRET ?? (options.devDefault ? LIVEKIT_DEV_SECRET : undefined);
+  const apiKey = config.LIVEKIT_API_KEY ?? (options.devDefault ? EMBEDDED_DEFAULTS.livekitDevKeys.apiKey : undefined);
+  const apiSecret = config.LIVEKIT_API_SECRET ?? (options.devDefault ? EMBEDDED_DEFAULTS.livekitDevKeys.apiSecret : undefined);
   if (apiKey !== undefined && apiSecret !== undefined) signers.push({ tenantId: config.AFTERCALL_DEFAULT_TENANT, apiKey, apiSecret });
   for (const [tenantId, pair] of Object.entries(config.LIVEKIT_TENANT_KEYS ?? {})) signers.push({ tenantId, ...pair });
   return signers;

@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import { createDeepgramClient } from '../adapters/deepgram/createDeepgramClient.js';
-import { DeepgramRedactionSchema, DeepgramTranscriber } from '../adapters/deepgram/DeepgramTranscriber.js';
+import { DeepgramTranscriber } from '../adapters/deepgram/DeepgramTranscriber.js';
 import { createOpenAiClient } from '../adapters/openai/createOpenAiClient.js';
 import { OpenAiAnswerer } from '../adapters/openai/OpenAiAnswerer.js';
 import { OpenAiEmbedder } from '../adapters/openai/OpenAiEmbedder.js';
@@ -49,7 +49,7 @@ export async function chooseProviders(
       ? null
       : new DeepgramTranscriber(createDeepgramClient({ apiKey: config.DEEPGRAM_API_KEY, baseUrl: config.DEEPGRAM_BASE_URL }), {
           model: config.DEEPGRAM_MODEL,
-          redact: parseRedactions(config.DEEPGRAM_REDACT),
+          redact: config.DEEPGRAM_REDACT,
           recording: { getBytes: recording.getBytes, ...(recording.presignedUrl === undefined ? {} : { presignedUrl: recording.presignedUrl }) },
         });
   const whisper = openai === null ? null : new OpenAiTranscriber({ client: openai, getBytes: recording.getBytes, model: config.OPENAI_TRANSCRIBE_MODEL });
@@ -89,13 +89,4 @@ export async function chooseProviders(
         });
 
   return { transcriber, secondaryTranscriber, translator, understander, answerer, embedder, vectorIndex };
-}
-
-function parseRedactions(value: string | undefined) {
-  if (value === undefined) return [];
-  return value
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0)
-    .map((part) => DeepgramRedactionSchema.parse(part));
 }

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { signedEgressEndedWebhook } from '../adapters/livekit/signedEgressEndedWebhook.js';
+import { EMBEDDED_DEFAULTS } from '../config/embeddedDefaults.js';
 import { readRecordingPcm } from '../app/live/readRecordingPcm.js';
 import { streamRecordingToRelay } from '../app/live/streamRecordingToRelay.js';
 import type { LocalStack } from '../app/localStack.js';
@@ -36,8 +37,8 @@ export async function runDemo(stack: LocalStack, print: (line: string) => void):
 
   const standup = SAMPLE_RECORDINGS[1];
   const webhook = await signedEgressEndedWebhook({
-    apiKey: stack.config.LIVEKIT_API_KEY ?? 'devkey',
-    apiSecret: stack.config.LIVEKIT_API_SECRET ?? 'secret',
+    apiKey: stack.config.LIVEKIT_API_KEY ?? EMBEDDED_DEFAULTS.livekitDevKeys.apiKey,
+    apiSecret: stack.config.LIVEKIT_API_SECRET ?? EMBEDDED_DEFAULTS.livekitDevKeys.apiSecret,
     bucket: stack.config.AFTERCALL_BUCKET,
     key: `recordings/${standup.name}.ogg`,
     roomName: 'standup',

@@ -27,12 +27,13 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { EMBEDDED_DEFAULTS } from '../config/embeddedDefaults.js';
 import { BUCKET_ACCESS, grantBucketAccess } from './bucketAccess.js';
 import { asInterface } from './cdkTypes.js';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const RELAY_PORT = 8787;
+export const RELAY_PORT = EMBEDDED_DEFAULTS.relayPort;
 /** Keys of the provider secret the relay reads (live speech-to-text, live translation), as ECS secrets. */
 export const RELAY_SECRET_KEYS = ['DEEPGRAM_API_KEY', 'OPENAI_API_KEY'] as const;
 /** The relay's routes (bin/relay.ts): the web UI reaches them through CloudFront on its own origin. */

@@ -3,6 +3,7 @@ import { createApiApp } from '../../lambdas/http/apiApp.js';
 import { stateMachineArnFrom } from '../../lambdas/http/awsControlPlane.js';
 import { createS3EventHandler } from '../../lambdas/http/s3Event.js';
 import type { ControlPlane } from '../../lib/app/ControlPlane.js';
+import { loadConfig } from '../../lib/config/config.js';
 import { memoryBlobs } from '../support/memoryBlobStore.js';
 import type { WorkflowRunner } from '../../lib/domain/ports/WorkflowRunner.js';
 
@@ -101,7 +102,8 @@ describe('the HTTP Lambda app', () => {
   });
 
   it('needs the state machine ARN the stack sets', () => {
-    expect(() => stateMachineArnFrom({})).toThrow(/AFTERCALL_STATE_MACHINE_ARN/);
-    expect(stateMachineArnFrom({ AFTERCALL_STATE_MACHINE_ARN: 'arn:aws:states:x' })).toBe('arn:aws:states:x');
+    expect(() => stateMachineArnFrom(loadConfig({}))).toThrow(/AFTERCALL_STATE_MACHINE_ARN: not set; the stack sets it/);
+    const arn = 'arn:aws:states:eu-west-1:123456789012:stateMachine:AftercallPostCall-post-call';
+    expect(stateMachineArnFrom(loadConfig({ AFTERCALL_STATE_MACHINE_ARN: arn }))).toBe(arn);
   });
 });

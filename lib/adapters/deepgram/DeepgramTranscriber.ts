@@ -1,5 +1,6 @@
 import type { DeepgramClient } from '@deepgram/sdk';
 import { z } from 'zod';
+import type { DeepgramRedaction } from '../../config/deepgramRedactions.js';
 import { InvalidTranscriptError, RecordingNotFoundError, UnsupportedRecordingError } from '../../domain/errors.js';
 import type { PiiKind } from '../../domain/meetings/schema.js';
 import type { CallbackTranscriber, TranscriptionRequest } from '../../domain/ports/Transcriber.js';
@@ -8,33 +9,13 @@ import type { Transcript } from '../../domain/transcript/schema.js';
 import { meterUsage } from '../../domain/usage/usageMeter.js';
 import { DeepgramErrorBodySchema, describeDeepgramErrorBody, isAboutTheAudio, providerErrorFrom } from './deepgramErrors.js';
 
-/**
- * Documented `redact` values (https://developers.deepgram.com/docs/redaction): the groups, and
- * the entity types a tenant is most likely to name. `numbers` covers card and account numbers
- * and SSNs as digit runs; `pci`/`pii` find them as entities (English only).
- */
-export const DEEPGRAM_REDACTIONS = [
-  'pci',
-  'pii',
-  'phi',
-  'numbers',
-  'aggressive_numbers',
-  'ssn',
-  'account_number',
-  'credit_card',
-  'credit_card_expiration',
-  'cvv',
-  'email_address',
-] as const;
-export const DeepgramRedactionSchema = z.enum(DEEPGRAM_REDACTIONS);
 
 /** A tenant's PII kinds in Deepgram's redaction vocabulary. */
-const DEEPGRAM_REDACTION_FOR: Record<PiiKind, readonly (typeof DEEPGRAM_REDACTIONS)[number][]> = {
+const DEEPGRAM_REDACTION_FOR: Record<PiiKind, readonly DeepgramRedaction[]> = {
   card_numbers: ['pci'],
   account_numbers: ['account_number'],
   ssn: ['ssn'],
 };
-export type DeepgramRedaction = z.infer<typeof DeepgramRedactionSchema>;
 
 /** Where the recording comes from. Deepgram fetches a URL itself; without one the bytes are uploaded. */
 export interface RecordingSource {
