@@ -4,8 +4,12 @@ import type { Transcript, Utterance } from './types.js';
 
 export interface TranscriptView {
   element: HTMLElement;
-  /** Marks the utterance being said at `ms` and scrolls the transcript (not the page) to it. */
-  highlight(ms: number): void;
+  /** Marks the utterance being said at `ms`; true when that is another line than before. Scrolling is the follow-along's (playback/followAlong.ts). */
+  highlight(ms: number): boolean;
+  /** The row (its button) marked as being said, if any. */
+  currentRow(): HTMLElement | null;
+  /** Where the line after (1) or before (-1) the marked one starts; null past either end. */
+  lineStart(step: 1 | -1): number | null;
   /** Shows a translation's text (by utterance id), or the original with null. */
   setTexts(texts: Map<string, string> | null, language: string | null): void;
   /** Shows speakers' new names (speaker id → name) on their lines. */
@@ -59,22 +63,18 @@ export function transcriptView(transcript: Transcript, onSeek: (utterance: Utter
     element: scroller,
     highlight: (ms) => {
       const index = indexAt(ms);
-      if (index === currentIndex) return;
+      if (index === currentIndex) return false;
       const previous = rows[currentIndex]?.firstElementChild;
       previous?.classList.remove('current');
       previous?.removeAttribute('aria-current');
       currentIndex = index;
-      const button = rows[index]?.firstElementChild as HTMLElement | null | undefined;
-      if (!button) return;
-      button.classList.add('current');
-      button.setAttribute('aria-current', 'true');
-      // Scroll only inside the transcript box, so reading the summary is not interrupted.
-      // The scroller is position: relative, so offsetTop is measured from its top.
-      const top = button.offsetTop;
-      if (top < scroller.scrollTop || top + button.offsetHeight > scroller.scrollTop + scroller.clientHeight) {
-        scroller.scrollTo({ top: Math.max(0, top - scroller.clientHeight / 3), behavior: 'smooth' });
-      }
+      const button = rows[index]?.firstElementChild;
+      button?.classList.add('current');
+      button?.setAttribute('aria-current', 'true');
+      return true;
     },
+    currentRow: () => (rows[currentIndex]?.firstElementChild as HTMLElement | null | undefined) ?? null,
+    lineStart: (step) => utterances[currentIndex + step]?.startMs ?? null,
     renameSpeakers: (renamed) => {
       for (const row of rows) {
         const button = row.firstElementChild as HTMLElement | null;

@@ -20,6 +20,8 @@ import { setPageTitle } from '../pageTitle.js';
 import { identityFacts, talkTimeChart } from './meetingIdentity.js';
 import { progressDetail } from './readyEstimate.js';
 import { translationNotice } from './translationNotice.js';
+import { meetingPlayback } from '../playback/meetingPlayback.js';
+import { replaceKeepingFocus } from './replaceKeepingFocus.js';
 
 const REFRESH_MS = 3_000;
 
@@ -46,6 +48,7 @@ export function meetingPage(main: HTMLElement, route: Route, source: MeetingSour
   main.append(pageHeading('Meeting'), status);
 
   let player: Player | null = null;
+  let disposePlayback: (() => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
@@ -54,14 +57,14 @@ export function meetingPage(main: HTMLElement, route: Route, source: MeetingSour
     try {
       detail = await getJson<MeetingDetail>(source.detailPath);
     } catch (error) {
-      if (!stopped) main.replaceChildren(pageHeading('Meeting'), errorView(error));
+      if (!stopped) replaceKeepingFocus(main, pageHeading('Meeting'), errorView(error));
       return;
     }
     if (stopped) return;
     setPageTitle(detail.meeting.title);
     if (detail.meeting.state !== 'ready') {
       // Not ready: show progress, and look again while it is still running.
-      main.replaceChildren(...header(detail), progress(detail));
+      replaceKeepingFocus(main, ...header(detail), progress(detail));
       if (detail.meeting.state === 'processing') timer = setTimeout(() => void load(), REFRESH_MS);
       return;
     }
@@ -69,7 +72,7 @@ export function meetingPage(main: HTMLElement, route: Route, source: MeetingSour
     const permissions = source.shared ? NO_EDITS : await editPermissions(source.base);
     if (stopped) return;
     player = createPlayer(`Recording of ${detail.meeting.title}`);
-    renderReady(main, detail, player, source, Number.isFinite(startAt) && route.params.has('t') ? startAt : null, permissions);
+    disposePlayback = renderReady(main, detail, player, source, Number.isFinite(startAt) && route.params.has('t') ? startAt : null, permissions);
   };
   void load();
 
@@ -77,6 +80,7 @@ export function meetingPage(main: HTMLElement, route: Route, source: MeetingSour
     cleanup: () => {
       stopped = true;
       clearTimeout(timer);
+      disposePlayback?.();
       player?.dispose();
     },
   };
@@ -108,14 +112,12 @@ function progress(detail: MeetingDetail): HTMLElement {
   );
 }
 
-function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, source: MeetingSource, startAt: number | null, permissions: EditPermissions): void {
+function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, source: MeetingSource, startAt: number | null, permissions: EditPermissions): () => void {
   const { base } = source;
   let transcript: TranscriptView | null = null;
-
-  const seek = (ms: number) => {
-    player.seek(ms);
-    transcript?.highlight(ms);
-  };
+  const playerBar = h('section', { class: 'player-bar', 'aria-label': 'Player' }, player.audio);
+  const playback = meetingPlayback(player, playerBar, detail.meeting.meetingId);
+  const seek = playback.playAt;
   /** A real link (shareable, opens in a new tab) that, clicked here, seeks instead of reloading. */
   const seekLink = (ms: number, attrs: Record<string, string>, ...children: Child[]) =>
     h(
@@ -135,9 +137,12 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, s
   const transcriptSlot = h('div', {}, liveStatus('Loading the transcript…'));
   const speakersSlot = h('div', {});
   const playerStatus = liveStatus('Loading the recording…');
-  main.replaceChildren(
+  playerBar.append(playerStatus);
+  replaceKeepingFocus(
+    main,
     ...header(detail),
-    h('section', { class: 'player-bar', 'aria-label': 'Player' }, player.audio, playerStatus),
+    playerBar,
+    playback.help,
     h(
       'div',
       { class: 'meeting-layout' },
@@ -165,7 +170,6 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, s
     ),
   );
 
-  player.audio.addEventListener('timeupdate', () => transcript?.highlight(player.audio.currentTime * 1000));
   player.load(`${base}/audio-url`).then(
     () => {
       playerStatus.textContent = '';
@@ -174,18 +178,20 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, s
       playerStatus.replaceWith(errorView(error));
     },
   );
-  if (startAt !== null) player.seek(startAt);
+  // A moment link (a search hit, a CRM task) opens playing there, if the browser lets it.
+  if (startAt !== null) seek(startAt);
 
   getJson<Transcript>(`${base}/transcript?format=json`).then(
     (loaded) => {
       const corrections = permissions.transcript ? transcriptCorrections(base) : null;
       transcript = transcriptView(loaded, (utterance, row) => (corrections?.active && row ? corrections.open(utterance, row) : seek(utterance.startMs)));
-      transcriptSlot.replaceChildren(transcriptToolbar(detail, base, transcript), corrections?.element ?? '', transcript.element);
+      const around = playback.attachTranscript(transcript);
+      transcriptSlot.replaceChildren(transcriptToolbar(detail, base, transcript), corrections?.element ?? '', ...around.before, transcript.element, ...around.after);
       speakersSlot.replaceChildren(speakersSection(base, loaded, detail.speakerNames ?? null, permissions.speakers, (names) => transcript?.renameSpeakers(names)));
-      if (startAt !== null) transcript.highlight(startAt);
     },
     (error: unknown) => transcriptSlot.replaceChildren(errorView(error)),
   );
+  return playback.dispose;
 }
 
 function summarySection(detail: MeetingDetail): HTMLElement {
