@@ -10,8 +10,8 @@ import { BlobDeliveryLog } from '../lib/adapters/sqs/BlobDeliveryLog.js';
 import { createDeliveryConsumer } from '../lib/adapters/sqs/consumeDeliveries.js';
 import { receiverGuardFrom } from '../lib/app/receiverGuard.js';
 import { loadConfig, requireSetting } from '../lib/config/config.js';
+import { once } from '../lib/platform/once.js';
 import { lambdaLogger as logger } from './shared/logger.js';
-import { once } from './shared/productionDeps.js';
 
 export type DeliveryConsumer = ReturnType<typeof createDeliveryConsumer>;
 

@@ -8,7 +8,8 @@ import type { ErasureDeps } from '../lib/domain/retention/eraseMeeting.js';
 import { sweepRetention, type SweepReport } from '../lib/domain/retention/sweepRetention.js';
 import { stateMachineArnFrom } from './http/awsControlPlane.js';
 import { lambdaLogger as logger } from './shared/logger.js';
-import { once, productionConfig, productionDeps } from './shared/productionDeps.js';
+import { once } from '../lib/platform/once.js';
+import { productionConfig, productionDeps } from './shared/productionDeps.js';
 
 /**
  * The retention sweep, invoked by an EventBridge schedule: one pass over every tenant's

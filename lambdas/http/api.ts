@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
-import { once, productionConfig, productionDeps } from '../shared/productionDeps.js';
+import { once } from '../../lib/platform/once.js';
+import { productionConfig, productionDeps } from '../shared/productionDeps.js';
 import { createApiApp } from './apiApp.js';
 import { awsControlPlane, stateMachineArnFrom } from './awsControlPlane.js';
 

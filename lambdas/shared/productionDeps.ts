@@ -3,25 +3,14 @@ import { startTelemetry } from '../../lib/adapters/otel/startTelemetry.js';
 import { SfnTaskTokens } from '../../lib/adapters/stepfunctions/SfnTaskTokens.js';
 import { buildStepDeps, type BuiltStepDeps } from '../../lib/app/buildStepDeps.js';
 import { loadConfig, type Config } from '../../lib/config/config.js';
+import { once } from '../../lib/platform/once.js';
 import { loadProviderSecrets } from './secrets.js';
 import { sqsDeliveryQueue } from './sqsDeliveries.js';
 
-/** Keeps a promise for the container's life, but not a failure: the next invocation tries again. */
-export function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let kept: Promise<T> | undefined;
-  return () => {
-    if (kept === undefined) {
-      const made = make();
-      kept = made;
-      made.catch(() => {
-        if (kept === made) kept = undefined;
-      });
-    }
-    return kept;
-  };
-}
-
-/** The environment, with the provider keys from Secrets Manager merged in (they win over the environment). */
+/**
+ * The environment, with the provider keys from Secrets Manager merged in (they win over the
+ * environment). Kept for the container's life, but not a failure: the next invocation tries again.
+ */
 export const productionConfig = once(async (): Promise<Config> => loadConfig(process.env, await loadProviderSecrets(process.env)));
 
 /** Built on the first invocation and kept for the life of the Lambda container. */

@@ -1,6 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { readSetting, type Config } from '../../lib/config/config.js';
 import { InternalError } from '../../lib/domain/errors.js';
+import { once, type Once } from '../../lib/platform/once.js';
 
 /**
  * The settings that are credentials. On AWS they live in one Secrets Manager secret (a JSON
@@ -59,7 +60,7 @@ export async function readProviderSecrets(source: SecretSource, secretId: string
   return secrets;
 }
 
-let cached: Promise<ProviderSecrets> | undefined;
+let cached: Once<ProviderSecrets> | undefined;
 
 /**
  * Reads the secret named by AFTERCALL_SECRET_ARN once per container (a cold start pays one
@@ -72,12 +73,9 @@ export function loadProviderSecrets(
 ): Promise<ProviderSecrets> {
   const secretId = readSetting(env, 'AFTERCALL_SECRET_ARN');
   if (secretId === undefined) return Promise.resolve({});
-  cached ??= readProviderSecrets(source(), secretId).catch((error: unknown) => {
-    // A failed read (throttled, not yet filled in) is retried by the next invocation.
-    cached = undefined;
-    throw error;
-  });
-  return cached;
+  // A failed read (throttled, not yet filled in) is forgotten: the next invocation reads again, with its own source.
+  if (cached?.kept() === undefined) cached = once(() => readProviderSecrets(source(), secretId));
+  return cached();
 }
 
 /** For tests: forget the container's cached secret. */

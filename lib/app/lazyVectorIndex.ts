@@ -1,19 +1,13 @@
 import type { VectorIndex } from '../domain/ports/VectorIndex.js';
 import { replaceMeetings } from '../domain/search/replaceMeetings.js';
+import { once } from '../platform/once.js';
 
 /**
  * Opens the index on first use: most steps never touch it, so they neither pay for opening it
  * nor fail where it cannot be opened (LanceDB's native library is not in the Lambda bundles).
  */
 export function lazyVectorIndex(open: () => Promise<VectorIndex & { close?(): Promise<void> }>): VectorIndex & { close(): Promise<void> } {
-  let opened: Promise<VectorIndex & { close?(): Promise<void> }> | undefined;
-  const index = () => {
-    opened ??= open().catch((error: unknown) => {
-      opened = undefined;
-      throw error;
-    });
-    return opened;
-  };
+  const index = once(open);
   return {
     replaceMeeting: async (tenantId, meetingId, documents) => (await index()).replaceMeeting(tenantId, meetingId, documents),
     replaceMeetings: async (tenantId, meetings) => replaceMeetings(await index(), tenantId, meetings),
@@ -26,7 +20,7 @@ export function lazyVectorIndex(open: () => Promise<VectorIndex & { close?(): Pr
       return opened.keywordQuery(query);
     },
     close: async () => {
-      if (opened !== undefined) await (await opened.catch(() => null))?.close?.();
+      await (await index.kept()?.catch(() => null))?.close?.();
     },
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ProviderUnavailableError } from '../../domain/errors.js';
 import type { IndexedDocument, VectorHit, VectorIndex, VectorQuery } from '../../domain/ports/VectorIndex.js';
 import { meterUsage } from '../../domain/usage/usageMeter.js';
+import { once } from '../../platform/once.js';
 import { isObservingFetch, withHttpStatus } from './httpExchange.js';
 import { PineconeIndexError, toDomainError } from './pineconeErrors.js';
 import { chunks, MAX_IDS_PER_DELETE, upsertBatches } from './upsertBatches.js';
@@ -67,7 +68,8 @@ export class PineconeVectorIndex implements VectorIndex {
   readonly #indexName: string;
   readonly #indexHost: string | undefined;
   readonly #apiKey: string;
-  #target: Promise<IndexTarget> | null = null;
+  /** The index to talk to, found once; a failed lookup is forgotten so the next call tries again. */
+  readonly #target = once(() => this.findTarget());
 
   constructor(client: Pinecone, options: PineconeVectorIndexOptions) {
     const config = client.getConfig();
@@ -99,7 +101,7 @@ export class PineconeVectorIndex implements VectorIndex {
       if (ids.has(document.id)) throw new Error(`documents of meeting ${meetingId} have duplicate id ${document.id}`);
       ids.add(document.id);
     }
-    const target = await this.target();
+    const target = await this.#target();
     for (const document of documents) assertVector(document.vector, target.dimension, `document ${document.id}`);
 
     // A zero vector has no direction: it can never be a cosine match, and Pinecone rejects it.
@@ -117,7 +119,7 @@ export class PineconeVectorIndex implements VectorIndex {
   async deleteMeeting(tenantId: string, meetingId: string): Promise<void> {
     const namespace = namespaceOf(tenantId);
     assertMeetingId(meetingId);
-    const target = await this.target();
+    const target = await this.#target();
     await this.deleteIds(target, namespace, await this.meetingIds(target, namespace, meetingId));
   }
 
@@ -125,7 +127,7 @@ export class PineconeVectorIndex implements VectorIndex {
     const namespace = namespaceOf(query.tenantId);
     // An explicit empty list asks for nothing: an absent filter must never mean "all".
     if (query.limit < 1 || query.kinds?.length === 0 || query.meetingIds?.length === 0) return [];
-    const target = await this.target();
+    const target = await this.#target();
     assertVector(query.vector, target.dimension, 'the query vector');
     if (!hasDirection(query.vector)) return [];
 
@@ -178,15 +180,6 @@ export class PineconeVectorIndex implements VectorIndex {
     for (const batch of chunks(ids, MAX_IDS_PER_DELETE)) {
       await this.dataCall('delete', () => target.index.deleteMany({ ids: batch, namespace }));
     }
-  }
-
-  /** The index to talk to, found once; a failed lookup is forgotten so the next call tries again. */
-  private target(): Promise<IndexTarget> {
-    this.#target ??= this.findTarget().catch((error: unknown) => {
-      this.#target = null;
-      throw error;
-    });
-    return this.#target;
   }
 
   private async findTarget(): Promise<IndexTarget> {

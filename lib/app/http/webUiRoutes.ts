@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { buildWeb, WEB_DIST_DIR } from '../../../bin/buildWeb.js';
+import { once } from '../../platform/once.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,14 +43,8 @@ export interface WebUiOptions {
 export function webUiRoutes(options: WebUiOptions = {}): Hono {
   const app = new Hono();
   const dir = options.distDir ?? WEB_DIST_DIR;
-  let built: Promise<unknown> | null = options.distDir === undefined ? null : Promise.resolve();
-  const ensureBuilt = async () => {
-    built ??= buildWeb().catch((error: unknown) => {
-      built = null; // try again on the next request
-      throw error;
-    });
-    await built;
-  };
+  // A failed build is tried again on the next request.
+  const ensureBuilt = options.distDir === undefined ? once(() => buildWeb()) : async () => undefined;
 
   app.get('/:file?', async (c, next) => {
     const name = c.req.param('file') ?? 'index.html';
