@@ -1,12 +1,8 @@
 import type { AskEvent } from '../domain/ask/askArchive.js';
 import type { Citation } from '../domain/ask/passages.js';
+import { clockTime } from '../domain/clockTime.js';
 
-const clock = (ms: number): string => {
-  const seconds = Math.floor(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-};
-
-const citationLine = (citation: Citation): string => `    [${citation.passageId}] ${citation.meetingId} at ${clock(citation.startMs)}  ${citation.link}`;
+const citationLine = (citation: Citation): string => `    [${citation.passageId}] ${citation.meetingId} at ${clockTime(citation.startMs)}  ${citation.link}`;
 
 /**
  * Prints an ask as it streams: each sentence's words as they arrive, its citations under it,

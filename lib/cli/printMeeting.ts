@@ -1,14 +1,10 @@
+import { clockTime } from '../domain/clockTime.js';
 import { resultFiles, resultKey } from '../domain/meetings/resultKeys.js';
 import type { MeetingView } from '../domain/meetings/meetingView.js';
 import type { BlobStore } from '../domain/ports/BlobStore.js';
 import { findJson } from '../domain/jsonBlobs.js';
 import { ActionItemsSchema, ChaptersSchema, DecisionsSchema, SummarySchema } from '../domain/understanding/schema.js';
 import { SpeakerNameProposalsSchema } from '../domain/understanding/speakerNames/speakerNameSchema.js';
-
-const clock = (ms: number): string => {
-  const s = Math.floor(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-};
 
 /** A meeting's outcome as a person reads it in a terminal. */
 export async function describeMeeting(blobs: BlobStore, meeting: MeetingView): Promise<string> {
@@ -25,18 +21,18 @@ export async function describeMeeting(blobs: BlobStore, meeting: MeetingView): P
   if (summary !== null) lines.push(`  Summary: ${summary.text || '(nothing was said)'}`);
   if (chapters !== null && chapters.chapters.length > 0) {
     lines.push('  Chapters:');
-    for (const chapter of chapters.chapters) lines.push(`    ${clock(chapter.startMs)}  ${chapter.title}`);
+    for (const chapter of chapters.chapters) lines.push(`    ${clockTime(chapter.startMs)}  ${chapter.title}`);
   }
   if (decisions !== null) {
     lines.push(`  Decisions: ${decisions.decisions.length === 0 ? 'none' : ''}`);
-    for (const decision of decisions.decisions) lines.push(`    - ${decision.text}  (${clock(decision.startMs)})`);
+    for (const decision of decisions.decisions) lines.push(`    - ${decision.text}  (${clockTime(decision.startMs)})`);
   }
   if (actionItems !== null) {
     lines.push(`  Action items: ${actionItems.items.length === 0 ? 'none' : ''}`);
     for (const item of actionItems.items) {
       const who = item.owner ?? (item.ownerKind === 'group' ? 'everyone' : 'unassigned');
       const due = item.dueDate === null ? '' : `, due ${item.dueDate}`;
-      lines.push(`    - [${who}${due}] ${item.text}  (${clock(item.startMs)})`);
+      lines.push(`    - [${who}${due}] ${item.text}  (${clockTime(item.startMs)})`);
     }
   }
   const open = speakerNames?.proposals.filter((proposal) => proposal.confirmedAt === null) ?? [];

@@ -1,11 +1,5 @@
-/** 83_000 → "1:23"; an hour or more → "1:02:03". */
-export function formatTime(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
-}
+// The one clock-time formatter (83_000 → "1:23", an hour or more → "1:02:03"), shared with the CLI, exports and prompts.
+export { clockTime as formatTime } from '../../lib/domain/clockTime.js';
 
 /** A readable local date and time; the raw value if it does not parse. */
 export function formatDate(iso: string): string {
