@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { benchCallbackSizes, LAMBDA_PAYLOAD_LIMIT_BYTES } from '../lib/bench/cal
 import { benchApiKeyCheck } from '../lib/bench/apiKeyBench.js';
 import { benchDeliveries } from '../lib/bench/deliveryBench.js';
 import { benchMeetingList } from '../lib/bench/listBench.js';
-import { benchSearch, type SearchBench } from '../lib/bench/searchBench.js';
+import { benchSearch, type LegTiming, type SearchBench } from '../lib/bench/searchBench.js';
 import { REBUILD_BATCH_MEETINGS } from '../lib/domain/meetings/rebuildIndex.js';
 import { printAskBench } from '../lib/bench/printAskBench.js';
 import { benchMeetings, benchStateMachineOverhead } from '../lib/bench/workflowBench.js';
@@ -37,6 +37,10 @@ const { values } = parseArgs({
     'search-meetings': { type: 'string', default: '1000' },
     // Only the archive search bench, e.g. at 10,000 meetings by hand: `npm run bench -- --search-only --search-meetings 10000`.
     'search-only': { type: 'boolean', default: false },
+    // Keep the search index in this folder; a later run with the same folder only measures the queries.
+    'search-index-dir': { type: 'string' },
+    // Compare the vector list's top 10 with an exact search on this many questions (an exact search reads every row: seconds each at 10,000 meetings).
+    'search-recall': { type: 'string', default: '0' },
     // Ask the archive, timed with the model played at published speed; by hand: `npm run bench -- --ask-only --ask-meetings 1000`.
     'ask-meetings': { type: 'string', default: '50' },
     'ask-only': { type: 'boolean', default: false },
@@ -55,6 +59,11 @@ if (!Number.isInteger(searchMeetings) || searchMeetings < 1) throw new Error(`--
 function printSearch(search: SearchBench): void {
   print(`archive search        ${search.meetings} meetings (${search.documents} passages, 1 in 10 of another tenant), indexed in ${search.indexSeconds.toFixed(0)} s (${REBUILD_BATCH_MEETINGS} meetings a write, as a rebuild; embedding the corpus once ${search.embedSeconds.toFixed(1)} s), ${(search.indexBytes / 1024 / 1024).toFixed(0)} MB on disk`);
   print(`                      p50 ${search.p50Ms.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms over ${search.queries} questions from the corpus (target p95 < ${TARGET_SEARCH_P95_MS} ms: ${(search.p95Ms / TARGET_SEARCH_P95_MS).toFixed(2)}×); ${(search.answeredShare * 100).toFixed(0)} % answered`);
+  print(`                      CPU per search (all threads) p50 ${search.cpuP50Ms.toFixed(1)} ms, p95 ${search.cpuP95Ms.toFixed(1)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
+  const leg = (t: LegTiming) => `p50 ${t.p50Ms.toFixed(1)} / p95 ${t.p95Ms.toFixed(1)} ms (CPU ${t.cpuP50Ms.toFixed(1)} / ${t.cpuP95Ms.toFixed(1)} ms)`;
+  print(`                      alone: vector list ${leg(search.legs.vector)}; full-text list ${leg(search.legs.keyword)}`);
+  const backlog = Math.max(0, ...Object.values(search.unindexedRows));
+  print(`                      rows not yet indexed ${backlog}${search.recallAt10 === null ? '' : `; vector recall@10 vs exact ${search.recallAt10.toFixed(3)} over ${search.recallQueries} questions`}`);
   print(`                      RSS ${search.rssMb.toFixed(0)} MB after the queries, peak ${search.peakRssMb.toFixed(0)} MB`);
 }
 
@@ -70,8 +79,10 @@ if (values['ask-only'] === true) {
 if (values['search-only'] === true) {
   try {
     print(`aftercall bench — archive search only, ${searchMeetings} meetings copied from ${corpus}`);
+    const indexDir = values['search-index-dir'];
     const search = await benchSearch(corpus, meetingIdsIn(corpus), dataDir, searchMeetings, {
-      checkpoints: [1_000, 2_500, 5_000],
+      ...(indexDir === undefined ? { checkpoints: [1_000, 2_500, 5_000] } : { indexDir }),
+      recallSample: Number(values['search-recall']),
       onProgress: (meetings, seconds) => print(`  indexed ${meetings} meetings in ${seconds.toFixed(0)} s`),
       onCheckpoint: printSearch,
     });

@@ -170,17 +170,21 @@ export class LanceVectorIndex implements VectorIndex {
     });
   }
 
-  async query(query: VectorQuery): Promise<VectorHit[]> {
+  /**
+   * Nearest documents by cosine. `exact` skips the IVF index and compares every row in scope: the
+   * ground truth the bench measures the index's recall against (seconds per query on a large archive).
+   */
+  async query(query: VectorQuery, { exact = false }: { exact?: boolean } = {}): Promise<VectorHit[]> {
     if (query.vector.length !== this.dimensions) {
       throw new RangeError(`query vector has ${query.vector.length} dimensions, the index ${this.dimensions}`);
     }
     const table = await this.tableToRead(query);
     if (!table) return [];
-    const rows: (DocumentRow & { _distance: number })[] = await table
-      .vectorSearch(query.vector)
-      .distanceType('cosine')
-      // Read by the IVF index once there is one; rows written since are still scanned exactly.
-      .nprobes(NPROBES)
+    const search = table.vectorSearch(query.vector).distanceType('cosine');
+    // Read by the IVF index once there is one; rows written since are still scanned exactly.
+    if (exact) search.bypassVectorIndex();
+    else search.nprobes(NPROBES);
+    const rows: (DocumentRow & { _distance: number })[] = await search
       .where(scopeFilter(query))
       .select([...DOCUMENT_COLUMNS, '_distance'])
       .limit(Math.floor(query.limit))
@@ -232,6 +236,18 @@ export class LanceVectorIndex implements VectorIndex {
     });
   }
 
+
+  /**
+   * Rows each index does not cover yet, by index name (rows written since the last `optimize`).
+   * A search scans those rows instead of looking them up: the vector search at some microseconds a
+   * row, which is what makes a large backlog slow (see docs/benchmarks.md).
+   */
+  async unindexedRows(): Promise<Record<string, number>> {
+    const table = await this.existingTable();
+    if (table === null) return {};
+    const entries = await Promise.all((await table.listIndices()).map(async (index) => [index.name, (await table.indexStats(index.name))?.numUnindexedRows ?? 0] as const));
+    return Object.fromEntries(entries);
+  }
 
   /** Releases the folder; the index cannot be used afterwards. */
   async close(): Promise<void> {

@@ -175,6 +175,6 @@ export function rankCandidates(request: SearchRequest, candidates: SearchCandida
 }
 
 /** The query's content words as written, once each: what full-text search looks for (fillers and stopwords left out). */
-function keywordsOf(query: string): string {
+export function keywordsOf(query: string): string {
   return [...new Set(contentTerms(query).map((term) => query.slice(term.start, term.end)))].join(' ');
 }
