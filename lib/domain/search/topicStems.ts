@@ -7,8 +7,8 @@ import { turnsOf } from './speakerExcerpt.js';
  * Words that questions about meetings use whatever the meeting was about ("summarise the whole
  * meeting", "what did the group decide…"): in any archive they are in every meeting, so a passage
  * holding them is no evidence that the archive answers the question. Compared after stemming.
- * Chosen on the tune third of QMSum (docs/search.md): the stems of its questions found in the
- * questions of all three sources (meetings, group, team…) and the words naming a meeting's parts.
+ * Chosen by hand on the tune third of QMSum's questions: template words that name the meeting or
+ * its people rather than a subject (docs/search.md, "What a query asks about").
  */
 const MEETING_QUESTION_WORDS = `
 meeting meetings whole group groups team teams topic topics member members participant participants
