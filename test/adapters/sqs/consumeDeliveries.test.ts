@@ -131,7 +131,7 @@ describe('the SQS consumer of CRM deliveries (partial batch responses)', () => {
     const crm = await started();
     const delivery = await published('acme', crm);
     const event = world.receive();
-    world.blobs.objects.set([...world.blobs.objects.keys()].find((key) => key.endsWith(`${delivery.id}.json`)) ?? '', '{not json');
+    await world.blobs.put([...world.blobs.objects.keys()].find((key) => key.endsWith(`${delivery.id}.json`)) ?? '', '{not json', 'application/json');
     expect(await consumer()(event)).toMatchObject({ batchItemFailures: [{ itemIdentifier: event.Records[0]?.messageId }], outcomes: ['failed'] });
     expect(errors).toContain('delivery message failed');
   });
