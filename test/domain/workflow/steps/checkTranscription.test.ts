@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resultFiles } from '../../../../lib/domain/meeting/resultKeys.js';
-import { putJson } from '../../../../lib/domain/workflow/jsonResults.js';
+import { resultFiles } from '../../../../lib/domain/meetings/resultKeys.js';
+import { putJson } from '../../../../lib/domain/jsonBlobs.js';
 import { checkTranscription } from '../../../../lib/domain/workflow/steps/checkTranscription.js';
 import { pendingTranscriptionKey, transcribe } from '../../../../lib/domain/workflow/steps/transcribe.js';
 import { at, CallbackScriptedTranscriber, meetingOf, PREFIX, RECORDING, stepStatusOf, stepWorld, storeTranscript, transcriptFor } from './stepWorld.js';

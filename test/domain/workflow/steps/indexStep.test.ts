@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderUnavailableError } from '../../../../lib/domain/errors.js';
-import { resultFiles } from '../../../../lib/domain/meeting/resultKeys.js';
+import { resultFiles } from '../../../../lib/domain/meetings/resultKeys.js';
 import type { Embedder } from '../../../../lib/domain/ports/Embedder.js';
 import { understandingResults } from '../../../../lib/domain/understanding/understandingResults.js';
-import { putJson } from '../../../../lib/domain/workflow/jsonResults.js';
-import { indexStep } from '../../../../lib/domain/workflow/steps/index.js';
+import { putJson } from '../../../../lib/domain/jsonBlobs.js';
+import { indexStep } from '../../../../lib/domain/workflow/steps/indexStep.js';
 import { at, meetingOf, stepStatusOf, stepWorld, storeTranscript } from './stepWorld.js';
 
 /** Summary, one action item and one chapter for the TURNS meeting, as Understand stores them. */

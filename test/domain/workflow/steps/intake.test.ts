@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catalogKey, resultFiles } from '../../../../lib/domain/meeting/resultKeys.js';
-import { CatalogEntrySchema, MeetingStatusSchema } from '../../../../lib/domain/meeting/schema.js';
-import { findJson, putJson } from '../../../../lib/domain/workflow/jsonResults.js';
+import { catalogKey, resultFiles } from '../../../../lib/domain/meetings/resultKeys.js';
+import { CatalogEntrySchema, MeetingStatusSchema } from '../../../../lib/domain/meetings/schema.js';
+import { findJson, putJson } from '../../../../lib/domain/jsonBlobs.js';
 import { intake } from '../../../../lib/domain/workflow/steps/intake.js';
 import { writeMeetingStatus } from '../../../../lib/domain/workflow/meetingStatus.js';
 import { at, meetingOf, stepStatusOf, stepWorld, storeTranscript, wavRecording, RECORDING, TENANT } from './stepWorld.js';

@@ -1,9 +1,9 @@
 import { silentWav } from '../../../../lib/bench/silentWav.js';
 import type { DeliveryQueue } from '../../../../lib/domain/crm/ports.js';
 import type { Delivery, DeliveryStatus } from '../../../../lib/domain/crm/schema.js';
-import { deriveMeetingId } from '../../../../lib/domain/meeting/meetingId.js';
-import { resultFiles, resultKey, resultPrefixFor } from '../../../../lib/domain/meeting/resultKeys.js';
-import { StepStatusSchema, type MeetingContext, type StepStatus } from '../../../../lib/domain/meeting/schema.js';
+import { deriveMeetingId } from '../../../../lib/domain/meetings/meetingId.js';
+import { resultFiles, resultKey, resultPrefixFor } from '../../../../lib/domain/meetings/resultKeys.js';
+import { StepStatusSchema, type MeetingContext, type StepStatus } from '../../../../lib/domain/meetings/schema.js';
 import type { TaskTokens } from '../../../../lib/domain/ports/TaskTokens.js';
 import type { CallbackTranscriber, Transcriber, TranscriptionRequest } from '../../../../lib/domain/ports/Transcriber.js';
 import type { Translator } from '../../../../lib/domain/ports/Translator.js';
@@ -11,7 +11,7 @@ import type { Understander, UnderstandingDraft } from '../../../../lib/domain/po
 import { HashedTermEmbedder } from '../../../../lib/domain/search/hashedTermEmbedder.js';
 import type { Transcript } from '../../../../lib/domain/transcript/schema.js';
 import { DEFAULT_PRICES } from '../../../../lib/domain/usage/priceTable.js';
-import { findJson, putJson } from '../../../../lib/domain/workflow/jsonResults.js';
+import { findJson, putJson } from '../../../../lib/domain/jsonBlobs.js';
 import type { StepDeps } from '../../../../lib/domain/workflow/StepDeps.js';
 import { MemoryBlobStore } from '../../../support/memoryBlobStore.js';
 import { InMemoryVectorIndex, transcriptOf } from '../../search/fixtures.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderUnavailableError } from '../../../../lib/domain/errors.js';
-import { resultFiles } from '../../../../lib/domain/meeting/resultKeys.js';
+import { resultFiles } from '../../../../lib/domain/meetings/resultKeys.js';
 import { TranscriptSchema } from '../../../../lib/domain/transcript/schema.js';
-import { isValidCallbackSignature } from '../../../../lib/domain/transcription/callbackSignature.js';
-import { findJson } from '../../../../lib/domain/workflow/jsonResults.js';
+import { isValidCallbackSignature } from '../../../../lib/domain/transcriptionCallback/callbackSignature.js';
+import { findJson } from '../../../../lib/domain/jsonBlobs.js';
 import { pendingTranscriptionKey, PendingTranscriptionSchema, transcribe } from '../../../../lib/domain/workflow/steps/transcribe.js';
 import { at, CallbackScriptedTranscriber, meetingOf, PREFIX, RECORDING, ScriptedTranscriber, stepStatusOf, stepWorld, transcriptFor, wavRecording } from './stepWorld.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resultFiles } from '../../../../lib/domain/meeting/resultKeys.js';
+import { resultFiles } from '../../../../lib/domain/meetings/resultKeys.js';
 import { TranslationSchema } from '../../../../lib/domain/transcript/translationSchema.js';
-import { findJson } from '../../../../lib/domain/workflow/jsonResults.js';
+import { findJson } from '../../../../lib/domain/jsonBlobs.js';
 import { translate } from '../../../../lib/domain/workflow/steps/translate.js';
 import { at, meetingOf, stepStatusOf, stepWorld, storeTranscript, TaggingTranslator, transcriptFor } from './stepWorld.js';
 

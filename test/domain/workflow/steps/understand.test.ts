@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { correctTranscriptLine } from '../../../../lib/domain/edits/correctTranscriptLine.js';
 import { ProviderUnavailableError } from '../../../../lib/domain/errors.js';
-import { resultFiles } from '../../../../lib/domain/meeting/resultKeys.js';
+import { resultFiles } from '../../../../lib/domain/meetings/resultKeys.js';
 import type { UnderstandingDraft } from '../../../../lib/domain/ports/Understander.js';
 import { SpeakerNameProposalsSchema } from '../../../../lib/domain/understanding/speakerNames/speakerNameSchema.js';
 import { ActionItemsSchema, ChaptersSchema, DecisionsSchema, SummarySchema } from '../../../../lib/domain/understanding/schema.js';
-import { findJson } from '../../../../lib/domain/workflow/jsonResults.js';
+import { findJson } from '../../../../lib/domain/jsonBlobs.js';
 import { understand } from '../../../../lib/domain/workflow/steps/understand.js';
 import { at, meetingOf, ScriptedUnderstander, stepStatusOf, stepWorld, storeTranscript } from './stepWorld.js';
 
