@@ -14,7 +14,7 @@ export interface MeetingSummary {
   error: { step: string | null; name: string; message: string } | null;
   updatedAt: string | null;
   /** Identity (absent from older servers): see pages/meetingIdentity.ts. */
-  titleSource?: 'metadata' | 'room' | 'chapter' | 'file';
+  titleSource?: 'metadata' | 'room' | 'chapter' | 'recorded' | 'file';
   room?: string | null;
   durationMs?: number | null;
   participants?: string[];

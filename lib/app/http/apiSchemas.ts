@@ -60,7 +60,7 @@ export const MeetingSummarySchema = z
     degradedReasons: z.array(z.object({ step: z.string(), reason: z.string() })).meta({ description: 'which steps fell back to the offline engine, and why' }),
     error: MeetingErrorSchema,
     updatedAt: z.string().nullable(),
-    titleSource: z.enum(TITLE_SOURCES).meta({ description: "where `title` came from: the recording's `title` metadata, its room (LiveKit webhook or `room` metadata), its first chapter, or its file name" }),
+    titleSource: z.enum(TITLE_SOURCES).meta({ description: "where `title` came from: the recording's `title` metadata, its room (LiveKit webhook or `room` metadata), its first informative chapter, when it was recorded, or its file name" }),
     room: z.string().nullable(),
     durationMs: z.number().int().nullable().meta({ description: "the recording's length, from its transcript; null before one exists" }),
     participants: z.array(z.string()).meta({ description: 'speakers who said something, most talk first' }),

@@ -5,7 +5,7 @@ import type { BlobStore } from '../ports/BlobStore.js';
 import type { MeetingResults } from '../workflow/meetingResults.js';
 import { meetingIdentity, TITLE_SOURCES, type MeetingIdentity } from './meetingIdentity.js';
 
-type RunMeeting = Pick<MeetingContext, 'recordingKey' | 'room'>;
+type RunMeeting = Pick<MeetingContext, 'recordingKey' | 'room'> & Partial<Pick<MeetingContext, 'recordedAt'>>;
 
 /** The recording's user metadata (x-amz-meta-*); a folder of tracks has none. */
 async function recordingMetadata(blobs: BlobStore, recordingKey: string): Promise<Readonly<Record<string, string>> | null> {
@@ -49,6 +49,8 @@ export async function identityAtPublish(blobs: BlobStore, meeting: RunMeeting, r
     transcript: results.transcript,
     chapters: results.chapters,
     summary: results.summary,
+    recordedAt: meeting.recordedAt ?? null,
   });
-  return { ...fresh, ...bestTitle(fresh, previous) };
+  // A chapter's title from an earlier run is no title given: this run's chapters (or the date) decide again.
+  return { ...fresh, ...bestTitle(fresh, previous?.titleSource === 'chapter' ? undefined : previous) };
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { recordingTitle } from './resultKeys.js';
+import { recordedTitle, titleFromChapters } from './chapterTitle.js';
 import type { Transcript } from '../transcript/schema.js';
 import type { Chapters, Summary } from '../understanding/schema.js';
 
 /** Where a meeting's title came from, best first: what the list and the page say it is called. */
-export const TITLE_SOURCES = ['metadata', 'room', 'chapter', 'file'] as const;
+export const TITLE_SOURCES = ['metadata', 'room', 'chapter', 'recorded', 'file'] as const;
 
 export const TalkTimeSchema = z.object({ speaker: z.string(), ms: z.number().int().nonnegative(), share: z.number().min(0).max(1) });
 
@@ -34,6 +35,8 @@ export interface IdentitySources {
   transcript?: Pick<Transcript, 'durationMs' | 'speakers' | 'utterances'> | null;
   chapters?: Pick<Chapters, 'chapters'> | null;
   summary?: Pick<Summary, 'text'> | null;
+  /** When the recording was made: given once the run is done, it names a meeting nothing else names (instead of its file). */
+  recordedAt?: string | null;
 }
 
 const PREVIEW_CHARS = 220;
@@ -44,15 +47,25 @@ const TRACKS_KEY = /^(?:tenants\/[^/]+\/)?rooms\/([^/]+)\/[^/]+\/tracks\/$/;
 /**
  * The meeting's title and the facts a list row shows. The title is the recording's `title`
  * metadata, else its room (the webhook's, the `room` metadata, or the track egress folder),
- * else the first chapter's title, and only then the file name.
+ * else the first informative chapter title (not "Okay, right, um" nor "Project"), else when it
+ * was recorded ("Meeting on 29 Nov 2026, 14:05 UTC"), and only then the file name.
  */
 export function meetingIdentity(sources: IdentitySources): MeetingIdentity {
   const metadata = sources.metadata ?? {};
   const room = clean(sources.room) ?? clean(metadata.room) ?? clean(TRACKS_KEY.exec(sources.recordingKey)?.[1]);
-  const firstChapter = clean(sources.chapters?.chapters[0]?.title);
+  const chapter = titleFromChapters(sources.chapters?.chapters ?? []);
+  const recorded = sources.recordedAt ? recordedTitle(sources.recordedAt) : null;
   const explicit = clean(metadata.title);
   const [title, titleSource]: [string, MeetingIdentity['titleSource']] =
-    explicit !== null ? [explicit, 'metadata'] : room !== null ? [roomTitle(room), 'room'] : firstChapter !== null ? [sentenceCase(firstChapter), 'chapter'] : [recordingTitle(sources.recordingKey), 'file'];
+    explicit !== null
+      ? [explicit, 'metadata']
+      : room !== null
+        ? [roomTitle(room), 'room']
+        : chapter !== null
+          ? [sentenceCase(chapter), 'chapter']
+          : recorded !== null
+            ? [recorded, 'recorded']
+            : [recordingTitle(sources.recordingKey), 'file'];
   const talkTime = talkTimeOf(sources.transcript ?? null);
   return {
     title: title.slice(0, MAX_TITLE_CHARS),
