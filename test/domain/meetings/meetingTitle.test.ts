@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isInformativeTitle, recordedTitle, titleFromChapters } from '../../../lib/domain/meetings/chapterTitle.js';
 import { meetingIdentity } from '../../../lib/domain/meetings/meetingIdentity.js';
 
-const chapters = (...titles: string[]) => ({ chapters: titles.map((title) => ({ title })) });
+const chapters = (...titles: string[]) => ({ chapters: titles.map((title, i) => ({ id: `c${i + 1}`, title, startMs: i * 60_000, endMs: (i + 1) * 60_000, utteranceIds: [`u${i + 1}`] })) });
 const RECORDED_AT = '2026-11-29T14:05:31Z';
 
 describe('meeting titles from chapters', () => {
