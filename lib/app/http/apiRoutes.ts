@@ -51,6 +51,7 @@ import { subscriptionRoutes } from './subscriptionRoutes.js';
 import { meetingDetail, transcriptResponse } from './meetingReads.js';
 import { shareLinkRoutes } from './shareLinkRoutes.js';
 import { exportRoutes } from './exportRoutes.js';
+import { whoAmIRoute } from './whoAmIRoute.js';
 import { sharedRoutes } from './sharedRoutes.js';
 import { failure, json, routeGroup } from './routeGroup.js';
 
@@ -419,6 +420,7 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
   app.route('/', editRoutes(plane));
   app.route('/', shareLinkRoutes(plane));
   app.route('/', exportRoutes(plane));
+  app.route('/', whoAmIRoute());
 
   // Behind the same API-key check: CRM webhook subscriptions and their delivery log.
   if (plane.deliveries !== null) app.route('/', subscriptionRoutes({ blobs: plane.blobs, deliveries: plane.deliveries, clock: plane.clock, receivers: plane.receivers }));

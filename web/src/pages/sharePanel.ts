@@ -1,6 +1,7 @@
 import { ApiError, apiFetch, getJson } from '../api.js';
 import { h, liveStatus } from '../dom.js';
 import { formatDate } from '../format.js';
+import { keyRole } from '../keyRole.js';
 import { errorView } from './common.js';
 
 export interface ShareLink {
@@ -29,8 +30,8 @@ const EXPIRIES = [
 export const sharedUrl = (path: string): string => new URL(path, location.href).href;
 
 /**
- * For admins: make a read-only link to this meeting (expiring), see its links, revoke one. A
- * member's key is refused the list (403), and then the card is not shown at all.
+ * For admins: make a read-only link to this meeting (expiring), see its links, revoke one. Only
+ * admins may list links: for any other key the card is not shown and the list is never asked for.
  */
 export function sharePanel(meetingId: string): HTMLElement {
   const section = h('section', { class: 'card share', 'aria-labelledby': 'share-heading', hidden: true }, h('h2', { id: 'share-heading' }, 'Share'));
@@ -78,17 +79,19 @@ export function sharePanel(meetingId: string): HTMLElement {
   });
 
   section.append(form, status, made, list);
-  refresh().then(
-    () => (section.hidden = false),
-    (error: unknown) => {
-      // A member may not share: no card. Anything else is worth saying.
-      if (error instanceof ApiError && error.status === 403) section.remove();
-      else {
-        section.hidden = false;
-        list.replaceChildren(errorView(error));
-      }
-    },
-  );
+  const shown = async () => {
+    if ((await keyRole()) !== 'admin') return section.remove();
+    await refresh();
+    section.hidden = false;
+  };
+  shown().catch((error: unknown) => {
+    // The role changed since it was asked (a 403): no card. Anything else is worth saying.
+    if (error instanceof ApiError && error.status === 403) section.remove();
+    else {
+      section.hidden = false;
+      list.replaceChildren(errorView(error));
+    }
+  });
   return section;
 }
 
