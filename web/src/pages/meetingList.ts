@@ -1,11 +1,13 @@
 import { getJson } from '../api.js';
 import { h, liveStatus } from '../dom.js';
 import { formatDate } from '../format.js';
-import { meetingHref, type Route } from '../router.js';
+import type { Route } from '../router.js';
 import { setPageTitle } from '../pageTitle.js';
 import { filterParams, meetingFilters } from './meetingFilters.js';
 import { identityFacts, summaryPreview } from './meetingIdentity.js';
+import { linkNameSuffixes, meetingTitleLink } from './meetingTitleLink.js';
 import { progressLine } from './readyEstimate.js';
+import { markBusy, meetingListSkeleton, showLoading } from '../skeleton.js';
 import type { MeetingSummary } from '../types.js';
 import { degradedLine, errorView, failureLine, pageHeading, stateBadges, type Page } from './common.js';
 
@@ -20,21 +22,24 @@ interface MeetingsPage {
 /** Every meeting with its state; refreshes itself while any is still processing. */
 export function meetingListPage(main: HTMLElement, route: Route): Page {
   const list = h('ul', { class: 'meeting-list', 'aria-label': 'Meetings' });
-  const status = liveStatus('Loading meetings…');
+  const status = liveStatus();
+  showLoading(status, 'Loading meetings…');
   const more = h('button', { type: 'button', hidden: true }, 'Show more meetings');
   const filters = filterParams(route.params);
   const filtered = filters.toString() !== '';
   setPageTitle(filtered ? 'Meetings (filtered)' : 'Meetings');
   main.append(pageHeading('Meetings'), meetingFilters(route.params), status, list, more);
+  list.replaceChildren(...meetingListSkeleton());
+  const loaded = markBusy(list);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let pages = 1;
-  const meetingRow = (meeting: MeetingSummary): HTMLLIElement => {
+  const meetingRow = (meeting: MeetingSummary, nameSuffix: string | undefined): HTMLLIElement => {
     return h(
       'li',
       { class: 'card meeting-row' },
-      h('h2', { class: 'meeting-title' }, h('a', { href: meetingHref(meeting.meetingId) }, meeting.title)),
+      h('h2', { class: 'meeting-title' }, meetingTitleLink(meeting, nameSuffix)),
       h('p', { class: 'meta' }, h('time', { datetime: meeting.recordedAt }, formatDate(meeting.recordedAt)), ' ', ...stateBadges(meeting)),
       identityFacts(meeting),
       progressLine(meeting),
@@ -70,7 +75,9 @@ export function meetingListPage(main: HTMLElement, route: Route): Page {
     try {
       const { meetings, hasMore } = await fetchPages();
       if (stopped) return;
-      list.replaceChildren(...meetings.map(meetingRow));
+      const suffixes = linkNameSuffixes(meetings);
+      list.replaceChildren(...meetings.map((meeting) => meetingRow(meeting, suffixes.get(meeting.meetingId))));
+      loaded();
       more.hidden = !hasMore;
       const processing = meetings.filter((meeting) => meeting.state === 'processing').length;
       status.textContent =
@@ -86,6 +93,7 @@ export function meetingListPage(main: HTMLElement, route: Route): Page {
       if (stopped) return;
       status.textContent = '';
       list.replaceChildren(h('li', {}, errorView(error)));
+      loaded();
     }
   };
   void load();

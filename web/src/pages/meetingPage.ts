@@ -22,6 +22,7 @@ import { progressDetail } from './readyEstimate.js';
 import { translationNotice } from './translationNotice.js';
 import { meetingPlayback } from '../playback/meetingPlayback.js';
 import { replaceKeepingFocus } from './replaceKeepingFocus.js';
+import { hiddenLoadingStatus, meetingPageSkeleton, transcriptSkeleton } from '../skeleton.js';
 
 const REFRESH_MS = 3_000;
 
@@ -44,8 +45,7 @@ const keySource = (meetingId: string): MeetingSource => {
 
 export function meetingPage(main: HTMLElement, route: Route, source: MeetingSource = keySource(route.id)): Page {
   const startAt = Number(route.params.get('t'));
-  const status = liveStatus('Loading the meeting…');
-  main.append(pageHeading('Meeting'), status);
+  main.append(pageHeading('Meeting'), meetingPageSkeleton());
 
   let player: Player | null = null;
   let disposePlayback: (() => void) | undefined;
@@ -134,9 +134,9 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, s
       ...children,
     );
 
-  const transcriptSlot = h('div', {}, liveStatus('Loading the transcript…'));
+  const transcriptSlot = h('div', { 'aria-busy': 'true' }, transcriptLoading());
   const speakersSlot = h('div', {});
-  const playerStatus = liveStatus('Loading the recording…');
+  const playerStatus = hiddenLoadingStatus('Loading the recording…');
   playerBar.append(playerStatus);
   replaceKeepingFocus(
     main,
@@ -187,12 +187,18 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, s
       transcript = transcriptView(loaded, (utterance, row) => (corrections?.active && row ? corrections.open(utterance, row) : seek(utterance.startMs)));
       const around = playback.attachTranscript(transcript);
       transcriptSlot.replaceChildren(transcriptToolbar(detail, base, transcript), corrections?.element ?? '', ...around.before, transcript.element, ...around.after);
+      transcriptSlot.removeAttribute('aria-busy');
       speakersSlot.replaceChildren(speakersSection(base, loaded, detail.speakerNames ?? null, permissions.speakers, (names) => transcript?.renameSpeakers(names)));
     },
-    (error: unknown) => transcriptSlot.replaceChildren(errorView(error)),
+    (error: unknown) => {
+      transcriptSlot.replaceChildren(errorView(error));
+      transcriptSlot.removeAttribute('aria-busy');
+    },
   );
   return playback.dispose;
 }
+
+const transcriptLoading = (): HTMLElement[] => [hiddenLoadingStatus('Loading the transcript…'), transcriptSkeleton()];
 
 function summarySection(detail: MeetingDetail): HTMLElement {
   return h(

@@ -4,7 +4,9 @@ import { formatTime, KIND_LABELS } from '../format.js';
 import { meetingHref, navigate, searchHref, type Route } from '../router.js';
 import type { MeetingSummary, SearchHit } from '../types.js';
 import { askPanel } from './askPanel.js';
+import { markBusy, searchResultsSkeleton, showLoading } from '../skeleton.js';
 import { errorView, markedText, pageHeading, type Page } from './common.js';
+import { linkNameSuffixes, meetingTitleLink } from './meetingTitleLink.js';
 
 const FILTERS = ['q', 'kind', 'speaker', 'from', 'to'] as const;
 
@@ -47,16 +49,23 @@ export function searchPage(main: HTMLElement, route: Route): Page {
   if (value('q').trim() !== '') {
     const params = new URLSearchParams({ limit: '50' });
     for (const name of FILTERS) if (value(name) !== '') params.set(name, value(name));
-    status.textContent = 'Searching…';
+    showLoading(status, 'Searching…');
+    results.replaceChildren(...searchResultsSkeleton());
+    const loaded = markBusy(results);
     Promise.all([getJson<{ hits: SearchHit[] }>(`/api/search?${params.toString()}`), meetingTitles()]).then(
       ([{ hits }, titles]) => {
         if (stopped) return;
         status.textContent = hits.length === 0 ? 'No matches.' : `${hits.length} match${hits.length === 1 ? '' : 'es'}.`;
-        results.replaceChildren(...groupByMeeting(hits).map(([meetingId, group]) => meetingGroup(meetingId, titles.get(meetingId) ?? meetingId, group)));
+        loaded();
+        const groups = groupByMeeting(hits);
+        // Two groups under one title ("Weekly sync") are named apart by when each was recorded.
+        const suffixes = linkNameSuffixes(groups.flatMap(([meetingId]) => titles.get(meetingId) ?? []));
+        results.replaceChildren(...groups.map(([meetingId, group]) => meetingGroup(meetingId, titles.get(meetingId) ?? null, suffixes.get(meetingId), group)));
       },
       (error: unknown) => {
         if (stopped) return;
         status.textContent = '';
+        loaded();
         results.replaceChildren(errorView(error));
       },
     );
@@ -64,11 +73,11 @@ export function searchPage(main: HTMLElement, route: Route): Page {
   return { cleanup: () => (stopped = true) };
 }
 
-/** Titles for the group headings (the newest 100 meetings); ids will do for the rest. */
-async function meetingTitles(): Promise<Map<string, string>> {
+/** The meetings for the group headings (the newest 100), by id; ids will do for the rest. */
+async function meetingTitles(): Promise<Map<string, MeetingSummary>> {
   try {
     const { meetings } = await getJson<{ meetings: MeetingSummary[] }>('/api/meetings?limit=100');
-    return new Map(meetings.map((meeting) => [meeting.meetingId, meeting.title]));
+    return new Map(meetings.map((meeting) => [meeting.meetingId, meeting]));
   } catch {
     return new Map();
   }
@@ -81,12 +90,12 @@ function groupByMeeting(hits: SearchHit[]): [string, SearchHit[]][] {
   return [...groups];
 }
 
-function meetingGroup(meetingId: string, title: string, hits: SearchHit[]): HTMLElement {
+function meetingGroup(meetingId: string, meeting: MeetingSummary | null, nameSuffix: string | undefined, hits: SearchHit[]): HTMLElement {
   const headingId = `hits-${meetingId}`;
   return h(
     'section',
     { class: 'card hit-group', 'aria-labelledby': headingId },
-    h('h2', { id: headingId }, h('a', { href: meetingHref(meetingId) }, title)),
+    h('h2', { id: headingId }, meeting === null ? h('a', { href: meetingHref(meetingId) }, meetingId) : meetingTitleLink(meeting, nameSuffix)),
     h(
       'ul',
       { class: 'hits' },
