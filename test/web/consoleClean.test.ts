@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../lib/adapters/s3/createS3Client.js';
-import { deriveMeetingId } from '../../lib/domain/meeting/meetingId.js';
+import { deriveMeetingId } from '../../lib/domain/meetings/meetingId.js';
 import type { MeetingView } from '../../lib/domain/meetings/meetingView.js';
 import { axeViolations } from '../support/axe.js';
 import { CHROMIUM, launchChromium } from '../support/chromium.js';
