@@ -3,7 +3,7 @@
 import '../lib/cli/cliEnvironment.js';
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { startLocalStack, type LocalStack } from '../lib/app/localStack.js';
+import { startLocalStack, type LocalStack } from '../lib/composition/local.js';
 import { describeMeeting } from '../lib/cli/printMeeting.js';
 import { processRecording } from '../lib/cli/processRecording.js';
 import { runDemo } from '../lib/cli/runDemo.js';

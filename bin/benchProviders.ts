@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { signedEgressEndedWebhook } from '../lib/adapters/livekit/signedEgressEndedWebhook.js';
 import { EMBEDDED_DEFAULTS } from '../lib/config/embeddedDefaults.js';
 import { silentWav } from '../lib/bench/silentWav.js';
-import { startLocalStack } from '../lib/app/localStack.js';
+import { startLocalStack } from '../lib/composition/local.js';
 import { loadConfig } from '../lib/config/config.js';
 import { deriveMeetingId } from '../lib/domain/meetings/meetingId.js';
 import { tenantSettingsKey } from '../lib/domain/meetings/resultKeys.js';

@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { buildWeb } from './buildWeb.js';
+import { buildWeb } from '../lib/web/buildWeb.js';
 import { applyNag } from '../lib/infra/nag.js';
 import { PostCallStack } from '../lib/infra/PostCallStack.js';
 

@@ -1,7 +1,5 @@
 #!/usr/bin/env -S npx tsx
-import { createS3Client } from '../lib/adapters/s3/createS3Client.js';
-import { S3BlobStore } from '../lib/adapters/s3/S3BlobStore.js';
-import { createCaptionRelay, liveTranslator } from '../lib/app/live/createCaptionRelay.js';
+import { awsCaptionRelay } from '../lib/composition/aws.js';
 import { startRelayServer } from '../lib/app/live/startRelayServer.js';
 import { ConfigError, loadConfig } from '../lib/config/config.js';
 
@@ -19,15 +17,14 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const s3 = createS3Client({ region: config.AWS_REGION, endpoint: config.AFTERCALL_S3_ENDPOINT });
-  const relay = createCaptionRelay(config, { blobs: new S3BlobStore(s3, config.AFTERCALL_BUCKET), translator: liveTranslator(config) });
+  const { relay, close } = awsCaptionRelay(config);
   const server = await startRelayServer(relay, { host: config.AFTERCALL_HOST, port: config.PORT, pingIntervalMs: config.AFTERCALL_LIVE_PING_SECONDS * 1000 });
   process.stdout.write(`caption relay on ${server.url} (transcriber ${relay.transcriberName})\n`);
   // ECS stops a task with SIGTERM: end every stream, which saves each room's captions, then exit.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       void server.close().finally(() => {
-        s3.destroy();
+        close();
         process.exit(0);
       });
     });

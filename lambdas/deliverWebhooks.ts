@@ -1,19 +1,10 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { pinnedWebhookSender } from '../lib/adapters/crm/pinnedWebhookSender.js';
-import { standardWebhookSigner } from '../lib/adapters/crm/standardWebhookSigner.js';
-import { createS3Client } from '../lib/adapters/s3/createS3Client.js';
-import { S3BlobStore } from '../lib/adapters/s3/S3BlobStore.js';
-import { BlobDeliveryLog } from '../lib/adapters/sqs/BlobDeliveryLog.js';
-import { createDeliveryConsumer } from '../lib/adapters/sqs/consumeDeliveries.js';
-import { receiverGuardFrom } from '../lib/app/receiverGuard.js';
-import { loadConfig, requireSetting } from '../lib/config/config.js';
-import { once } from '../lib/platform/once.js';
-import { lambdaLogger as logger } from './shared/logger.js';
+import { lambdaLogger as logger } from '../lib/app/lambdaLogger.js';
+import { awsDeliveryConsumer, type DeliveryConsumer } from '../lib/composition/aws.js';
 
-export type DeliveryConsumer = ReturnType<typeof createDeliveryConsumer>;
+export type { DeliveryConsumer };
 
 /**
  * SQS → CRM webhooks: one attempt per message, the failed ones reported as batch item failures
@@ -31,19 +22,4 @@ export function createDeliveryHandler(getConsumer: () => Promise<DeliveryConsume
     });
 }
 
-const productionConsumer = once(async (): Promise<DeliveryConsumer> => {
-  const config = loadConfig();
-  const queueUrl = requireSetting(config, 'AFTERCALL_DELIVERY_QUEUE_URL', 'the stack sets it on the delivery function');
-  const deadLetterQueueUrl = requireSetting(config, 'AFTERCALL_DELIVERY_DLQ_URL', 'the stack sets it on the delivery function');
-  const blobs = new S3BlobStore(createS3Client({ region: config.AWS_REGION }), config.AFTERCALL_BUCKET);
-  return createDeliveryConsumer({
-    sqs: new SQSClient({ region: config.AWS_REGION }),
-    queueUrl,
-    deadLetterQueueUrl,
-    log: new BlobDeliveryLog(blobs),
-    deliver: { blobs, sign: standardWebhookSigner, send: pinnedWebhookSender(receiverGuardFrom(config)), clock: () => new Date() },
-    onError: (message, details) => logger().error(message, details),
-  });
-});
-
-export const handler = createDeliveryHandler(productionConsumer);
+export const handler = createDeliveryHandler(awsDeliveryConsumer);

@@ -1,15 +1,10 @@
-import { SFNClient } from '@aws-sdk/client-sfn';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { BlobDeliveryLog } from '../lib/adapters/sqs/BlobDeliveryLog.js';
-import { SfnWorkflowRunner } from '../lib/adapters/stepfunctions/SfnWorkflowRunner.js';
+import { lambdaLogger as logger } from '../lib/app/lambdaLogger.js';
+import { awsSweepDeps } from '../lib/composition/aws.js';
 import type { ErasureDeps } from '../lib/domain/retention/eraseMeeting.js';
 import { sweepRetention, type SweepReport } from '../lib/domain/retention/sweepRetention.js';
-import { stateMachineArnFrom } from './http/awsControlPlane.js';
-import { lambdaLogger as logger } from './shared/logger.js';
-import { once } from '../lib/platform/once.js';
-import { productionConfig, productionDeps } from './shared/productionDeps.js';
 
 /**
  * The retention sweep, invoked by an EventBridge schedule: one pass over every tenant's
@@ -28,17 +23,4 @@ export function createSweepHandler(getDeps: () => Promise<ErasureDeps>) {
     });
 }
 
-const productionSweepDeps = once(async (): Promise<ErasureDeps> => {
-  const [config, deps] = await Promise.all([productionConfig(), productionDeps()]);
-  return {
-    blobs: deps.blobs,
-    vectorIndex: deps.vectorIndex,
-    workflow: new SfnWorkflowRunner(new SFNClient({ region: config.AWS_REGION }), stateMachineArnFrom(config)),
-    // The delivery log in the bucket: erasing a delivery removes its record (SQS holds only pointers).
-    deliveries: new BlobDeliveryLog(deps.blobs),
-    clock: deps.clock,
-    audit: deps.audit,
-  };
-});
-
-export const handler = createSweepHandler(productionSweepDeps);
+export const handler = createSweepHandler(awsSweepDeps);

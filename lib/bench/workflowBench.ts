@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LocalTaskTokens } from '../adapters/stepfunctions/LocalTaskTokens.js';
 import { LocalWorkflowRunner } from '../adapters/stepfunctions/LocalWorkflowRunner.js';
-import { startLocalStack } from '../app/localStack.js';
+import { startLocalStack } from '../composition/local.js';
 import { loadConfig } from '../config/config.js';
 import { startMeeting } from '../domain/intake/startMeeting.js';
 import { deriveMeetingId } from '../domain/meetings/meetingId.js';

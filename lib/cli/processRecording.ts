@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { LocalStack } from '../app/localStack.js';
+import type { LocalStack } from '../composition/local.js';
 import { isRecordingKey } from '../domain/intake/recordingEvent.js';
 import { tenantKeyPrefix, tenantOfRecording } from '../domain/intake/recordingTenant.js';
 import { startMeeting, type StartedMeeting } from '../domain/intake/startMeeting.js';

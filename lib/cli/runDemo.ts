@@ -4,7 +4,7 @@ import { signedEgressEndedWebhook } from '../adapters/livekit/signedEgressEndedW
 import { EMBEDDED_DEFAULTS } from '../config/embeddedDefaults.js';
 import { readRecordingPcm } from '../app/live/readRecordingPcm.js';
 import { streamRecordingToRelay } from '../app/live/streamRecordingToRelay.js';
-import type { LocalStack } from '../app/localStack.js';
+import type { LocalStack } from '../composition/local.js';
 import { createApiKey, resolveApiKey } from '../domain/auth/apiKeys.js';
 import { recordingVersion } from '../domain/intake/recordingVersion.js';
 import { runNameFor } from '../domain/intake/startMeeting.js';

@@ -1,4 +1,4 @@
-import type { LocalStack } from '../app/localStack.js';
+import type { LocalStack } from '../composition/local.js';
 import { getMeeting, type MeetingView } from '../domain/meetings/meetingView.js';
 
 /** Waits for each named run, then reads the meeting as a user would see it. */

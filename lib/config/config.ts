@@ -116,6 +116,8 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^(arn:aws[a-z-]*:secretsmanager:\S+|[\w/+=.@-]{1,512})$/, 'a Secrets Manager secret ARN (arn:aws:secretsmanager:…) or secret name')
     .optional(),
+  /** On AWS: which workflow step a step's function runs (the stack sets it; the steps are lib/app/steps/workflowSteps.ts). */
+  AFTERCALL_STEP: z.string().regex(/^[A-Z][A-Za-z]*$/, 'a workflow step\'s name, e.g. Intake (lib/app/steps/workflowSteps.ts)').optional(),
   /** The CLI's `live` command: the API key it streams with (from the environment, never an option: shell history and ps would show it). */
   AFTERCALL_API_KEY: z.string().min(1).optional(),
 

@@ -10,7 +10,8 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { WEB_DIST_DIR } from '../../bin/buildWeb.js';
+import { WEB_DIST_DIR } from '../web/buildWeb.js';
+import { TASK_FUNCTION_NAMES, WORKFLOW_STEPS, type TaskFunctionName } from '../app/steps/workflowSteps.js';
 import { readPostCallDefinitionText } from '../stateMachine/postCallDefinition.js';
 import { Alarms } from './Alarms.js';
 import { BUCKET_ACCESS, grantBucketAccess } from './bucketAccess.js';
@@ -30,7 +31,7 @@ import { customerManagedKey } from './CustomerKey.js';
 import { queueEncryption } from './queueEncryption.js';
 
 /** The steps that call providers: the only ones that may read the provider keys. */
-export const STEPS_READING_SECRET = ['Transcribe', 'Translate', 'Understand', 'Index'] as const;
+export const STEPS_READING_SECRET: readonly TaskFunctionName[] = TASK_FUNCTION_NAMES.filter((name) => WORKFLOW_STEPS[name].readsProviderKeys === true);
 
 /**
  * The suffixes S3 notifies the workflow of: the domain's media extensions. S3 suffix filters are
@@ -46,19 +47,7 @@ export const RECORDING_SUFFIXES: readonly string[] = [...MEDIA_EXTENSIONS].map((
  */
 export const NOTIFIED_SUFFIXES: readonly string[] = [...RECORDING_SUFFIXES, '.vtt', '.srt', TRANSCRIPTION_RESULT_SUFFIX];
 
-/** Memory and time each step needs: transcription waits on providers, understanding on a model. */
-const STEPS = {
-  Intake: { entry: 'intake', memoryMb: 512, timeout: Duration.seconds(60) },
-  Transcribe: { entry: 'transcribe', memoryMb: 1024, timeout: Duration.minutes(15) },
-  CheckTranscription: { entry: 'checkTranscription', memoryMb: 256, timeout: Duration.seconds(60) },
-  Translate: { entry: 'translate', memoryMb: 512, timeout: Duration.minutes(15) },
-  Understand: { entry: 'understand', memoryMb: 1024, timeout: Duration.minutes(15) },
-  Index: { entry: 'indexStep', memoryMb: 1024, timeout: Duration.minutes(5) },
-  Publish: { entry: 'publish', memoryMb: 512, timeout: Duration.minutes(2) },
-  RecordFailure: { entry: 'recordFailure', memoryMb: 256, timeout: Duration.seconds(60) },
-} as const;
-
-export type TaskFunctionName = keyof typeof STEPS;
+export type { TaskFunctionName };
 
 /**
  * CRM deliveries back off up to an hour between attempts for a day; a message older than this
@@ -135,7 +124,11 @@ export class PostCallStack extends Stack {
 
     const environment = { AFTERCALL_BUCKET: this.bucket.bucketName };
     this.functions = Object.fromEntries(
-      Object.entries(STEPS).map(([name, step]) => [name, new StepFunctionLambda(this, `${name}Step`, { ...step, environment })]),
+      // One Lambda per step, each told its step: the same handler file (lambdas/workflowStep.ts) for all.
+      TASK_FUNCTION_NAMES.map((name) => {
+        const { memoryMb, timeoutSeconds } = WORKFLOW_STEPS[name].lambda;
+        return [name, new StepFunctionLambda(this, `${name}Step`, { entry: 'workflowStep', memoryMb, timeout: Duration.seconds(timeoutSeconds), environment: { ...environment, AFTERCALL_STEP: name } })];
+      }),
     ) as Record<TaskFunctionName, StepFunctionLambda>;
 
     // Least privilege: each step reaches only the kinds of object its code touches (bucketAccess.ts).

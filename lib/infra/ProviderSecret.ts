@@ -1,7 +1,7 @@
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
-import { SECRET_KEYS } from '../../lambdas/shared/secrets.js';
+import { SECRET_KEYS } from '../config/secretKeys.js';
 
 /**
  * The provider keys, one JSON secret. The stack creates it with every key empty (an empty

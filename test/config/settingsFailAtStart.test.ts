@@ -41,6 +41,7 @@ const WRONG: Partial<Record<keyof Config, [value: string, allowed: RegExp]>> = {
   LIVEKIT_TENANT_KEYS: ['acme=key:secret', /a JSON object \{"<tenant id>"/],
   AFTERCALL_STATE_MACHINE_ARN: ['post-call', /a Step Functions state machine ARN \(arn:aws:states:/],
   AFTERCALL_SECRET_ARN: ['my secret', /Secrets Manager secret ARN \(arn:aws:secretsmanager:…\) or secret name/],
+  AFTERCALL_STEP: ['intake step', /a workflow step's name, e.g. Intake/],
   DEEPGRAM_BASE_URL: ['api.deepgram.com', /an http\(s\) URL such as https:/],
   DEEPGRAM_REDACT: ['pci,passwords', /"passwords" unknown: a comma-separated list of pci, pii, phi, numbers/],
   AFTERCALL_PUBLIC_URL: ['example.com', /an http\(s\) URL such as https:/],

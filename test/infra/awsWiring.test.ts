@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SECRET_KEYS } from '../../lambdas/shared/secrets.js';
+import { SECRET_KEYS } from '../../lib/config/secretKeys.js';
 import { NOTIFIED_SUFFIXES, RECORDING_SUFFIXES, STEPS_READING_SECRET, type PostCallStack } from '../../lib/infra/PostCallStack.js';
 import { testStack, type Resource } from './testStack.js';
 

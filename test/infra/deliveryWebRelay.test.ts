@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SECRET_KEYS } from '../../lambdas/shared/secrets.js';
+import { SECRET_KEYS } from '../../lib/config/secretKeys.js';
 import { RELAY_PATHS, RELAY_SECRET_KEYS } from '../../lib/infra/LiveRelay.js';
 import { PostCallStack } from '../../lib/infra/PostCallStack.js';
 import { StackOptionError } from '../../lib/infra/stackOptions.js';

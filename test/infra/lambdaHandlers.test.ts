@@ -1,9 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { createApiApp } from '../../lambdas/http/apiApp.js';
-import { stateMachineArnFrom } from '../../lambdas/http/awsControlPlane.js';
-import { createS3EventHandler } from '../../lambdas/http/s3Event.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ControlPlane } from '../../lib/app/ControlPlane.js';
-import { loadConfig } from '../../lib/config/config.js';
+import { createHttpApp } from '../../lib/app/http/createHttpApp.js';
+import { createS3EventHandler } from '../../lib/app/s3EventHandler.js';
+import { awsS3EventHandler, awsStepHandler } from '../../lib/composition/aws.js';
 import { memoryBlobs } from '../support/memoryBlobStore.js';
 import type { WorkflowRunner } from '../../lib/domain/ports/WorkflowRunner.js';
 
@@ -88,7 +87,7 @@ describe('the S3 event Lambda', () => {
 describe('the HTTP Lambda app', () => {
   // Only the fields the routes below touch; the rest of the plane is exercised by test/app.
   const plane = { livekit: null, deliveries: null } as unknown as ControlPlane;
-  const app = createApiApp(plane, () => {});
+  const app = createHttpApp(plane, { log: () => {} });
 
   it('answers 503 on the LiveKit webhook until its keys are in the secret', async () => {
     const response = await app.request('/webhooks/livekit', { method: 'POST', body: '{}' });
@@ -101,9 +100,22 @@ describe('the HTTP Lambda app', () => {
     expect(await response.json()).toEqual({ error: { status: 404, message: 'no such route' } });
   });
 
-  it('needs the state machine ARN the stack sets', () => {
-    expect(() => stateMachineArnFrom(loadConfig({}))).toThrow(/AFTERCALL_STATE_MACHINE_ARN: not set; the stack sets it/);
-    const arn = 'arn:aws:states:eu-west-1:123456789012:stateMachine:AftercallPostCall-post-call';
-    expect(stateMachineArnFrom(loadConfig({ AFTERCALL_STATE_MACHINE_ARN: arn }))).toBe(arn);
+});
+
+describe('the AWS composition root, at a cold start', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('stops a function that starts runs without the state machine ARN the stack sets, naming it', async () => {
+    vi.stubEnv('AFTERCALL_STATE_MACHINE_ARN', '');
+    await expect(awsS3EventHandler()).rejects.toThrow(/AFTERCALL_STATE_MACHINE_ARN: not set; the stack sets it/);
+    vi.stubEnv('AFTERCALL_STATE_MACHINE_ARN', 'post-call');
+    await expect(awsS3EventHandler()).rejects.toThrow(/AFTERCALL_STATE_MACHINE_ARN: a Step Functions state machine ARN/);
+  });
+
+  it('stops a step function told no step, or a step there is not, naming the steps there are', async () => {
+    vi.stubEnv('AFTERCALL_STEP', '');
+    await expect(awsStepHandler()({}, {} as never)).rejects.toThrow(/AFTERCALL_STEP: not set; the stack sets it/);
+    vi.stubEnv('AFTERCALL_STEP', 'Summarise');
+    await expect(awsStepHandler()({}, {} as never)).rejects.toThrow(/AFTERCALL_STEP: one of Intake, Transcribe, CheckTranscription, Translate, Understand, Index, Publish, RecordFailure/);
   });
 });

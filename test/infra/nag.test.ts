@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildWeb } from '../../bin/buildWeb.js';
+import { buildWeb } from '../../lib/web/buildWeb.js';
 import { applyNag } from '../../lib/infra/nag.js';
 import { PostCallStack } from '../../lib/infra/PostCallStack.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadProviderSecrets, readProviderSecrets, resetProviderSecrets, SecretFormatError, type SecretSource } from '../../lambdas/shared/secrets.js';
+import { loadProviderSecrets, readProviderSecrets, resetProviderSecrets, SecretFormatError, type SecretSource } from '../../lib/adapters/secretsmanager/providerSecrets.js';
 import { loadConfig } from '../../lib/config/config.js';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:aftercall-abc';

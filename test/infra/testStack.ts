@@ -1,7 +1,7 @@
 import { App, Stack, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
-import { buildWeb } from '../../bin/buildWeb.js';
+import { buildWeb } from '../../lib/web/buildWeb.js';
 import { PostCallStack } from '../../lib/infra/PostCallStack.js';
 
 export type Resource = { Properties: Record<string, unknown>; DeletionPolicy?: string };

@@ -1,8 +1,8 @@
 import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDeliveryHandler } from '../../lambdas/deliverWebhooks.js';
-import { createPublishHandler } from '../../lambdas/publish.js';
-import { lambdaLogger } from '../../lambdas/shared/logger.js';
+import { lambdaLogger } from '../../lib/app/lambdaLogger.js';
+import { workflowStepHandler } from '../../lib/app/steps/workflowSteps.js';
 import { enqueueActionItemsPublished } from '../../lib/domain/crm/publishEvents.js';
 import { createSubscription } from '../../lib/domain/crm/subscriptions.js';
 import { QUEUE, sqsRecord, sqsWorld } from '../adapters/sqs/sqsWorld.js';
@@ -60,7 +60,7 @@ describe('structured JSON logs from the Lambda handlers', () => {
   };
 
   it('a failing step logs one JSON line with its error name and the request id', async () => {
-    const handler = createPublishHandler(() => Promise.reject(new Error('deps are not needed for a bad input')));
+    const handler = workflowStepHandler('Publish', () => Promise.reject(new Error('deps are not needed for a bad input')));
     const entries = expectStructured(await capture(() => handler({ not: 'a publish input' }, context('req-publish-1'))), 'req-publish-1');
     expect(entries).toEqual([expect.objectContaining({ level: 'ERROR', message: 'step Publish failed', errorName: 'InvalidStepInputError' })]);
   });

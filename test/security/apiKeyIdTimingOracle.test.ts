@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../lib/app/localStack.js';
+import { startLocalStack, type LocalStack } from '../../lib/composition/local.js';
 import { loadConfig } from '../../lib/config/config.js';
 import { apiKeyRecordsPrefix, API_KEYS_PREFIX } from '../../lib/domain/auth/apiKeySchema.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../lib/domain/auth/apiKeys.js';

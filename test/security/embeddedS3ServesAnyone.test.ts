@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack } from '../../lib/app/localStack.js';
+import { startLocalStack } from '../../lib/composition/local.js';
 import { loadConfig } from '../../lib/config/config.js';
 import { createS3Client } from '../../lib/adapters/s3/createS3Client.js';
 import { S3_CREDENTIALS_FILE } from '../../lib/adapters/s3/s3Credentials.js';

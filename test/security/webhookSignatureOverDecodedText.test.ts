@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiApp } from '../../lambdas/http/apiApp.js';
+import { createHttpApp } from '../../lib/app/http/createHttpApp.js';
 import { LivekitWebhookVerifier } from '../../lib/adapters/livekit/LivekitWebhookVerifier.js';
 import type { ControlPlane } from '../../lib/app/ControlPlane.js';
 import { BODY_LIMITS } from '../../lib/app/http/bodyLimits.js';
@@ -120,7 +120,7 @@ describe('webhook signatures and limits on AWS (API Gateway â†’ the API Lambdaâ€
     deliveries: null,
     livekit: { verifier: new LivekitWebhookVerifier([{ tenantId: 'demo', apiKey: KEY, apiSecret: SECRET }]) },
   } as unknown as ControlPlane;
-  const lambda = handle(createApiApp(plane, () => {}));
+  const lambda = handle(createHttpApp(plane, { log: () => {} }));
 
   /** An HTTP API (payload 2.0) event; API Gateway base64-encodes bodies it does not take for text. */
   const eventOf = (body: Buffer, authorization: string): LambdaEvent => ({

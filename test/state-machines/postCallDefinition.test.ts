@@ -1,6 +1,7 @@
 import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
-import { stepHandlersByTaskState } from '../../lambdas/stepHandlers.js';
+import { stepHandlersByTaskState, taskFunctionsOf } from '../../lib/app/steps/taskStates.js';
+import { TASK_FUNCTION_NAMES } from '../../lib/app/steps/workflowSteps.js';
 import { ErrorNames, TRANSIENT_ERROR_NAMES } from '../../lib/domain/errors.js';
 import { readPostCallDefinition, readPostCallDefinitionText, withFunctionArns } from '../../lib/stateMachine/postCallDefinition.js';
 
@@ -44,10 +45,13 @@ describe('state-machines/post-call.asl.json', () => {
   });
 
   it('has a local handler for every Task, and a Task for every handler', () => {
-    const handlers = stepHandlersByTaskState(async () => {
+    const handlers = stepHandlersByTaskState(readPostCallDefinitionText(), async () => {
       throw new Error('not called');
     });
     expect(tasks.map(([name]) => name).sort()).toEqual(Object.keys(handlers).sort());
+    // Every step of the registry is some Task's function, and no Task names a function without a step.
+    expect([...new Set(Object.values(taskFunctionsOf(readPostCallDefinitionText())))].sort()).toEqual([...TASK_FUNCTION_NAMES].sort());
+    expect(() => taskFunctionsOf(readPostCallDefinitionText().replace('${PublishFunctionArn}', '${PublishNotesFunctionArn}'))).toThrow(/Task Publish must name exactly one step's function/);
   });
 
   it('retries every Task on the transient errors our adapters throw', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../lib/app/localStack.js';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../lib/composition/local.js';
 import { loadConfig } from '../../lib/config/config.js';
 import { createApiKey } from '../../lib/domain/auth/apiKeys.js';
 import { tenantOfRecording } from '../../lib/domain/intake/recordingTenant.js';

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../lib/app/localStack.js';
+import { startLocalStack, type LocalStack } from '../../lib/composition/local.js';
 import { loadConfig } from '../../lib/config/config.js';
 import { createApiKey } from '../../lib/domain/auth/apiKeys.js';
 import { deriveMeetingId } from '../../lib/domain/meetings/meetingId.js';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { buildWeb, WEB_DIST_DIR } from '../../../bin/buildWeb.js';
+import { buildWeb, WEB_DIST_DIR } from '../../web/buildWeb.js';
 import { once } from '../../platform/once.js';
 
 const CONTENT_TYPES: Record<string, string> = {

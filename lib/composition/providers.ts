@@ -1,5 +1,7 @@
 import type OpenAI from 'openai';
 import { createDeepgramClient } from '../adapters/deepgram/createDeepgramClient.js';
+import { DeepgramLiveTranscriber } from '../adapters/deepgram/DeepgramLiveTranscriber.js';
+import { SpeechActivityTranscriber } from '../adapters/offline/SpeechActivityTranscriber.js';
 import { DeepgramTranscriber } from '../adapters/deepgram/DeepgramTranscriber.js';
 import { createOpenAiClient } from '../adapters/openai/createOpenAiClient.js';
 import { OpenAiAnswerer } from '../adapters/openai/OpenAiAnswerer.js';
@@ -10,8 +12,9 @@ import { OpenAiUnderstander } from '../adapters/openai/OpenAiUnderstander.js';
 import { createPineconeClient } from '../adapters/pinecone/createPineconeClient.js';
 import { PineconeVectorIndex } from '../adapters/pinecone/PineconeVectorIndex.js';
 import { vectorIndexUri, type Config } from '../config/config.js';
-import { lazyVectorIndex } from './lazyVectorIndex.js';
+import { lazyVectorIndex } from '../app/lazyVectorIndex.js';
 import { ExtractiveAnswerer } from '../domain/ask/ExtractiveAnswerer.js';
+import type { LiveTranscriber } from '../domain/live/LiveTranscriber.js';
 import type { Answerer } from '../domain/ports/Answerer.js';
 import type { Embedder } from '../domain/ports/Embedder.js';
 import type { Transcriber } from '../domain/ports/Transcriber.js';
@@ -41,8 +44,7 @@ export async function chooseProviders(
   config: Config,
   recording: { getBytes(key: string): Promise<Uint8Array | null>; presignedUrl?: (key: string) => Promise<string> },
 ): Promise<Providers> {
-  const openai: OpenAI | null =
-    config.OPENAI_API_KEY === undefined ? null : createOpenAiClient({ apiKey: config.OPENAI_API_KEY, ...(config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL }) });
+  const openai = openAiClientFor(config);
 
   const deepgram =
     config.DEEPGRAM_API_KEY === undefined
@@ -89,4 +91,23 @@ export async function chooseProviders(
         });
 
   return { transcriber, secondaryTranscriber, translator, understander, answerer, embedder, vectorIndex };
+}
+
+/** The language model's client when its key is set; null means the embedded defaults answer. */
+function openAiClientFor(config: Pick<Config, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL'>): OpenAI | null {
+  if (config.OPENAI_API_KEY === undefined) return null;
+  return createOpenAiClient({ apiKey: config.OPENAI_API_KEY, ...(config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL }) });
+}
+
+/** Deepgram live when its key is set; otherwise the offline speech-activity stand-in, so the relay runs end to end without keys. */
+export function chooseLiveTranscriber(config: Pick<Config, 'DEEPGRAM_API_KEY' | 'DEEPGRAM_BASE_URL' | 'DEEPGRAM_MODEL'>): LiveTranscriber {
+  if (config.DEEPGRAM_API_KEY === undefined) return new SpeechActivityTranscriber();
+  const client = createDeepgramClient({ apiKey: config.DEEPGRAM_API_KEY, baseUrl: config.DEEPGRAM_BASE_URL });
+  return new DeepgramLiveTranscriber(client, { model: config.DEEPGRAM_MODEL });
+}
+
+/** The second caption track's translator for a relay running on its own: the language model when its key is set, else none. */
+export function liveTranslator(config: Pick<Config, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'OPENAI_MODEL'>): Translator | null {
+  const openai = openAiClientFor(config);
+  return openai === null ? null : new OpenAiTranslator({ client: openai, model: config.OPENAI_MODEL });
 }

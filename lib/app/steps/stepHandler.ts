@@ -2,10 +2,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { inStepSpan } from '../../lib/adapters/otel/stepSpan.js';
-import type { Telemetry } from '../../lib/adapters/otel/Telemetry.js';
-import type { StepDeps } from '../../lib/domain/workflow/StepDeps.js';
-import { lambdaLogger as logger } from './logger.js';
+import { inStepSpan } from '../../adapters/otel/stepSpan.js';
+import type { Telemetry } from '../../adapters/otel/Telemetry.js';
+import type { StepDeps } from '../../domain/workflow/StepDeps.js';
+import { lambdaLogger as logger } from '../lambdaLogger.js';
 import { zodInput } from './zodInput.js';
 
 export type DepsProvider = () => Promise<StepDeps & { telemetry?: Telemetry | null }>;

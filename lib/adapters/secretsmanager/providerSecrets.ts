@@ -1,24 +1,9 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { readSetting, type Config } from '../../lib/config/config.js';
-import { InternalError } from '../../lib/domain/errors.js';
-import { once, type Once } from '../../lib/platform/once.js';
+import { readSetting } from '../../config/config.js';
+import { SECRET_KEYS, type SecretKey } from '../../config/secretKeys.js';
+import { InternalError } from '../../domain/errors.js';
+import { once, type Once } from '../../platform/once.js';
 
-/**
- * The settings that are credentials. On AWS they live in one Secrets Manager secret (a JSON
- * object of these keys), never in a function's environment, where anyone who can read the
- * function's configuration would see them.
- */
-export const SECRET_KEYS = [
-  'DEEPGRAM_API_KEY',
-  'OPENAI_API_KEY',
-  'PINECONE_API_KEY',
-  'LIVEKIT_API_KEY',
-  'LIVEKIT_API_SECRET',
-  'LIVEKIT_TENANT_KEYS',
-  'AFTERCALL_CALLBACK_SECRET',
-  'AFTERCALL_AUDIO_URL_SECRET',
-] as const satisfies readonly (keyof Config)[];
-export type SecretKey = (typeof SECRET_KEYS)[number];
 export type ProviderSecrets = Partial<Record<SecretKey, string>>;
 
 /** The one call we make: narrow enough that a test passes a fake without the SDK's types. */

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { LogItemExtraInput, LogItemMessage } from '@aws-lambda-powertools/logger/types';
-import { traceLogKeys } from '../../lib/adapters/otel/traceLogKeys.js';
+import { traceLogKeys } from '../adapters/otel/traceLogKeys.js';
 
 const withTrace = (input: LogItemMessage): LogItemMessage => {
   const keys = traceLogKeys();

@@ -1,6 +1,6 @@
 import type middy from '@middy/core';
 import { z } from 'zod';
-import { InvalidStepInputError } from '../../lib/domain/errors.js';
+import { InvalidStepInputError } from '../../domain/errors.js';
 
 /**
  * Validates the event against a schema and replaces it with the parsed value. A bad event is a

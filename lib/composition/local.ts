@@ -2,13 +2,10 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { stepHandlersByTaskState } from '../../lambdas/stepHandlers.js';
 import { FileDeliveryQueue } from '../adapters/crm/FileDeliveryQueue.js';
 import { pinnedWebhookSender } from '../adapters/crm/pinnedWebhookSender.js';
 import { standardWebhookSigner } from '../adapters/crm/standardWebhookSigner.js';
-import { LivekitWebhookVerifier } from '../adapters/livekit/LivekitWebhookVerifier.js';
 import type { Telemetry } from '../adapters/otel/Telemetry.js';
-import { tracedWorkflowRunner } from '../adapters/otel/tracedWorkflowRunner.js';
 import { startEmbeddedS3Server, type EmbeddedS3Server } from '../adapters/s3/embeddedS3Server.js';
 import { LocalTaskTokens } from '../adapters/stepfunctions/LocalTaskTokens.js';
 import { LocalWorkflowRunner, type LocalWorkflowRunnerOptions } from '../adapters/stepfunctions/LocalWorkflowRunner.js';
@@ -24,17 +21,20 @@ import { startFromS3Notification } from '../domain/intake/startFromS3Notificatio
 import type { StartedMeeting } from '../domain/intake/startMeeting.js';
 import { completeTranscriptionResult } from '../domain/transcriptionCallback/completeTranscriptionResult.js';
 import { localFunctionArn, readPostCallDefinitionText, withFunctionArns } from '../stateMachine/postCallDefinition.js';
-import { buildStepDeps, type BuiltStepDeps } from './buildStepDeps.js';
-import type { ControlPlane } from './ControlPlane.js';
-import { receiverGuardFrom } from './receiverGuard.js';
-import { livekitSigners } from './livekitSigners.js';
-import { createHttpApp } from './http/createHttpApp.js';
-import { openPrivateDataDir } from './privateDataDir.js';
-import { attachLiveSockets } from './live/attachLiveSockets.js';
-import type { CaptionRelay } from './live/CaptionRelay.js';
-import { createCaptionRelay } from './live/createCaptionRelay.js';
+import { Hono } from 'hono';
+import { stepHandlersByTaskState } from '../app/steps/taskStates.js';
+import { buildStepDeps, type BuiltStepDeps } from './stepDeps.js';
+import type { ControlPlane } from '../app/ControlPlane.js';
+import { createHttpApp } from '../app/http/createHttpApp.js';
+import { meetingLinkRoutes } from '../app/http/meetingLinkRoutes.js';
+import { webUiRoutes } from '../app/http/webUiRoutes.js';
+import { openPrivateDataDir } from '../app/privateDataDir.js';
+import { attachLiveSockets } from '../app/live/attachLiveSockets.js';
+import { CaptionRelay } from '../app/live/CaptionRelay.js';
+import { assembleControlPlane } from './controlPlane.js';
+import { chooseLiveTranscriber } from './providers.js';
 import { sweepRetention } from '../domain/retention/sweepRetention.js';
-import { startRetentionTimer, type RetentionTimer } from './retentionTimer.js';
+import { startRetentionTimer, type RetentionTimer } from '../app/retentionTimer.js';
 
 const DELIVERY_POLL_MS = 1_000;
 
@@ -79,7 +79,7 @@ export interface LocalStackOptions {
 }
 
 /**
- * The whole stack on one machine, with no cloud account and no keys: an S3-compatible server
+ * The local plane's composition root. The whole stack on one machine, with no cloud account and no keys: an S3-compatible server
  * on loopback, the post-call ASL run by aws-local-stepfunctions over the Lambda handlers,
  * LanceDB on disk, and the HTTP server. Everything lives in one data folder.
  */
@@ -101,9 +101,10 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
   const deps: BuiltStepDeps = { ...built, deliveries, links, ...options.depsOverrides?.(built) };
   // Before anything can check a key: records of the first layout move to their id-and-hash names.
   await migrateApiKeyRecords(deps.blobs);
+  const definitionText = readPostCallDefinitionText();
   const runner = new LocalWorkflowRunner({
-    definition: withFunctionArns(readPostCallDefinitionText(), localFunctionArn),
-    handlers: stepHandlersByTaskState(async () => deps),
+    definition: withFunctionArns(definitionText, localFunctionArn),
+    handlers: stepHandlersByTaskState(definitionText, async () => deps),
     executionsDir: join(dataDir, 'executions'),
     taskTokens,
     ...(options.retryIntervalOverrides === undefined ? {} : { retryIntervalOverrides: options.retryIntervalOverrides }),
@@ -116,27 +117,12 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
     (names) => log(`started again ${names.length} run(s) a stopped runner left unfinished`, names),
     (error) => log('could not renew run leases or take over interrupted runs', error),
   );
-  const receivers = receiverGuardFrom(config, options.resolveHost);
   const plane: ControlPlane = {
-    blobs: deps.blobs,
-    // Each run is started in the span that roots its trace, when tracing is on.
-    workflow: deps.telemetry === null ? runner : tracedWorkflowRunner(runner, deps.telemetry),
-    embedder: deps.embedder,
-    vectorIndex: deps.vectorIndex,
-    answerer: deps.answerer,
-    clock: deps.clock,
-    recordingWaitMs: config.AFTERCALL_RECORDING_WAIT_SECONDS * 1_000,
-    bucket: config.AFTERCALL_BUCKET,
-    defaultTenant: config.AFTERCALL_DEFAULT_TENANT,
-    transcription: deps,
-    deliveries,
-    receivers,
-    livekit: { verifier: new LivekitWebhookVerifier(livekitSigners(config, { devDefault: true })) },
-    audit: deps.audit,
+    ...assembleControlPlane(config, deps, { workflow: runner, deliveries, livekitDevKeys: true, ...(options.resolveHost === undefined ? {} : { resolveHost: options.resolveHost }) }),
     links,
   };
   // One sender for the stack's life: its connection pools outlive a pass.
-  const send = pinnedWebhookSender(receivers);
+  const send = pinnedWebhookSender(plane.receivers);
   const deliveryWorker = startDeliveryWorker({
     deliver: () => deliverDue({ queue: deliveries, blobs: deps.blobs, sign: standardWebhookSigner, send, clock: deps.clock }),
     pollMs: DELIVERY_POLL_MS,
@@ -170,8 +156,10 @@ export async function startLocalStack(config: Config, options: LocalStackOptions
   let live: CaptionRelay | null = null;
   let liveSockets: { close(): void } | null = null;
   if (options.http === true) {
-    live = createCaptionRelay(config, { blobs: deps.blobs, translator: deps.translator, log });
-    const app = createHttpApp(plane, { log, live, audioUrlSecret: config.AFTERCALL_AUDIO_URL_SECRET });
+    live = new CaptionRelay({ blobs: deps.blobs, translator: deps.translator, log, transcriber: chooseLiveTranscriber(config), defaultTenant: config.AFTERCALL_DEFAULT_TENANT });
+    // The web UI's static files and old meeting links: served here, on AWS by CloudFront.
+    const webUi = new Hono().route('/', meetingLinkRoutes()).route('/', webUiRoutes());
+    const app = createHttpApp(plane, { log, live, webUi, audioUrlSecret: config.AFTERCALL_AUDIO_URL_SECRET });
     const port = options.port ?? config.AFTERCALL_PORT;
     server = await new Promise<ServerType>((resolveServer) => {
       const started = serve({ fetch: app.fetch, hostname: config.AFTERCALL_HOST, port }, () => resolveServer(started));
