@@ -1,9 +1,16 @@
 import { z } from 'zod';
+import { EditedActionItemSchema } from '../../domain/edits/editsSchema.js';
 import { GeneratedBySchema } from '../../domain/labels/generatedBy.js';
-import { ListingStateSchema, ResumeFromSchema } from '../../domain/meetings/schema.js';
+import { ResumeFromSchema } from '../../domain/meetings/schema.js';
+import { MeetingSummaryViewSchema, MeetingViewSchema, orNull } from '../../domain/meetings/meetingViewSchema.js';
 import { SEARCH_DOCUMENT_KINDS } from '../../domain/ports/VectorIndex.js';
 import { LiveCaptionsFileSchema } from '../../domain/live/saveLiveCaptions.js';
-import { TalkTimeSchema, TITLE_SOURCES } from '../../domain/meetings/meetingIdentity.js';
+import { TranscriptSchema } from '../../domain/transcript/schema.js';
+import { TranslationSchema } from '../../domain/transcript/translationSchema.js';
+import { SpeakerNameProposalsSchema } from '../../domain/understanding/speakerNames/speakerNameSchema.js';
+import { ActionItemsSchema, ChaptersSchema, DecisionsSchema, SummarySchema } from '../../domain/understanding/schema.js';
+
+const GeneratedBy = GeneratedBySchema.meta({ id: 'GeneratedBy' });
 
 /**
  * The API's request and response shapes: the routes validate with them and the OpenAPI
@@ -33,74 +40,45 @@ export const MeetingsQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).optional().meta({ description: 'words that must all appear in the title, room, recording key, participants or summary preview (case-insensitive)' }),
 });
 
-const MeetingErrorSchema = z.object({ step: z.string().nullable(), name: z.string(), message: z.string() }).nullable();
-
-const ReadyEstimateSchema = z
-  .object({
-    step: z.string().nullable().meta({ description: 'the step running now, or the next to start' }),
-    stepsDone: z.number().int(),
-    stepsTotal: z.number().int(),
-    recordingMs: z.number().int().meta({ description: "the recording's length: its transcript's from an earlier run, else read from the file (Ogg granule position, WAV data size), else guessed from its size at 128 kbps" }),
-    recordingLengthExact: z.boolean(),
-    remainingMs: z.number().int(),
-    readyAt: z.string().meta({ description: 'when the notes should be ready (ISO time)' }),
-    basis: z.enum(['measured', 'default']).meta({ description: "measured: each step's median time per minute of recording over the tenant's last 20 published runs; default: built-in figures, nothing measured yet" }),
-    samples: z.number().int(),
-  })
-  .meta({ id: 'ReadyEstimate' });
-
-export const MeetingSummarySchema = z
-  .object({
-    meetingId: z.string(),
-    title: z.string(),
-    recordingKey: z.string(),
-    recordedAt: z.string(),
-    state: ListingStateSchema.meta({ description: 'awaiting_consent: the tenant requires consent and none is recorded (nothing was sent to any provider; POST /meetings/{id}/consent starts the run)' }),
-    degraded: z.boolean(),
-    degradedReasons: z.array(z.object({ step: z.string(), reason: z.string() })).meta({ description: 'which steps fell back to the offline engine, and why' }),
-    error: MeetingErrorSchema,
-    updatedAt: z.string().nullable(),
-    titleSource: z.enum(TITLE_SOURCES).meta({ description: "where `title` came from: the recording's `title` metadata, its room (LiveKit webhook or `room` metadata), its first informative chapter, when it was recorded, or its file name" }),
-    room: z.string().nullable(),
-    durationMs: z.number().int().nullable().meta({ description: "the recording's length, from its transcript; null before one exists" }),
-    participants: z.array(z.string()).meta({ description: 'speakers who said something, most talk first' }),
-    talkTime: z.array(TalkTimeSchema).meta({ description: "each speaker's speaking time and share of all speech, most first" }),
-    summaryPreview: z.string().nullable().meta({ description: "the summary's first sentences" }),
-    url: z.string().meta({ description: "the meeting's page in the web UI: absolute under AFTERCALL_WEB_URL (or AFTERCALL_PUBLIC_URL, or the local server's address)", example: 'https://aftercall.example.com/#/meetings/mtg_0123456789abcdef01234567' }),
-    progress: ReadyEstimateSchema.nullable().meta({ description: 'while processing: the step running and when the notes should be ready; null otherwise' }),
-  })
-  .meta({ id: 'MeetingSummary' });
-
-export const MeetingsResponse = z.object({ meetings: z.array(MeetingSummarySchema), nextCursor: z.string().nullable() });
-
-const StepSchema = z.object({ name: z.string(), state: z.string(), detail: z.string().nullable(), startedAt: z.string().nullable(), finishedAt: z.string().nullable() });
-
-export const MeetingResponse = z.object({
-  meeting: MeetingSummarySchema.extend({
-    resultPrefix: z.string(),
-    steps: z.array(StepSchema),
-    currentStep: z.string().nullable().meta({ description: 'while processing: the step running now (null before the first starts); the earlier results stay readable until the run replaces them' }),
-    manifest: z.unknown(),
-    unreadable: z.array(z.string()).meta({ description: "the meeting's corrupt files among manifest.json" }),
-  }),
-  summary: z.unknown().meta({ description: 'summary.json, or null before it exists (or when it is corrupt)' }),
-  actionItems: z.unknown().meta({ description: "action-items.json with people's edits laid over it (each item: done, and edit: who, when, version; detached: true for an edited item a rerun no longer finds), or null" }),
-  decisions: z.unknown().meta({ description: 'decisions.json (what the meeting settled, each citing utterance ids), or null before it exists or for meetings understood before decisions were a result' }),
-  chapters: z.unknown().meta({ description: 'chapters.json, or null' }),
-  hasLiveCaptions: z.boolean().meta({ description: 'whether the live caption relay saved captions for this meeting (GET /meetings/{id}/live-captions)' }),
-  speakerNames: z.unknown().meta({ description: 'speaker-names.json: names proposed for the speakers with evidence (utterance ids), applied only by POST /meetings/{id}/speakers/confirm; or null' }),
-  aiLabels: z
-    .object({
-      label: z.string(),
-      transcript: GeneratedBySchema.nullable(),
-      summary: GeneratedBySchema.nullable(),
-      actionItems: GeneratedBySchema.nullable(),
-      decisions: GeneratedBySchema.nullable(),
-      chapters: GeneratedBySchema.nullable(),
-    })
-    .meta({ description: 'who generated each result (engine, model, version); show `label` ("AI-generated — may be inaccurate") beside each one' }),
-  unreadable: z.array(z.string()).meta({ description: 'result files that exist but are corrupt, shown as null above (e.g. ["manifest.json"])' }),
+const url = z.string().meta({
+  description: "the meeting's page in the web UI: absolute under AFTERCALL_WEB_URL (or AFTERCALL_PUBLIC_URL, or the local server's address)",
+  example: 'https://aftercall.example.com/#/meetings/mtg_0123456789abcdef01234567',
 });
+
+/** A meeting in the list: the domain's view (meetingViewSchema.ts) and its page's URL. */
+export const MeetingSummarySchema = MeetingSummaryViewSchema.extend({ url }).meta({ id: 'MeetingSummary' });
+
+export const MeetingsResponse = z.object({ meetings: z.array(MeetingSummarySchema), nextCursor: z.string().nullable() }).meta({ id: 'MeetingsPage' });
+
+export const ActionItemSchema = EditedActionItemSchema.meta({ id: 'ActionItem' });
+
+const MeetingDetailMeeting = MeetingViewSchema.extend({ url }).meta({ id: 'Meeting' });
+
+export const MeetingResponse = z
+  .object({
+    meeting: MeetingDetailMeeting,
+    summary: orNull(SummarySchema.meta({ id: 'Summary' })).meta({ description: 'summary.json, or null before it exists (or when it is corrupt)' }),
+    actionItems: orNull(ActionItemsSchema.extend({ items: z.array(ActionItemSchema) }).meta({ id: 'ActionItems' })).meta({ description: "action-items.json with people's edits laid over it (each item: done, and edit: who, when, version; detached: true for an edited item a rerun no longer finds), or null" }),
+    decisions: orNull(DecisionsSchema.meta({ id: 'Decisions' })).meta({ description: 'decisions.json (what the meeting settled, each citing utterance ids), or null before it exists or for meetings understood before decisions were a result' }),
+    chapters: orNull(ChaptersSchema.meta({ id: 'Chapters' })).meta({ description: 'chapters.json, or null' }),
+    hasLiveCaptions: z.boolean().meta({ description: 'whether the live caption relay saved captions for this meeting (GET /meetings/{id}/live-captions)' }),
+    speakerNames: orNull(SpeakerNameProposalsSchema.meta({ id: 'SpeakerNameProposals' })).meta({ description: 'speaker-names.json: names proposed for the speakers with evidence (utterance ids), applied only by POST /meetings/{id}/speakers/confirm; or null' }),
+    aiLabels: z
+      .object({
+        label: z.string(),
+        transcript: orNull(GeneratedBy),
+        summary: orNull(GeneratedBy),
+        actionItems: orNull(GeneratedBy),
+        decisions: orNull(GeneratedBy),
+        chapters: orNull(GeneratedBy),
+      })
+      .meta({ description: 'who generated each result (engine, model, version); show `label` ("AI-generated — may be inaccurate") beside each one' }),
+    unreadable: z.array(z.string()).meta({ description: 'result files that exist but are corrupt, shown as null above (e.g. ["manifest.json"])' }),
+  })
+  .meta({ id: 'MeetingDetail' });
+
+/** The transcript as JSON, or a translation's (the same utterance ids, each line's text in the language). */
+export const TranscriptJson = z.union([TranscriptSchema.meta({ id: 'Transcript' }), TranslationSchema.meta({ id: 'Translation' })]);
 
 /** Loose on purpose: the meeting is looked up first, so an unknown id is a 404 whatever the query. */
 export const TranscriptQuery = z.object({
@@ -199,9 +177,15 @@ export const SearchResponse = z.object({
       snippet: z.string().meta({ description: 'matched words in «…»' }),
       score: z.number(),
       utteranceIds: z.array(z.string()),
-    }),
+    }).meta({ id: 'SearchHit' }),
   ),
 });
 
 /** The captions shown during the call, saved beside the recording: rough, and never the record. */
 export const LiveCaptionsResponse = LiveCaptionsFileSchema.meta({ id: 'LiveCaptions' });
+
+/** A meeting read through a share link: its page (without the tenant's link to it) and when the link expires. */
+export const SharedMeetingResponse = MeetingResponse.extend({
+  meeting: MeetingResponse.shape.meeting.omit({ url: true }),
+  share: z.object({ expiresAt: z.string() }),
+});

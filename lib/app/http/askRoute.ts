@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { askArchive, type AskEvent } from '../../domain/ask/askArchive.js';
@@ -12,16 +12,15 @@ import { recordAs } from './auditActor.js';
 import { ASK_EVENTS_DESCRIPTION, AskAnswerSchema, AskBody } from './askSchemas.js';
 import type { ApiEnv } from './authContext.js';
 import { HttpError } from './errorResponse.js';
-import { failure } from './routeGroup.js';
+import { apiRoute, AUTH_ERRORS, failure } from './routeGroup.js';
 
 const AUDITED_QUESTION_CHARS = 500;
 
-
-const askRoute = createRoute({
+const askRoute = apiRoute({
+  operationId: 'askArchive',
   method: 'post',
   path: '/ask',
   summary: 'ask the archive (or one meeting) a question: an answer whose every sentence cites the passages it rests on',
-  security: [{ apiKey: [] }],
   request: { body: { content: { 'application/json': { schema: AskBody } }, required: true } },
   responses: {
     200: {
@@ -29,10 +28,12 @@ const askRoute = createRoute({
       content: { 'text/event-stream': { schema: z.string().meta({ description: ASK_EVENTS_DESCRIPTION }) }, 'application/json': { schema: AskAnswerSchema } },
     },
     400: failure('bad question or scope'),
-    401: failure('missing or invalid API key'),
     404: failure('no such meeting'),
+    ...AUTH_ERRORS,
   },
 });
+
+export const askOperations = [askRoute];
 
 /**
  * POST /api/ask, for any key of the tenant (member or admin). The tenant is the key's; a meeting

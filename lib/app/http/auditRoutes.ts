@@ -1,12 +1,12 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { AuditLog } from '../../domain/audit/AuditLog.js';
 import { AUDIT_PAGE_MAX, AuditActionSchema, AuditEntrySchema } from '../../domain/audit/auditEntry.js';
 import type { ApiEnv } from './authContext.js';
-import { ErrorSchema, isoDate } from './apiSchemas.js';
+import { isoDate } from './apiSchemas.js';
 import { HttpError } from './errorResponse.js';
 import { requireAdmin } from './requireApiKey.js';
-import { json, routeGroup } from './routeGroup.js';
+import { ADMIN_ERRORS, apiRoute, failure, json, routeGroup } from './routeGroup.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
@@ -30,6 +30,16 @@ const timeOf = (value: string, name: string, endOfDay: boolean): Date => {
   return new Date(time + (endOfDay && DATE_ONLY.test(value) ? DAY_MS - 1 : 0));
 };
 
+const listAuditEntries = apiRoute({
+  operationId: 'listAuditEntries',
+  method: 'get',
+  path: '/audit',
+  summary: "admin: the tenant's audit log (key changes, reprocess, delete, renames, consent, admin searches and questions), newest first",
+  request: { query: AuditQuerySchema },
+  responses: { 200: json(AuditResponseSchema, 'a page of entries'), 400: failure('bad filter or cursor'), ...ADMIN_ERRORS },
+});
+
+export const auditOperations = [listAuditEntries];
 
 /**
  * `GET /api/audit`: the caller's tenant's audit log, newest first, for admins. The tenant is the
@@ -38,19 +48,7 @@ const timeOf = (value: string, name: string, endOfDay: boolean): Date => {
 export function auditRoutes(audit: AuditLog): OpenAPIHono<ApiEnv> {
   const app = routeGroup();
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/audit',
-      security: [{ apiKey: [] }],
-      summary: "admin: the tenant's audit log (key changes, reprocess, delete, renames, consent, admin searches and questions), newest first",
-      request: { query: AuditQuerySchema },
-      responses: {
-        200: json(AuditResponseSchema, 'a page of entries'),
-        400: json(ErrorSchema, 'bad filter or cursor'),
-        401: json(ErrorSchema, 'missing or invalid API key'),
-        403: json(ErrorSchema, 'needs an admin key'),
-      },
-    }),
+    listAuditEntries,
     async (c) => {
       requireAdmin(c);
       const { from, to, action, limit, cursor } = c.req.valid('query');

@@ -20,7 +20,7 @@ export function createHttpApp(
   app.route('/webhooks', webhookRoutes(plane));
   app.route('/callbacks', callbackRoutes(plane));
   // Before /api: the live routes authenticate themselves (an API key, or a ticket for SSE).
-  if (options.live !== undefined) app.route('/api/live', liveRoutes(options.live));
+  if (options.live !== undefined) app.route('/api', liveRoutes(options.live));
   app.route('/api', apiRoutes(plane, { audioUrlSecret: options.audioUrlSecret }));
   // The web UI's static assets; anything else falls through to the JSON 404.
   if (options.webUi !== undefined) app.route('/', options.webUi);

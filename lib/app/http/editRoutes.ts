@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { enqueueActionItemUpdated } from '../../domain/crm/actionItemUpdatedEvent.js';
 import { correctTranscriptLine } from '../../domain/edits/correctTranscriptLine.js';
 import { editActionItem } from '../../domain/edits/editActionItem.js';
@@ -25,9 +25,8 @@ import {
   TranscriptLineParams,
 } from './editSchemas.js';
 import { requireAdmin } from './requireApiKey.js';
-import { failure, json, routeGroup } from './routeGroup.js';
+import { apiRoute, failure, json, routeGroup } from './routeGroup.js';
 
-const security = [{ apiKey: [] }];
 const EDIT_ERRORS = {
   400: failure('a body that is not a valid edit'),
   401: failure('missing or invalid API key'),
@@ -38,6 +37,35 @@ const EDIT_ERRORS = {
 
 /** Who may edit what: action items are everyone's work list; the transcript and speaker names are the record, kept by admins. */
 const permissionsOf = (auth: AuthContext) => ({ actionItems: true, transcript: auth.role === 'admin', speakers: auth.role === 'admin' });
+
+const listMeetingEditsRoute = apiRoute({
+  operationId: 'listMeetingEdits',
+  method: 'get',
+  path: '/meetings/{id}/edits',
+  summary: "people's edits of the meeting (who, when, what), and what the caller's key may edit",
+  request: { params: MeetingIdParams },
+  responses: { 200: json(MeetingEditsResponse, 'the edits'), ...EDIT_ERRORS },
+});
+
+const editActionItemRoute = apiRoute({
+  operationId: 'editActionItem',
+  method: 'patch',
+  path: '/meetings/{id}/action-items/{itemId}',
+  summary: 'tick (done), reword, reassign or re-date an action item (members and admins); sends action_item.updated to CRM subscriptions that asked for it',
+  request: { params: ActionItemParams, body: { content: { 'application/json': { schema: ActionItemEditBody } }, required: true } },
+  responses: { 200: json(ActionItemEditResponse, 'the item as it now reads'), ...EDIT_ERRORS },
+});
+
+const correctTranscriptLineRoute = apiRoute({
+  operationId: 'correctTranscriptLine',
+  method: 'patch',
+  path: '/meetings/{id}/transcript/{utteranceId}',
+  summary: "admin: correct a transcript line's text; the transcript as transcribed stays beside it, and search, downloads and a rerun of Understand read the correction",
+  request: { params: TranscriptLineParams, body: { content: { 'application/json': { schema: TranscriptLineEditBody } }, required: true } },
+  responses: { 200: json(TranscriptLineEditResponse, 'the line as it now reads'), 403: failure('needs an admin key'), ...EDIT_ERRORS },
+});
+
+export const editOperations = [listMeetingEditsRoute, editActionItemRoute, correctTranscriptLineRoute];
 
 /**
  * People's edits of a meeting's results: tick, reword, reassign and re-date action items; correct
@@ -64,14 +92,7 @@ export function editRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
   };
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/meetings/{id}/edits',
-      security,
-      summary: "people's edits of the meeting (who, when, what), and what the caller's key may edit",
-      request: { params: MeetingIdParams },
-      responses: { 200: json(MeetingEditsResponse, 'the edits'), ...EDIT_ERRORS },
-    }),
+    listMeetingEditsRoute,
     async (c) => {
       const auth = c.get('auth');
       const entry = await entryOr404(auth.tenantId, c.req.valid('param').id);
@@ -86,14 +107,7 @@ export function editRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
   );
 
   app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/meetings/{id}/action-items/{itemId}',
-      security,
-      summary: 'tick (done), reword, reassign or re-date an action item (members and admins); sends action_item.updated to CRM subscriptions that asked for it',
-      request: { params: ActionItemParams, body: { content: { 'application/json': { schema: ActionItemEditBody } }, required: true } },
-      responses: { 200: json(ActionItemEditResponse, 'the item as it now reads'), ...EDIT_ERRORS },
-    }),
+    editActionItemRoute,
     async (c) => {
       const auth = c.get('auth');
       const { id, itemId } = c.req.valid('param');
@@ -119,14 +133,7 @@ export function editRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
   );
 
   app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/meetings/{id}/transcript/{utteranceId}',
-      security,
-      summary: "admin: correct a transcript line's text; the transcript as transcribed stays beside it, and search, downloads and a rerun of Understand read the correction",
-      request: { params: TranscriptLineParams, body: { content: { 'application/json': { schema: TranscriptLineEditBody } }, required: true } },
-      responses: { 200: json(TranscriptLineEditResponse, 'the line as it now reads'), 403: failure('needs an admin key'), ...EDIT_ERRORS },
-    }),
+    correctTranscriptLineRoute,
     async (c) => {
       requireAdmin(c);
       const auth = c.get('auth');

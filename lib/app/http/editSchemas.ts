@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActionItemChangesSchema } from '../../domain/edits/editsSchema.js';
+import { ActionItemSchema } from './apiSchemas.js';
 
 const version = (what: string) =>
   z.number().int().min(0).max(1_000_000).meta({ description: `the ${what}'s edit version you read (0 when nobody has edited it): a stale one is refused with 409` });
@@ -23,24 +24,10 @@ export const TranscriptLineEditBody = z.strictObject({
   text: z.string().trim().min(1).max(2000).meta({ description: "the line's corrected text; the transcribed text removes the correction" }),
 });
 
-const Editor = z.object({ type: z.string(), keyId: z.string().optional(), role: z.string().optional(), name: z.string().optional() });
-const EditStamp = z.object({ id: z.string(), version: z.number(), editedAt: z.string(), editedBy: Editor, fields: z.array(z.string()) });
 const SearchIndexState = z.enum(['updated', 'stale']).meta({ description: "stale: the search index could not be updated now; 'aftercall reindex' rebuilds it" });
 
-export const EditedActionItemSchema = z.object({
-  id: z.string(),
-  text: z.string(),
-  owner: z.string().nullable(),
-  dueDate: z.string().nullable(),
-  dueText: z.string().nullable(),
-  utteranceIds: z.array(z.string()),
-  startMs: z.number(),
-  done: z.boolean(),
-  edit: EditStamp.nullable(),
-  detached: z.literal(true).optional().meta({ description: 'a rerun no longer finds the item this edit was made on: kept as the person left it' }),
-});
 
-export const ActionItemEditResponse = z.object({ actionItem: EditedActionItemSchema, searchIndex: SearchIndexState });
+export const ActionItemEditResponse = z.object({ actionItem: ActionItemSchema, searchIndex: SearchIndexState });
 
 export const TranscriptLineEditResponse = z.object({
   utteranceId: z.string(),

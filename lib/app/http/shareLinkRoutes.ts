@@ -1,15 +1,15 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { findCatalogEntry } from '../../domain/meetings/meetingView.js';
 import { SHARE_LINK_MAX_DAYS, ShareLinkInfoSchema } from '../../domain/share/shareLinkSchema.js';
 import { createShareLink, listShareLinks, revokeShareLink } from '../../domain/share/shareLinks.js';
 import type { ControlPlane } from '../ControlPlane.js';
-import { ErrorSchema, MeetingIdParams } from './apiSchemas.js';
+import { MeetingIdParams } from './apiSchemas.js';
 import { recordAs } from './auditActor.js';
 import type { ApiEnv } from './authContext.js';
 import { HttpError } from './errorResponse.js';
 import { requireAdmin } from './requireApiKey.js';
-import { json, routeGroup } from './routeGroup.js';
+import { ADMIN_ERRORS, apiRoute, failure, json, routeGroup } from './routeGroup.js';
 
 const DAY_MS = 86_400_000;
 
@@ -24,11 +24,38 @@ const CreatedShareLink = z.object({
 const ShareLinksQuery = z.strictObject({ meetingId: z.string().min(1).max(200).optional() });
 const LinkIdParams = z.object({ linkId: z.string().meta({ description: 'the link id (16 hex characters)' }) });
 
-const ADMIN_ERRORS = { 401: json(ErrorSchema, 'missing or invalid API key'), 403: json(ErrorSchema, 'needs an admin key') } as const;
-const security = [{ apiKey: [] }];
 
 /** The path the web UI opens a share link at: in the fragment, so no server, log or Referer sees the token. */
 export const sharedPagePath = (token: string): string => `/#/shared/${token}`;
+
+const createShareLinkRoute = apiRoute({
+  operationId: 'createShareLink',
+  method: 'post',
+  path: '/meetings/{id}/share-links',
+  summary: 'admin: a read-only link to this meeting for someone without a key, expiring (default 7 days, at most 90)',
+  request: { params: MeetingIdParams, body: { content: { 'application/json': { schema: CreateShareLinkBody } }, required: false } },
+  responses: { 201: json(CreatedShareLink, 'the link, with its token (shown once)'), 400: failure('bad expiry'), 404: failure('no such meeting'), ...ADMIN_ERRORS },
+});
+
+const listShareLinksRoute = apiRoute({
+  operationId: 'listShareLinks',
+  method: 'get',
+  path: '/share-links',
+  summary: "admin: the tenant's share links (active, expired and revoked), newest first; never their tokens",
+  request: { query: ShareLinksQuery },
+  responses: { 200: json(z.object({ links: z.array(ShareLinkInfoSchema) }), 'the links'), ...ADMIN_ERRORS },
+});
+
+const revokeShareLinkRoute = apiRoute({
+  operationId: 'revokeShareLink',
+  method: 'delete',
+  path: '/share-links/{linkId}',
+  summary: 'admin: revoke a share link: it stops opening the meeting at once',
+  request: { params: LinkIdParams },
+  responses: { 200: json(z.object({ link: ShareLinkInfoSchema }), 'revoked'), 404: failure('no such link in this tenant'), ...ADMIN_ERRORS },
+});
+
+export const shareLinkOperations = [createShareLinkRoute, listShareLinksRoute, revokeShareLinkRoute];
 
 /**
  * Admin routes for share links: make a read-only link to one meeting (expiring), list the
@@ -38,14 +65,7 @@ export function shareLinkRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
   const app = routeGroup();
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/meetings/{id}/share-links',
-      security,
-      summary: 'admin: a read-only link to this meeting for someone without a key, expiring (default 7 days, at most 90)',
-      request: { params: MeetingIdParams, body: { content: { 'application/json': { schema: CreateShareLinkBody } }, required: false } },
-      responses: { 201: json(CreatedShareLink, 'the link, with its token (shown once)'), 400: json(ErrorSchema, 'bad expiry'), 404: json(ErrorSchema, 'no such meeting'), ...ADMIN_ERRORS },
-    }),
+    createShareLinkRoute,
     async (c) => {
       requireAdmin(c);
       const auth = c.get('auth');
@@ -60,14 +80,7 @@ export function shareLinkRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/share-links',
-      security,
-      summary: "admin: the tenant's share links (active, expired and revoked), newest first; never their tokens",
-      request: { query: ShareLinksQuery },
-      responses: { 200: json(z.object({ links: z.array(ShareLinkInfoSchema) }), 'the links'), ...ADMIN_ERRORS },
-    }),
+    listShareLinksRoute,
     async (c) => {
       requireAdmin(c);
       const { meetingId } = c.req.valid('query');
@@ -76,14 +89,7 @@ export function shareLinkRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
   );
 
   app.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/share-links/{linkId}',
-      security,
-      summary: 'admin: revoke a share link: it stops opening the meeting at once',
-      request: { params: LinkIdParams },
-      responses: { 200: json(z.object({ link: ShareLinkInfoSchema }), 'revoked'), 404: json(ErrorSchema, 'no such link in this tenant'), ...ADMIN_ERRORS },
-    }),
+    revokeShareLinkRoute,
     async (c) => {
       requireAdmin(c);
       const auth = c.get('auth');

@@ -22,7 +22,7 @@ export async function startRelayServer(
 ): Promise<RelayServer> {
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ ok: true, transcriber: relay.transcriberName }));
-  app.route('/api/live', liveRoutes(relay));
+  app.route('/api', liveRoutes(relay));
   app.notFound((c) => c.json({ error: { status: 404, message: 'no such route' } }, 404));
   app.onError((error, c) => errorResponse(error, c, options.log));
   const server = await new Promise<ServerType>((resolve) => {

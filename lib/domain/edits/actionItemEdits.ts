@@ -1,15 +1,9 @@
 import type { AuditActor } from '../audit/auditEntry.js';
 import type { ActionItem } from '../understanding/schema.js';
-import type { ActionItemChanges, ActionItemEdit } from './editsSchema.js';
+import type { ActionItemChanges, ActionItemEdit, EditedActionItem } from './editsSchema.js';
 
 /** An action item as people see it: generated, then changed by whoever ticked or corrected it. */
-export type EditedActionItem = ActionItem & {
-  done: boolean;
-  /** Null while nobody has changed it. */
-  edit: { id: string; version: number; editedAt: string; editedBy: AuditActor; fields: string[] } | null;
-  /** The item this edit was made on is gone from a rerun's results: kept as the person left it. */
-  detached?: true;
-};
+export type { EditedActionItem };
 
 const shared = (a: readonly string[], b: readonly string[]): number => a.filter((id) => b.includes(id)).length;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditActorSchema } from '../audit/auditEntry.js';
+import { ActionItemSchema } from '../understanding/schema.js';
 
 export const EDITS_SCHEMA_VERSION = 1;
 
@@ -60,3 +61,15 @@ export const MeetingEditsSchema = z.object({
 export type MeetingEdits = z.infer<typeof MeetingEditsSchema>;
 
 export const noEdits = (meetingId: string): MeetingEdits => ({ schemaVersion: EDITS_SCHEMA_VERSION, meetingId, actionItems: [], transcriptLines: [] });
+
+/** On an item as readers see it: the edit's stamp and which fields it changed. */
+export const EditStampSchema = z.object({ id: z.string(), ...editStamp, fields: z.array(z.string()) });
+
+/** An action item as every read shows it: the generated item with people's edits laid over it. */
+export const EditedActionItemSchema = ActionItemSchema.extend({
+  done: z.boolean(),
+  /** Null while nobody has changed it. */
+  edit: EditStampSchema.nullable(),
+  detached: z.literal(true).optional().meta({ description: 'a rerun no longer finds the item this edit was made on: kept as the person left it' }),
+});
+export type EditedActionItem = z.infer<typeof EditedActionItemSchema>;

@@ -1,60 +1,18 @@
 import { tenantNamedByKey } from '../intake/recordingTenant.js';
-import { ManifestSchema, type Manifest } from './manifestSchema.js';
+import { ManifestSchema } from './manifestSchema.js';
 import { MEETING_ID_PATTERN } from './meetingId.js';
 import { catalogKey, catalogPrefix, resultFiles, resultKey } from './resultKeys.js';
-import { CatalogEntrySchema, STEP_NAMES, type CatalogEntry, type StepStatus } from './schema.js';
+import { CatalogEntrySchema, STEP_NAMES, type CatalogEntry } from './schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { cachedCatalogEntry, forgetUnlisted, listCatalogVersions, rememberCatalogEntry } from './catalogEntryCache.js';
 import { readListing, type Listing, type MeetingState } from './listingRow.js';
+import type { MeetingSummaryView, MeetingView, StepView } from './meetingViewSchema.js';
 import type { MeetingIdentity } from './meetingIdentity.js';
 import { meetingProgress } from './meetingProgress.js';
-import type { ReadyEstimate } from './readyEstimate.js';
 import { findJson, findJsonIfValid, readShownResult } from '../jsonBlobs.js';
 import { readStepStatuses } from '../workflow/stepStatus.js';
 
-export type { MeetingState };
-
-export interface StepView {
-  name: string;
-  state: StepStatus['state'] | 'pending';
-  detail: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-export interface MeetingSummaryView {
-  meetingId: string;
-  title: string;
-  recordingKey: string;
-  recordedAt: string;
-  state: MeetingState;
-  /** Ready, but some results came from the offline fallback: the manifest says which and why. */
-  degraded: boolean;
-  /** Which steps fell back, and why. */
-  degradedReasons: { step: string; reason: string }[];
-  error: Listing['error'];
-  updatedAt: string | null;
-  /** Where the title came from: the recording's metadata, its room, its first chapter, or its file name. */
-  titleSource: MeetingIdentity['titleSource'];
-  room: string | null;
-  durationMs: number | null;
-  participants: string[];
-  talkTime: MeetingIdentity['talkTime'];
-  summaryPreview: string | null;
-  /** While processing: the step running and when the notes should be ready; null otherwise. */
-  progress: ReadyEstimate | null;
-}
-
-export interface MeetingView extends MeetingSummaryView {
-  resultPrefix: string;
-  steps: StepView[];
-  /** While processing: the step running now; null before the run's first step starts, and once it has ended. */
-  currentStep: string | null;
-  /** Null before Publish, and when manifest.json is corrupt (then listed in `unreadable`). During a rerun: the earlier run's, until the rerun's Publish replaces it. */
-  manifest: Manifest | null;
-  /** Result files that exist but could not be read as what they should be (corrupt): shown as null. */
-  unreadable: string[];
-}
+export type { MeetingState, MeetingSummaryView, MeetingView, StepView };
 
 export async function listMeetings(blobs: BlobStore, tenantId: string): Promise<MeetingSummaryView[]> {
   const entries = await listCatalogEntries(blobs, tenantId);

@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import { STEP_NAMES, type StepName } from './schema.js';
 import type { RecordingLength } from '../media/recordingLength.js';
+import type { ReadyEstimateSchema } from './meetingViewSchema.js';
 
 /** Milliseconds of work per millisecond of recording, per step, and how many past runs it comes from. */
 export type StepSpeeds = Record<StepName, { perRecordingMs: number; samples: number }>;
@@ -25,21 +27,8 @@ export interface StepProgress {
   startedAt: string | null;
 }
 
-export interface ReadyEstimate {
-  /** The step running now, or the next to start. */
-  step: string | null;
-  stepsDone: number;
-  stepsTotal: number;
-  recordingMs: number;
-  /** False when the length was guessed from the file's size. */
-  recordingLengthExact: boolean;
-  remainingMs: number;
-  readyAt: string;
-  /** `measured`: from this deployment's recent runs; `default`: built-in figures, none measured yet. */
-  basis: 'measured' | 'default';
-  /** How many published runs the speeds come from. */
-  samples: number;
-}
+/** When the notes should be ready (the schema says what each field means). */
+export type ReadyEstimate = z.infer<typeof ReadyEstimateSchema>;
 
 const baseOf = (name: string): StepName => (name.split('.')[0] ?? name) as StepName;
 const stepOrder = (name: string) => STEP_NAMES.indexOf(baseOf(name));
