@@ -1,12 +1,8 @@
 import { h } from './dom.js';
+import type { GeneratedBy } from './types.js';
 
 /** Who generated a result, as the API's meeting view gives it (`aiLabels`, or a result's `generatedBy`). */
-export interface GeneratedBy {
-  engine: string;
-  model: string;
-  version: string | null;
-  aiGenerated: boolean;
-}
+export type { GeneratedBy } from './types.js';
 
 export const AI_LABEL_TEXT = 'AI-generated — may be inaccurate';
 

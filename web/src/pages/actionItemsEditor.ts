@@ -3,17 +3,16 @@ import { formatTime } from '../format.js';
 import type { ActionItem } from '../types.js';
 import { messageOf, sendJson } from './editing.js';
 
-/** An action item as the API shows it, with people's edits laid over it. */
-export interface EditedActionItem extends ActionItem {
-  done?: boolean;
-  edit?: { id: string; version: number; editedAt: string; editedBy: { type: string; keyId?: string; name?: string }; fields: string[] } | null;
-  detached?: true;
-}
+/** An action item as the API shows it, with people's edits laid over it (done, edit, detached). */
+export type EditedActionItem = ActionItem;
 
 type SeekLink = (ms: number, attrs: Record<string, string>, ...children: Child[]) => HTMLAnchorElement;
 
 const ownerText = (item: EditedActionItem) => item.owner ?? (item.ownerKind === 'group' ? 'everyone' : 'unassigned');
-const editorOf = (item: EditedActionItem) => (item.edit?.editedBy.keyId ? `key ${item.edit.editedBy.keyId}` : (item.edit?.editedBy.name ?? 'someone'));
+const editorOf = (item: EditedActionItem) => {
+  const by = item.edit?.editedBy;
+  return by?.type === 'apiKey' ? `key ${by.keyId}` : by !== undefined && 'name' in by ? by.name : 'someone';
+};
 
 /**
  * The action items card. With `canEdit`, each item has a "done" checkbox and an Edit button that

@@ -1,12 +1,10 @@
 import { append, h, liveStatus } from '../dom.js';
 import { formatTime } from '../format.js';
-import type { Transcript } from '../types.js';
+import type { SpeakerNameProposals, Transcript } from '../types.js';
 import { messageOf, sendJson } from './editing.js';
 
 /** speaker-names.json as the meeting view carries it: names proposed with the lines that show them. */
-export interface SpeakerNameProposals {
-  proposals: { speakerId: string; currentName: string; name: string; confidence: number; evidence: { utteranceId: string; kind: 'introduced' | 'addressed' }[]; confirmedAt: string | null }[];
-}
+export type { SpeakerNameProposals } from '../types.js';
 
 /**
  * The speakers, renamed in place (admins), and the names the notes propose for them with the
