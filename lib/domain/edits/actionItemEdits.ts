@@ -1,4 +1,3 @@
-import type { AuditActor } from '../audit/auditEntry.js';
 import type { ActionItem } from '../understanding/schema.js';
 import type { ActionItemChanges, ActionItemEdit, EditedActionItem } from './editsSchema.js';
 
