@@ -14,6 +14,7 @@ const UNIT = [
   'test/evaluation/!(modelPathEval).test.ts',
   'test/state-machines/*.test.ts',
   'test/platform/**/*.test.ts',
+  'test/bench/benchDocs.test.ts',
   'test/live/{liveDomain,liveTranslation,pcmWav,sampleRecordingAudio}.test.ts',
   'test/infra/{secrets,lambdaHandlers}.test.ts',
   'test/web/webUiRoutes.test.ts',

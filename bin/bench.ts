@@ -12,6 +12,7 @@ import { benchMeetingList } from '../lib/bench/listBench.js';
 import { benchSearch, type LegTiming, type SearchBench } from '../lib/bench/searchBench.js';
 import { REBUILD_BATCH_MEETINGS } from '../lib/domain/meetings/rebuildIndex.js';
 import { printAskBench } from '../lib/bench/printAskBench.js';
+import { writeBenchDocs } from '../lib/bench/benchDocs.js';
 import { benchMeetings, benchStateMachineOverhead } from '../lib/bench/workflowBench.js';
 import { benchMeetingPath, benchProviders, INSTANT, REALISTIC } from './benchProviders.js';
 
@@ -44,13 +45,26 @@ const { values } = parseArgs({
     // Ask the archive, timed with the model played at published speed; by hand: `npm run bench -- --ask-only --ask-meetings 1000`.
     'ask-meetings': { type: 'string', default: '50' },
     'ask-only': { type: 'boolean', default: false },
+    // Rewrite the generated section of docs/benchmarks.md with this run's output and the machine's facts.
+    'write-docs': { type: 'boolean', default: false },
   },
 });
 if (values['no-providers'] === true) values.providers = false;
 if (values['no-live'] === true) values.live = false;
 const corpus = meetingCorpusDir(values.data);
 const dataDir = await mkdtemp(join(tmpdir(), 'aftercall-bench-'));
-const print = (line = '') => process.stdout.write(`${line}\n`);
+const printed: string[] = [];
+const print = (line = '') => {
+  printed.push(line);
+  process.stdout.write(`${line}\n`);
+};
+/** With --write-docs, the run's output goes to docs/benchmarks.md, the one place for figures. */
+async function writeDocs(): Promise<void> {
+  if (values['write-docs'] !== true) return;
+  const docs = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+  await writeBenchDocs(docs, printed, ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '));
+  process.stdout.write(`figures written to ${docs}\n`);
+}
 
 const searchMeetings = Number(values['search-meetings']);
 if (!Number.isInteger(searchMeetings) || searchMeetings < 1) throw new Error(`--search-meetings must be a positive whole number, got ${values['search-meetings']}`);
@@ -73,6 +87,7 @@ if (values['ask-only'] === true) {
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
+  await writeDocs();
   process.exit(0);
 }
 
@@ -90,6 +105,7 @@ if (values['search-only'] === true) {
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
+  await writeDocs();
   process.exit(0);
 }
 
@@ -160,6 +176,7 @@ try {
 } finally {
   await rm(dataDir, { recursive: true, force: true });
 }
+await writeDocs();
 
 /** Webhook to manifest for a one-hour meeting with every provider played by a wire-format server at realistic speeds. */
 async function benchWithProviders(corpusDir: string, meeting: string): Promise<void> {
@@ -187,11 +204,21 @@ async function benchWithProviders(corpusDir: string, meeting: string): Promise<v
   }
 }
 
-/** Runs a bench script in its own Node process, its output inline with ours. */
+/** Runs a bench script in its own Node process, its output inline with ours (and in the figures --write-docs keeps). */
 function runInFreshProcess(script: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    const child = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: ['inherit', 'pipe', 'inherit', 'ipc'] });
+    let partial = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const lines = (partial + chunk.toString('utf8')).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) print(line);
+    });
+    child.stdout?.on('end', () => {
+      if (partial.length > 0) print(partial);
+    });
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited with ${code ?? 'a signal'}`))));
+    // 'close', not 'exit': the child's last lines are read by then.
+    child.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited with ${code ?? 'a signal'}`))));
   });
 }
