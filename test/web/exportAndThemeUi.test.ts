@@ -57,8 +57,11 @@ describe.skipIf(!existsSync(CHROMIUM))('export, dark mode and errors in Chromium
     return { page, errors, close: () => context.close() };
   };
 
-  it('downloads the notes as Markdown and PDF, and copies them as Markdown', async () => {
-    const { page, errors, close } = await open({ width: 1280, height: 900 }, 'light');
+  it.each([
+    { width: 1280, height: 900 },
+    { width: 375, height: 740 },
+  ])('downloads the notes as Markdown and PDF, and copies them as Markdown, at $width px', async (viewport) => {
+    const { page, errors, close } = await open(viewport, 'light');
     await page.goto(`${url}/#/meetings/${meeting.meetingId}`);
     const card = page.locator('section.export');
     await card.getByRole('button', { name: 'Download Markdown' }).waitFor();
@@ -83,7 +86,7 @@ describe.skipIf(!existsSync(CHROMIUM))('export, dark mode and errors in Chromium
     expect(copied.startsWith(`# ${meeting.title}\n`)).toBe(true);
     expect(copied).toContain('## Transcript');
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: new URL('export-desktop.png', SCREENSHOTS).pathname, fullPage: true });
+    await page.screenshot({ path: new URL(`export-${viewport.width}.png`, SCREENSHOTS).pathname, fullPage: true });
     expect(errors).toEqual([]);
     await close();
   }, LONG);

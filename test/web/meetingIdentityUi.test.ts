@@ -137,6 +137,55 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI: meeting identity, progress and l
     await page.close();
   }, LONG);
 
+  it('filters by room, participant and dates at phone width, each filter a link the list keeps', async () => {
+    const page = await openPage(browser, WIDTHS[1]);
+    await page.addInitScript((key) => localStorage.setItem('aftercall.apiKey', key), apiKey);
+    await page.goto(`${url}/#/meetings`);
+    const rows = page.locator('.meeting-row');
+    const titles = () => rows.locator('.meeting-title').allTextContents();
+    await expect.poll(() => rows.count()).toBe(2);
+    const weekly = await getMeeting(fixture.stack.deps.blobs, tenant, ids.weekly);
+    const kickoff = await getMeeting(fixture.stack.deps.blobs, tenant, ids.kickoff);
+    const apply = async (fields: Record<string, string>) => {
+      await page.goto(`${url}/#/meetings`);
+      await expect.poll(() => rows.count()).toBe(2);
+      for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+      await page.getByRole('button', { name: 'Filter' }).click();
+    };
+
+    // Room: a part of the recording key.
+    await apply({ Room: 'rec-8812' });
+    await page.waitForURL(/#\/meetings\?room=rec-8812$/);
+    await expect.poll(titles).toEqual(['Weekly sync']);
+
+    // Participant: part of a speaker's name, in any case; the list holds the meetings where someone's name has it.
+    const part = (weekly?.participants[0] ?? '').slice(0, 4);
+    expect(part.length).toBeGreaterThan(0);
+    const having = [weekly, kickoff].filter((m) => m?.participants.some((name) => name.toLowerCase().includes(part.toLowerCase())));
+    await apply({ Participant: part.toUpperCase() });
+    await expect.poll(async () => (await titles()).sort()).toEqual(having.map((m) => m?.title).sort());
+    await apply({ Participant: 'nobody-here' });
+    await expect.poll(() => rows.count()).toBe(0);
+
+    // Dates: both were recorded today; nothing from tomorrow on, both up to today.
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await apply({ From: tomorrow });
+    await expect.poll(() => page.locator('.meeting-list-status, [role="status"]').filter({ hasText: 'No meeting matches these filters.' }).count()).toBe(1);
+    expect(await rows.count()).toBe(0);
+    await apply({ To: today });
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(page.url()).toContain(`to=${today}`);
+
+    // The filtered list is a link: opened afresh, it filters the same.
+    await page.goto(`${url}/#/meetings?room=rec-8813`);
+    await expect.poll(titles).toEqual([kickoff?.title]);
+    expect(await page.getByLabel('Room', { exact: true }).inputValue()).toBe('rec-8813');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: new URL('identity-list-filters-375.png', SCREENSHOTS).pathname, fullPage: true });
+    await page.close();
+  }, LONG);
+
   it('says which step runs and when the notes should be ready while processing, then turns ready by itself', async () => {
     let release = () => undefined as void;
     hold = new Promise<void>((resolve) => (release = resolve));
