@@ -5,7 +5,7 @@ import { askArchive, type AskEvent } from '../../domain/ask/askArchive.js';
 import type { AskAnswer } from '../../domain/ask/passages.js';
 import { AftercallError } from '../../domain/errors.js';
 import { filterCatalog } from '../../domain/meetings/meetingQuery.js';
-import { findCatalogEntry } from '../../domain/meetings/meetingView.js';
+import { findCatalogEntry } from '../../domain/meetings/catalogReads.js';
 import { askDeps } from '../askDeps.js';
 import type { ControlPlane } from '../ControlPlane.js';
 import { recordAs } from './auditActor.js';

@@ -1,6 +1,7 @@
 import { MEETING_ID_PATTERN } from '../../domain/meetings/meetingId.js';
 import type { CatalogEntry } from '../../domain/meetings/schema.js';
-import { findCatalogEntry, getMeeting, type MeetingView } from '../../domain/meetings/meetingView.js';
+import { getMeeting, type MeetingView } from '../../domain/meetings/meetingView.js';
+import { findCatalogEntry } from '../../domain/meetings/catalogReads.js';
 import type { BlobStore } from '../../domain/ports/BlobStore.js';
 import { findTombstone } from '../../domain/retention/tombstone.js';
 import { HttpError } from './errorResponse.js';

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { findCatalogEntry } from '../../domain/meetings/meetingView.js';
+import { findCatalogEntry } from '../../domain/meetings/catalogReads.js';
 import { SHARE_LINK_MAX_DAYS, ShareLinkInfoSchema } from '../../domain/share/shareLinkSchema.js';
 import { createShareLink, listShareLinks, revokeShareLink } from '../../domain/share/shareLinks.js';
 import type { ControlPlane } from '../ControlPlane.js';

@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { findLiveCaptions } from '../../domain/live/saveLiveCaptions.js';
-import { findCatalogEntry, getMeeting } from '../../domain/meetings/meetingView.js';
+import { getMeeting } from '../../domain/meetings/meetingView.js';
+import { findCatalogEntry } from '../../domain/meetings/catalogReads.js';
 import { signAudioParams } from '../../domain/auth/audioUrlSignature.js';
 import { resolveShareLink, type ResolvedShareLink } from '../../domain/share/shareLinks.js';
 import type { ControlPlane } from '../ControlPlane.js';

@@ -1,5 +1,5 @@
 import { resultFiles, resultKey } from '../meetings/resultKeys.js';
-import { findCatalogEntry } from '../meetings/meetingView.js';
+import { findCatalogEntry } from '../meetings/catalogReads.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { TranscriptSchema } from '../transcript/schema.js';
 import { findJsonIfValid } from '../jsonBlobs.js';

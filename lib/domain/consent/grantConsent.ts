@@ -1,8 +1,8 @@
 import { startMeeting, type StartedMeeting, type StartMeetingDeps } from '../intake/startMeeting.js';
 import { recordingVersion } from '../intake/recordingVersion.js';
-import { findCatalogEntry } from '../meetings/meetingView.js';
+import { findCatalogEntry } from '../meetings/catalogReads.js';
 import { forgetWaitingMeeting } from './holdForConsent.js';
-import { MeetingNotFoundError } from '../meetings/reprocessMeeting.js';
+import { MeetingNotFoundError } from '../meetings/meetingErrors.js';
 import { findConsentRecord, writeConsentRecord, type ConsentRecord, type ConsentSource } from './consentRecord.js';
 
 export interface GrantedConsent {

@@ -6,7 +6,7 @@ import { findJsonIfValid } from '../jsonBlobs.js';
 import { applyActionItemEdits } from '../edits/actionItemEdits.js';
 import { readMeetingEditsIfValid } from '../edits/meetingEdits.js';
 import { InvalidMeetingQueryError } from './meetingQuery.js';
-import { listCatalogEntries } from './meetingView.js';
+import { listCatalogEntries } from './catalogReads.js';
 
 export interface TenantActionItem extends ActionItem {
   meetingId: string;

@@ -3,8 +3,8 @@ import { resultFiles, resultKey } from './resultKeys.js';
 import { SpeakerNameProposalsSchema, type SpeakerNameProposal } from '../understanding/speakerNames/speakerNameSchema.js';
 import { findJson, putJson } from '../jsonBlobs.js';
 import { MeetingNotReadyError } from './errors.js';
-import { findCatalogEntry } from './meetingView.js';
-import { MeetingNotFoundError } from './reprocessMeeting.js';
+import { findCatalogEntry } from './catalogReads.js';
+import { MeetingNotFoundError } from './meetingErrors.js';
 import { renameSpeakers } from './renameSpeakers.js';
 
 /** A meeting's proposed speaker names; empty when none were proposed, null when there is no such meeting. */

@@ -5,14 +5,9 @@ import type { BlobStore } from '../ports/BlobStore.js';
 import type { VectorIndex } from '../ports/VectorIndex.js';
 import type { WorkflowRunner } from '../ports/WorkflowRunner.js';
 import { findJsonIfValid } from '../jsonBlobs.js';
-import { findCatalogEntry, listCatalogEntries } from './meetingView.js';
-import { MeetingNotFoundError } from './reprocessMeeting.js';
-import { ConflictError } from '../errors.js';
+import { findCatalogEntry, listCatalogEntries } from './catalogReads.js';
+import { MeetingBusyError, MeetingNotFoundError } from './meetingErrors.js';
 
-/** A run is still writing the meeting's results: deleting now would leave half of them behind. */
-export class MeetingBusyError extends ConflictError {
-  override readonly name = 'MeetingBusyError';
-}
 
 export interface DeletedMeeting {
   meetingId: string;

@@ -5,7 +5,8 @@ import { resultFiles, resultKey } from './resultKeys.js';
 import type { CatalogEntry } from './schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { findJsonIfValid } from '../jsonBlobs.js';
-import { listCatalogEntries, readSteps } from './meetingView.js';
+import { listCatalogEntries } from './catalogReads.js';
+import { readSteps } from './stepViews.js';
 import { estimateReady, speedsFromRuns, type ReadyEstimate, type StepSpeeds } from './readyEstimate.js';
 
 /** How many recent published runs the speeds are measured on, and how long a measurement is reused. */

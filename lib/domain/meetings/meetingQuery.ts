@@ -4,7 +4,8 @@ import type { CatalogEntry } from './schema.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { TranscriptSchema } from '../transcript/schema.js';
 import { findJsonIfValid } from '../jsonBlobs.js';
-import { listCatalogEntries, summarise, type MeetingSummaryView } from './meetingView.js';
+import { summarise, type MeetingSummaryView } from './meetingView.js';
+import { listCatalogEntries } from './catalogReads.js';
 import { BadRequestError } from '../errors.js';
 
 /** A listing request the caller got wrong: a cursor that is not ours, a date that is not a date. */

@@ -6,7 +6,7 @@ import type { MeetingDocuments, VectorIndex } from '../ports/VectorIndex.js';
 import { replaceMeetings } from '../search/replaceMeetings.js';
 import { findJson } from '../jsonBlobs.js';
 import { embedStoredMeeting } from '../workflow/indexStoredMeeting.js';
-import { listCatalogEntries } from './meetingView.js';
+import { listCatalogEntries } from './catalogReads.js';
 
 /**
  * Meetings written to the index together: an index that replaces meetings in bulk (LanceDB) then

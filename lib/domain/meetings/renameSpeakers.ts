@@ -7,8 +7,9 @@ import { ActionItemsSchema, ChaptersSchema, DecisionsSchema, SummarySchema } fro
 import { findJson, putJson } from '../jsonBlobs.js';
 import { MeetingNotReadyError } from './errors.js';
 import { storeTranscript } from '../workflow/steps/transcribe.js';
-import { findCatalogEntry } from './meetingView.js';
-import { MeetingNotFoundError, reprocessMeeting } from './reprocessMeeting.js';
+import { findCatalogEntry } from './catalogReads.js';
+import { reprocessMeeting } from './reprocessMeeting.js';
+import { MeetingNotFoundError } from './meetingErrors.js';
 
 /** Speaker id → the name people should see, e.g. { "spk_0": "Laura" }. */
 export const SpeakerNamesSchema = z.record(z.string().regex(/^spk_\d+$/), z.string().trim().min(1).max(80));

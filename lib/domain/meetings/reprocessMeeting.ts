@@ -4,16 +4,12 @@ import { resultFiles, resultKey } from './resultKeys.js';
 import { MeetingStatusSchema, type ResumeFrom } from './schema.js';
 import { findJsonIfValid } from '../jsonBlobs.js';
 import { writeMeetingStatus } from '../workflow/meetingStatus.js';
-import { MeetingBusyError } from './deleteMeeting.js';
+import { MeetingBusyError, MeetingNotFoundError } from './meetingErrors.js';
 import { listingOf, refreshListing } from './listingRow.js';
-import { findCatalogEntry } from './meetingView.js';
-import { NotFoundError } from '../errors.js';
+import { findCatalogEntry } from './catalogReads.js';
 import { ConsentRequiredError } from '../consent/consentErrors.js';
 import { consentFor } from '../consent/recordingConsent.js';
 
-export class MeetingNotFoundError extends NotFoundError {
-  override readonly name = 'MeetingNotFoundError';
-}
 
 /**
  * Runs a known meeting again, whole or from a step, reusing what the earlier steps stored. The

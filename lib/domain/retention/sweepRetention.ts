@@ -2,7 +2,7 @@ import { forgetWaitingMeeting } from '../consent/holdForConsent.js';
 import { recordingVersion } from '../intake/recordingVersion.js';
 import { CONTROL_PREFIX } from '../meetings/resultKeys.js';
 import { readTenantSettings } from '../tenants/tenantSettings.js';
-import { listCatalogEntries } from '../meetings/meetingView.js';
+import { listCatalogEntries } from '../meetings/catalogReads.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import { eraseMeeting, isBeingProcessed, trimMeeting, type ErasureDeps } from './eraseMeeting.js';
 import { retentionDue } from './retentionDue.js';

@@ -1,5 +1,5 @@
 import { InvalidWebhookError } from '../intake/errors.js';
-import { findCatalogEntry } from '../meetings/meetingView.js';
+import { findCatalogEntry } from '../meetings/catalogReads.js';
 import type { BlobStore } from '../ports/BlobStore.js';
 import type { TaskTokens } from '../ports/TaskTokens.js';
 import { supportsCallback, type Transcriber } from '../ports/Transcriber.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalogKey } from '../../../lib/domain/meetings/resultKeys.js';
-import { deleteMeeting, MeetingBusyError } from '../../../lib/domain/meetings/deleteMeeting.js';
-import { MeetingNotFoundError } from '../../../lib/domain/meetings/reprocessMeeting.js';
+import { deleteMeeting } from '../../../lib/domain/meetings/deleteMeeting.js';
+import { MeetingBusyError } from '../../../lib/domain/meetings/meetingErrors.js';
+import { MeetingNotFoundError } from '../../../lib/domain/meetings/meetingErrors.js';
 import { memoryBlobs } from '../../support/memoryBlobStore.js';
 import { InMemoryVectorIndex } from '../search/fixtures.js';
 
