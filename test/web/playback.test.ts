@@ -309,7 +309,7 @@ describe.skipIf(!existsSync(CHROMIUM))('meeting page playback in Chromium', () =
         await expectPlayingFrom(page, starts[saying + 1] ?? -1);
         expect(Number(await page.locator('.utterance.current').getAttribute('data-start-ms'))).toBe(starts[saying + 1]);
         // Screen readers hear where it went.
-        await expect.poll(() => page.locator('.player-bar .visually-hidden[role=status]').textContent()).toMatch(/^\d+:\d\d /);
+        await expect.poll(() => page.locator('.player-bar .playback-announcer').textContent()).toMatch(/^\d+:\d\d /);
         await pauseAt(page, 55);
 
         // Typing in the Ask box: the keys are the text's.

@@ -29,7 +29,7 @@ export function meetingPlayback(player: Player, bar: HTMLElement, meetingId: str
   // Seen: "press play" when the browser would not start the audio by itself.
   const hint = liveStatus();
   // Heard: what a shortcut did, for screen readers (the player shows it to the eye).
-  const announcer = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const announcer = h('p', { class: 'visually-hidden playback-announcer', role: 'status', 'aria-live': 'polite' });
   bar.append(hint, announcer);
   audio.setAttribute('aria-keyshortcuts', KEY_SHORTCUTS);
 
