@@ -17,6 +17,7 @@ import { createApiKeyOnRecord, revokeApiKeyOnRecord } from '../lib/app/apiKeysOn
 import { describeAuditEntry } from '../lib/cli/describeAuditEntry.js';
 import { operatorActor } from '../lib/cli/operatorActor.js';
 import type { AuditLog } from '../lib/domain/audit/AuditLog.js';
+import type { AuditActor } from '../lib/domain/audit/auditEntry.js';
 import { AUDIT_ACTIONS, AUDIT_PAGE_MAX, type AuditAction } from '../lib/domain/audit/auditEntry.js';
 import { listApiKeys } from '../lib/domain/auth/apiKeys.js';
 import { migrateApiKeyRecords } from '../lib/domain/auth/migrateApiKeyRecords.js';
@@ -116,7 +117,7 @@ program
       const started = await reprocessMeeting(stack.plane, { tenantId, meetingId, from: options.from });
       await stack.plane.audit.record({
         tenantId,
-        actor: operatorActor(),
+        actor: operatorActor(stack.config),
         action: 'meeting.reprocess',
         target: { type: 'meeting', id: started.meetingId },
         details: { from: options.from, runId: started.executionName },
@@ -135,7 +136,7 @@ program
       const granted = await grantConsent(stack.plane, { tenantId, meetingId, source: 'cli', recordedBy: null });
       await stack.plane.audit.record({
         tenantId,
-        actor: operatorActor(),
+        actor: operatorActor(stack.config),
         action: 'consent.record',
         target: { type: 'meeting', id: meetingId },
         details: { source: granted.consent.source, grantedAt: granted.consent.grantedAt, runId: granted.started?.executionName ?? null },
@@ -185,7 +186,7 @@ program
       const run = await renameSpeakers(stack.plane, { tenantId, meetingId, names });
       await stack.plane.audit.record({
         tenantId,
-        actor: operatorActor(),
+        actor: operatorActor(stack.config),
         action: 'meeting.renameSpeakers',
         target: { type: 'meeting', id: meetingId },
         details: { names: pairs, runId: run.executionName },
@@ -295,15 +296,15 @@ program
  * Where API keys live: the deployed stack's bucket with --bucket (your AWS credentials and region,
  * or AFTERCALL_S3_ENDPOINT), else the local stack's store. The AWS mode starts nothing locally.
  */
-async function withKeyStore<T>(bucket: string | undefined, work: (blobs: BlobStore, defaultTenant: string, audit: AuditLog) => Promise<T>): Promise<T> {
-  if (bucket === undefined) return withStack({}, (stack) => work(stack.deps.blobs, stack.config.AFTERCALL_DEFAULT_TENANT, stack.deps.audit));
+async function withKeyStore<T>(bucket: string | undefined, work: (blobs: BlobStore, defaultTenant: string, audit: AuditLog, operator: AuditActor) => Promise<T>): Promise<T> {
+  if (bucket === undefined) return withStack({}, (stack) => work(stack.deps.blobs, stack.config.AFTERCALL_DEFAULT_TENANT, stack.deps.audit, operatorActor(stack.config)));
   const config = loadConfig(process.env, { AFTERCALL_BUCKET: bucket });
   const s3 = createS3Client({ region: config.AWS_REGION, endpoint: config.AFTERCALL_S3_ENDPOINT });
   try {
     const blobs = new S3BlobStore(s3, config.AFTERCALL_BUCKET);
     // The local stack migrates at start-up; a bucket only here: no deployed role may write API key records.
     await migrateApiKeyRecords(blobs);
-    return await work(blobs, config.AFTERCALL_DEFAULT_TENANT, new BlobAuditLog(blobs));
+    return await work(blobs, config.AFTERCALL_DEFAULT_TENANT, new BlobAuditLog(blobs), operatorActor(config));
   } finally {
     s3.destroy();
   }
@@ -320,8 +321,8 @@ keys
   .requiredOption('--name <name>', 'what the key is for, e.g. "web UI"')
   .option(...BUCKET_OPTION)
   .action(async (options: { tenant?: string; role: 'member' | 'admin'; name: string; bucket?: string }) => {
-    await withKeyStore(options.bucket, async (blobs, defaultTenant, audit) => {
-      const created = await createApiKeyOnRecord(blobs, audit, operatorActor(), { tenantId: options.tenant ?? defaultTenant, role: options.role, name: options.name });
+    await withKeyStore(options.bucket, async (blobs, defaultTenant, audit, operator) => {
+      const created = await createApiKeyOnRecord(blobs, audit, operator, { tenantId: options.tenant ?? defaultTenant, role: options.role, name: options.name });
       print(`created ${created.record.role} key ${created.record.keyId} for tenant ${created.record.tenantId} ("${created.record.name}")`);
       print('the key (shown once; store it now):');
       print(created.key);
@@ -346,8 +347,8 @@ keys
   .description('revoke an API key (other running servers stop accepting it within 30 s)')
   .option(...BUCKET_OPTION)
   .action(async (keyId: string, options: { bucket?: string }) => {
-    await withKeyStore(options.bucket, async (blobs, _defaultTenant, audit) => {
-      if ((await revokeApiKeyOnRecord(blobs, audit, operatorActor(), keyId)) !== null) print(`revoked ${keyId}`);
+    await withKeyStore(options.bucket, async (blobs, _defaultTenant, audit, operator) => {
+      if ((await revokeApiKeyOnRecord(blobs, audit, operator, keyId)) !== null) print(`revoked ${keyId}`);
       else {
         print(`no API key ${keyId}`);
         process.exitCode = 1;

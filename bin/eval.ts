@@ -28,6 +28,7 @@ import { summaryNotesReport } from '../lib/evaluation/summary/summaryNotesReport
 import { notesReport } from '../lib/evaluation/notes/notesReport.js';
 import { runAskEvaluation } from '../lib/evaluation/evaluateAsk.js';
 import { modelPathReport } from '../lib/evaluation/modelPath/modelPathReport.js';
+import { loadConfig } from '../lib/config/config.js';
 
 // The reference data carries no meeting dates; a fixed Monday makes "by Friday" resolve the same way on every run.
 const MEETING_DATE = new Date(2024, 0, 15);
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${(await summaryNotesReport(dir, MEETING_DATE)).table}\n`);
   process.stdout.write(`\n${(await notesReport(dir, MEETING_DATE)).text}\n`);
   process.stdout.write(`\n${await runAskEvaluation(dir)}\n`);
-  process.stdout.write(`\n${(await modelPathReport({ dataDir: dir, ids, meetingDate: MEETING_DATE, env: process.env, ...(values['model-meetings'] === undefined ? {} : { maxMeetings: Number(values['model-meetings']) }) })).text}\n`);
+  process.stdout.write(`\n${(await modelPathReport({ dataDir: dir, ids, meetingDate: MEETING_DATE, config: loadConfig(process.env), ...(values['model-meetings'] === undefined ? {} : { maxMeetings: Number(values['model-meetings']) }) })).text}\n`);
 
   if (values.json !== undefined) {
     const report = { dataDir: dir, meetingDate: MEETING_DATE_LABEL, meetings: rows, mean, actionItems: counts, search };

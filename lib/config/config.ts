@@ -118,6 +118,14 @@ export const ConfigSchema = z.object({
     .optional(),
   /** On AWS: which workflow step a step's function runs (the stack sets it; the steps are lib/app/steps/workflowSteps.ts). */
   AFTERCALL_STEP: z.string().regex(/^[A-Z][A-Za-z]*$/, 'a workflow step\'s name, e.g. Intake (lib/app/steps/workflowSteps.ts)').optional(),
+  /** Who the CLI's audit entries name (e.g. in a shared admin shell); unset, the OS account running the CLI. */
+  AFTERCALL_OPERATOR: z
+    .string()
+    .trim()
+    .regex(/^[^\p{Cc}]{1,200}$/u, 'a name of 1 to 200 characters, without control characters (line breaks, tabs)')
+    .optional(),
+  /** The OS account name POSIX shells set: the operator's name when the OS has no passwd entry for the user (a container). */
+  USER: z.string().min(1).optional(),
   /** The CLI's `live` command: the API key it streams with (from the environment, never an option: shell history and ps would show it). */
   AFTERCALL_API_KEY: z.string().min(1).optional(),
 

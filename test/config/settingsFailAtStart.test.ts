@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, ConfigSchema, loadConfig, readSetting, requireSetting, type Config } from '../../lib/config/config.js';
+import { userInfo } from 'node:os';
+import { operatorActor } from '../../lib/cli/operatorActor.js';
 import { EMBEDDED_DEFAULTS } from '../../lib/config/embeddedDefaults.js';
 
 /** Settings any non-empty text is valid for: nothing to reject (an empty value means unset). */
@@ -20,6 +22,7 @@ const FREE_TEXT: readonly (keyof Config)[] = [
   'PINECONE_INDEX',
   'OTEL_SERVICE_NAME',
   'AFTERCALL_API_KEY',
+  'USER',
 ];
 
 /** For every other setting: a wrong value, and words of the message that say what is allowed. */
@@ -41,6 +44,7 @@ const WRONG: Partial<Record<keyof Config, [value: string, allowed: RegExp]>> = {
   LIVEKIT_TENANT_KEYS: ['acme=key:secret', /a JSON object \{"<tenant id>"/],
   AFTERCALL_STATE_MACHINE_ARN: ['post-call', /a Step Functions state machine ARN \(arn:aws:states:/],
   AFTERCALL_SECRET_ARN: ['my secret', /Secrets Manager secret ARN \(arn:aws:secretsmanager:…\) or secret name/],
+  AFTERCALL_OPERATOR: ['ops\nalice', /a name of 1 to 200 characters, without control characters/],
   AFTERCALL_STEP: ['intake step', /a workflow step's name, e.g. Intake/],
   DEEPGRAM_BASE_URL: ['api.deepgram.com', /an http\(s\) URL such as https:/],
   DEEPGRAM_REDACT: ['pci,passwords', /"passwords" unknown: a comma-separated list of pci, pii, phi, numbers/],
@@ -118,6 +122,20 @@ describe('every setting, checked when the configuration is loaded', () => {
     expect(config.AFTERCALL_BUCKET).toBe(EMBEDDED_DEFAULTS.bucket);
     expect(config.AFTERCALL_DEFAULT_TENANT).toBe(EMBEDDED_DEFAULTS.tenant);
     expect(config.DEEPGRAM_REDACT).toEqual([]);
+  });
+
+  it('names the CLI operator as configured, else as the OS account running it', () => {
+    expect(operatorActor(loadConfig({ AFTERCALL_OPERATOR: '  ops-alice ' }))).toEqual({ type: 'operator', name: 'ops-alice' });
+    expect(operatorActor(loadConfig({}))).toEqual({ type: 'operator', name: userInfo().username });
+    expect(failureOf({ AFTERCALL_OPERATOR: 'x'.repeat(201) })).toMatch(/^ {2}AFTERCALL_OPERATOR: a name of 1 to 200 characters/m);
+    expect(failureOf({ AFTERCALL_OPERATOR: '   ' })).toMatch(/^ {2}AFTERCALL_OPERATOR: /m);
+  });
+
+  it('gives the model path its default model from the schema, and no key or server unless configured', () => {
+    const config = loadConfig({});
+    expect(config.OPENAI_MODEL).toBe('gpt-4o-mini');
+    expect([config.OPENAI_API_KEY, config.OPENAI_BASE_URL]).toEqual([undefined, undefined]);
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'llama3.1' })).toMatchObject({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'llama3.1' });
   });
 
   it('checks one setting alone as the whole load would (the secret ARN, read before the secret)', () => {

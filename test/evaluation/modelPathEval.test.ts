@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importTranscript } from '../../lib/domain/transcript/importTranscript.js';
 import type { Transcript } from '../../lib/domain/transcript/schema.js';
+import { loadConfig } from '../../lib/config/config.js';
 import { modelPathReport } from '../../lib/evaluation/modelPath/modelPathReport.js';
 import { MeetingTruthSchema, type MeetingTruth } from '../../lib/evaluation/meetingTruth.js';
 import type { Brain, ChatRequest } from '../support/fakes/fakeOpenAiServer.js';
@@ -72,7 +73,7 @@ describe('npm run eval scores the model path beside the offline engine (fake Ope
       dataDir,
       ids: [...IDS, 'not-there'],
       meetingDate: MEETING_DATE,
-      env: { OPENAI_API_KEY: server.apiKey, OPENAI_BASE_URL: server.url, OPENAI_MODEL: 'gpt-4o-mini' },
+      config: loadConfig({ OPENAI_API_KEY: server.apiKey, OPENAI_BASE_URL: server.url, OPENAI_MODEL: 'gpt-4o-mini' }),
       maxMeetings: 2,
     });
 
@@ -97,14 +98,14 @@ describe('npm run eval scores the model path beside the offline engine (fake Ope
 
   it('scores a failed meeting as empty notes and says why, instead of stopping the evaluation', async () => {
     server.setFault({ kind: 'refusal' });
-    const { text } = await modelPathReport({ dataDir, ids: IDS, meetingDate: MEETING_DATE, env: { OPENAI_API_KEY: server.apiKey, OPENAI_BASE_URL: server.url }, maxMeetings: 1 });
+    const { text } = await modelPathReport({ dataDir, ids: IDS, meetingDate: MEETING_DATE, config: loadConfig({ OPENAI_API_KEY: server.apiKey, OPENAI_BASE_URL: server.url }), maxMeetings: 1 });
 
     expect(text).toMatch(/model failed on ES2002a \(scored as empty notes\): .*refused/);
     expect(text).toContain('| openai:gpt-4o-mini | ');
   }, 60_000);
 
   it('says how to score the model path when no key or server is set', async () => {
-    const { text, evaluation } = await modelPathReport({ dataDir, ids: IDS, meetingDate: MEETING_DATE, env: {} });
+    const { text, evaluation } = await modelPathReport({ dataDir, ids: IDS, meetingDate: MEETING_DATE, config: loadConfig({}) });
     expect(evaluation).toBeNull();
     expect(text).toMatch(/^Model path: not scored \(set OPENAI_API_KEY/);
   });

@@ -1,5 +1,6 @@
 import { createOpenAiClient, DEFAULT_OPENAI_BASE_URL } from '../../adapters/openai/createOpenAiClient.js';
 import { OpenAiUnderstander } from '../../adapters/openai/OpenAiUnderstander.js';
+import type { Config } from '../../config/config.js';
 import { ExtractiveUnderstander } from '../../domain/understanding/ExtractiveUnderstander.js';
 import { labelsDirBeside } from '../notes/evaluateNotes.js';
 import { evaluateModelPath, type ModelPathEvaluation } from './evaluateModelPath.js';
@@ -15,8 +16,8 @@ export interface ModelPathReportOptions {
   /** The meetings of the run (ids with `<id>.vtt` and `<id>.truth.json` in dataDir). */
   ids: readonly string[];
   meetingDate: Date;
-  /** OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL are read from here. */
-  env: Record<string, string | undefined>;
+  /** The loaded configuration's OpenAI settings (loadConfig: OPENAI_MODEL's default comes from the schema). */
+  config: Pick<Config, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'OPENAI_MODEL'>;
   maxMeetings?: number;
 }
 
@@ -26,8 +27,7 @@ export interface ModelPathReportOptions {
  * first, and is scored beside the offline engine on the same meetings; without, one line saying how.
  */
 export async function modelPathReport(options: ModelPathReportOptions): Promise<{ text: string; evaluation: ModelPathEvaluation | null }> {
-  const apiKey = options.env.OPENAI_API_KEY;
-  const baseURL = options.env.OPENAI_BASE_URL;
+  const { OPENAI_API_KEY: apiKey, OPENAI_BASE_URL: baseURL } = options.config;
   const count = options.maxMeetings ?? DEFAULT_MODEL_MEETINGS;
   if (apiKey === undefined && baseURL === undefined) {
     return { text: `Model path: not scored (set OPENAI_API_KEY, or OPENAI_BASE_URL for an OpenAI-compatible server, to score it on ${count} meetings; --model-meetings N to change).`, evaluation: null };
@@ -40,7 +40,7 @@ export async function modelPathReport(options: ModelPathReportOptions): Promise<
 
   // A self-hosted server may want no key; the SDK needs some string.
   const client = createOpenAiClient({ apiKey: apiKey ?? 'unused', ...(baseURL === undefined ? {} : { baseURL }) });
-  const model = new OpenAiUnderstander({ client, model: options.env.OPENAI_MODEL ?? 'gpt-4o-mini' });
+  const model = new OpenAiUnderstander({ client, model: options.config.OPENAI_MODEL });
   const evaluation = await evaluateModelPath({ dataDir: options.dataDir, labelsDir, ids: chosen, offline: new ExtractiveUnderstander(), model, meetingDate: options.meetingDate });
   const heading = `Model path (${model.name} at ${baseURL ?? DEFAULT_OPENAI_BASE_URL}) beside the offline engine on the same ${chosen.length} meetings (capped by --model-meetings, default ${DEFAULT_MODEL_MEETINGS}, to bound cost; labelled meetings first)`;
   return { text: formatModelPathEvaluation(evaluation, heading), evaluation };
