@@ -1,5 +1,6 @@
 import { getJson, loadSettings } from './api.js';
 import { h } from './dom.js';
+import type { SignedUrl } from './types.js';
 
 export interface Player {
   audio: HTMLAudioElement;
@@ -12,11 +13,6 @@ export interface Player {
   /** Seeks now, or as soon as the recording's metadata is in. */
   seek(ms: number): void;
   dispose(): void;
-}
-
-interface SignedUrl {
-  url: string;
-  expiresAt: string;
 }
 
 /** A fresh signed URL is asked for at most this often, so a recording that cannot play does not loop. */

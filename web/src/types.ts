@@ -1,4 +1,4 @@
-import type { components } from './api/schema.js';
+import type { components, paths } from './api/schema.js';
 
 /**
  * The shapes of the aftercall HTTP API this UI reads: names for the types generated from the
@@ -25,3 +25,20 @@ export type SearchHit = Schemas['SearchHit'];
 export type HitKind = SearchHit['kind'];
 export type GeneratedBy = Schemas['GeneratedBy'];
 export type SpeakerNameProposals = Schemas['SpeakerNameProposals'];
+export type MeetingsPage = Schemas['MeetingsPage'];
+export type AskAnswer = Schemas['AskAnswer'];
+/** The live captions the relay saved beside a recording (GET /meetings/{id}/live-captions). */
+export type SavedLiveCaptions = Schemas['LiveCaptions'];
+/** A short-lived signed URL of a recording (GET /meetings/{id}/audio-url). */
+export type SignedUrl = paths['/meetings/{id}/audio-url']['get']['responses'][200]['content']['application/json'];
+/** The rooms in progress (GET /live/rooms). */
+export type LiveRooms = paths['/live/rooms']['get']['responses'][200]['content']['application/json'];
+export type ActiveRoom = LiveRooms['rooms'][number];
+/** People's edits of a meeting, and what the signed-in key may edit (GET /meetings/{id}/edits). */
+export type MeetingEdits = paths['/meetings/{id}/edits']['get']['responses'][200]['content']['application/json'];
+export type EditPermissions = MeetingEdits['permissions'];
+/** A meeting's share links, never with their tokens (GET /share-links). */
+export type ShareLinks = paths['/share-links']['get']['responses'][200]['content']['application/json'];
+export type ShareLink = ShareLinks['links'][number];
+/** A link just made, with its token, shown once (POST /meetings/{id}/share-links). */
+export type CreatedLink = paths['/meetings/{id}/share-links']['post']['responses'][201]['content']['application/json'];

@@ -4,7 +4,8 @@ import { formatTime } from '../format.js';
 import { errorView, pageHeading, type Page } from '../pages/common.js';
 import { navigate, type Route } from '../router.js';
 import { applyEvent, captionsSocketUrl, emptyTimeline, type LiveEvent, type Timeline } from './liveCaptions.js';
-import { roomListItems, type ActiveRoom } from './roomList.js';
+import type { LiveRooms } from '../types.js';
+import { roomListItems } from './roomList.js';
 
 const RETRY_MS = 2000;
 const ROOMS_REFRESH_MS = 5000;
@@ -107,7 +108,7 @@ export function livePage(main: HTMLElement, route: Route): Page {
 
 async function listRooms(list: HTMLElement, shown: string, timeline: Timeline): Promise<void> {
   try {
-    const { rooms } = await getJson<{ rooms: ActiveRoom[] }>('/api/live/rooms');
+    const { rooms } = await getJson<LiveRooms>('/api/live/rooms');
     list.replaceChildren(...roomListItems(rooms, shown, timeline));
   } catch (error) {
     list.replaceChildren(h('li', {}, errorView(error)));

@@ -1,11 +1,7 @@
 import { h } from '../dom.js';
 import type { Timeline } from './liveCaptions.js';
 
-export interface ActiveRoom {
-  name: string;
-  startedAt: string;
-  speakers: string[];
-}
+import type { ActiveRoom } from '../types.js';
 
 const roomHref = (name: string) => `#/live?${new URLSearchParams({ room: name }).toString()}`;
 

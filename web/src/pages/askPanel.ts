@@ -1,23 +1,11 @@
 import { apiFetch } from '../api.js';
-import { aiLabel, type GeneratedBy } from '../aiLabel.js';
+import { aiLabel } from '../aiLabel.js';
 import { h, liveStatus } from '../dom.js';
 import { formatTime } from '../format.js';
 import { meetingHref } from '../router.js';
+import type { AskAnswer } from '../types.js';
 import { errorView, markedText } from './common.js';
 
-interface Citation {
-  meetingId: string;
-  utteranceIds: string[];
-  startMs: number;
-}
-
-interface AskAnswer {
-  answered: boolean;
-  text: string;
-  sentences: { text: string; citations: Citation[] }[];
-  notice: string | null;
-  generatedBy: GeneratedBy;
-}
 
 /**
  * "Ask": a question about the archive, or one meeting, answered with every sentence linked to the

@@ -1,18 +1,14 @@
 import { apiFetch, getJson } from '../api.js';
+import type { EditPermissions, MeetingEdits } from '../types.js';
 
-/** What the signed-in key may edit on a meeting (GET /api/meetings/{id}/edits). */
-export interface EditPermissions {
-  actionItems: boolean;
-  transcript: boolean;
-  speakers: boolean;
-}
+export type { EditPermissions } from '../types.js';
 
 export const NO_EDITS: EditPermissions = { actionItems: false, transcript: false, speakers: false };
 
 /** The key's edit permissions; none when the server cannot say (older server, or an error). */
 export async function editPermissions(base: string): Promise<EditPermissions> {
   try {
-    return (await getJson<{ permissions: EditPermissions }>(`${base}/edits`)).permissions;
+    return (await getJson<MeetingEdits>(`${base}/edits`)).permissions;
   } catch {
     return NO_EDITS;
   }

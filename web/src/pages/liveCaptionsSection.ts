@@ -1,15 +1,8 @@
 import { ApiError, getJson } from '../api.js';
 import { h } from '../dom.js';
 import { formatTime } from '../format.js';
-import type { LiveEvent } from '../live/liveCaptions.js';
+import type { SavedLiveCaptions } from '../types.js';
 import { errorView } from './common.js';
-
-interface SavedLiveCaptions {
-  room: string;
-  startedAt: string;
-  endedAt: string;
-  events: LiveEvent[];
-}
 
 /**
  * The captions people saw during the call, when the relay saved them beside the recording:

@@ -8,16 +8,11 @@ import { identityFacts, summaryPreview } from './meetingIdentity.js';
 import { linkNameSuffixes, meetingTitleLink } from './meetingTitleLink.js';
 import { progressLine } from './readyEstimate.js';
 import { markBusy, meetingListSkeleton, showLoading } from '../skeleton.js';
-import type { MeetingSummary } from '../types.js';
+import type { MeetingsPage, MeetingSummary } from '../types.js';
 import { degradedLine, errorView, failureLine, pageHeading, stateBadges, type Page } from './common.js';
 
 const REFRESH_MS = 3_000;
 const PAGE_SIZE = 50;
-
-interface MeetingsPage {
-  meetings: MeetingSummary[];
-  nextCursor?: string | null;
-}
 
 /** Every meeting with its state; refreshes itself while any is still processing. */
 export function meetingListPage(main: HTMLElement, route: Route): Page {

@@ -2,7 +2,7 @@ import { getJson } from '../api.js';
 import { h, liveStatus } from '../dom.js';
 import { formatTime, KIND_LABELS } from '../format.js';
 import { meetingHref, navigate, searchHref, type Route } from '../router.js';
-import type { MeetingSummary, SearchHit } from '../types.js';
+import type { MeetingsPage, MeetingSummary, SearchHit } from '../types.js';
 import { askPanel } from './askPanel.js';
 import { markBusy, searchResultsSkeleton, showLoading } from '../skeleton.js';
 import { errorView, markedText, pageHeading, type Page } from './common.js';
@@ -76,7 +76,7 @@ export function searchPage(main: HTMLElement, route: Route): Page {
 /** The meetings for the group headings (the newest 100), by id; ids will do for the rest. */
 async function meetingTitles(): Promise<Map<string, MeetingSummary>> {
   try {
-    const { meetings } = await getJson<{ meetings: MeetingSummary[] }>('/api/meetings?limit=100');
+    const { meetings } = await getJson<MeetingsPage>('/api/meetings?limit=100');
     return new Map(meetings.map((meeting) => [meeting.meetingId, meeting]));
   } catch {
     return new Map();

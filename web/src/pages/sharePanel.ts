@@ -2,22 +2,8 @@ import { ApiError, apiFetch, getJson } from '../api.js';
 import { h, liveStatus } from '../dom.js';
 import { formatDate } from '../format.js';
 import { keyRole } from '../keyRole.js';
+import type { CreatedLink, ShareLink, ShareLinks } from '../types.js';
 import { errorView } from './common.js';
-
-export interface ShareLink {
-  linkId: string;
-  meetingId: string;
-  createdAt: string;
-  expiresAt: string;
-  createdBy: string;
-  revokedAt: string | null;
-}
-
-interface CreatedLink {
-  token: string;
-  path: string;
-  link: ShareLink;
-}
 
 const EXPIRIES = [
   [1, '1 day'],
@@ -42,7 +28,7 @@ export function sharePanel(meetingId: string): HTMLElement {
   const meetingBase = `/api/meetings/${encodeURIComponent(meetingId)}`;
 
   const refresh = async () => {
-    const { links } = await getJson<{ links: ShareLink[] }>(`/api/share-links?meetingId=${encodeURIComponent(meetingId)}`);
+    const { links } = await getJson<ShareLinks>(`/api/share-links?meetingId=${encodeURIComponent(meetingId)}`);
     list.replaceChildren(...linkList(links, revoke));
   };
   const revoke = (link: ShareLink) => {
