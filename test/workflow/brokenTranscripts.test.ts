@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManifestSchema } from '../../lib/domain/meetings/manifestSchema.js';
+import { reprocessMeeting } from '../../lib/domain/meetings/reprocessMeeting.js';
 import { searchArchive } from '../../lib/domain/search/searchArchive.js';
 import { TranscriptSchema } from '../../lib/domain/transcript/schema.js';
 import { ChaptersSchema } from '../../lib/domain/understanding/schema.js';
@@ -48,6 +50,29 @@ describe('a broken transcript beside the recording', () => {
     const meeting = await fixture.process('calls/only-broken.ogg', audio, { ext: 'vtt', text: 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Broken' });
     expect(meeting.state).toBe('failed');
     expect(meeting.error).toMatchObject({ step: 'transcribe', name: 'InvalidTranscriptError', message: expect.stringContaining('calls/only-broken.vtt line 4: unterminated tag "<v Broken"') });
+  });
+
+  it.each([
+    ['a WebVTT file holding only its header', 'vtt' as const, 'WEBVTT\n'],
+    ['a WebVTT file holding only a note', 'vtt' as const, 'WEBVTT\n\nNOTE exported from the meeting tool\n'],
+    ['a Deepgram JSON with no words', 'json' as const, JSON.stringify({ results: { channels: [{ alternatives: [{ transcript: '', words: [] }] }] } })],
+  ])('fails %s as a transcript with no cues, keeps the recording, and runs again once the file is fixed', async (label, ext, text) => {
+    const key = `calls/no-cues-${label.replace(/\W+/g, '-')}.ogg`;
+    const transcriptKey = key.replace(/\.ogg$/, `.${ext}`);
+    const failed = await fixture.process(key, audio, { ext, text });
+
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toMatchObject({ step: 'transcribe', name: 'InvalidTranscriptError', message: `the transcript file ${transcriptKey} has no cues: it says nothing about who spoke when` });
+    expect(await fixture.stack.deps.blobs.head(`${key}.aftercall/manifest.json`)).toBeNull();
+    expect(await fixture.stack.deps.blobs.head(`${key}.aftercall/transcript.json`)).toBeNull();
+    expect(await fixture.sha256(key)).toBe(createHash('sha256').update(audio).digest('hex'));
+
+    await fixture.stack.deps.blobs.delete([transcriptKey]);
+    await fixture.stack.deps.blobs.put(key.replace(/\.ogg$/, '.vtt'), vtt, 'text/vtt');
+    const run = await reprocessMeeting(fixture.stack.plane, { tenantId: fixture.tenantId, meetingId: failed.meetingId, from: 'transcribe' });
+    const done = await fixture.waitFor(failed.meetingId, run.executionName);
+    expect(done.state).toBe('ready');
+    expect(done.manifest?.counts.utterances).toBe(45);
   });
 
   it('fails a file that is not WebVTT with an error naming it', async () => {

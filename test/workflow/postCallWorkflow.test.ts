@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentWav } from '../../lib/bench/silentWav.js';
 import { ProviderUnavailableError } from '../../lib/domain/errors.js';
 import { startMeeting } from '../../lib/domain/intake/startMeeting.js';
 import { ManifestSchema } from '../../lib/domain/meetings/manifestSchema.js';
@@ -11,6 +12,7 @@ import { renameSpeakers } from '../../lib/domain/meetings/renameSpeakers.js';
 import { reprocessMeeting } from '../../lib/domain/meetings/reprocessMeeting.js';
 import { TranscriptSchema } from '../../lib/domain/transcript/schema.js';
 import { ActionItemsSchema, ChaptersSchema, SummarySchema } from '../../lib/domain/understanding/schema.js';
+import { startFakeDeepgramServer, type FakeDeepgramServer } from '../support/fakes/fakeDeepgramServer.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 
 const json = async (fixture: StackFixture, key: string): Promise<unknown> => JSON.parse((await fixture.stack.deps.blobs.getText(key)) ?? 'null');
@@ -123,21 +125,37 @@ describe('the post-call workflow on the embedded defaults', () => {
     expect(meeting.error).toMatchObject({ step: 'transcribe', name: 'NoTranscriberError', message: expect.stringContaining('DEEPGRAM_API_KEY') });
   });
 
-  it('publishes a recording with no speech as a meeting with nothing said', async () => {
-    const meeting = await fixture.process('calls/silence.ogg', audio, { ext: 'vtt', text: 'WEBVTT\n' });
-    expect(meeting.state).toBe('ready');
-    const actions = ActionItemsSchema.parse(await json(fixture, 'calls/silence.ogg.aftercall/action-items.json'));
-    const chapters = ChaptersSchema.parse(await json(fixture, 'calls/silence.ogg.aftercall/chapters.json'));
-    expect(actions.items).toEqual([]);
-    expect(chapters.chapters).toEqual([]);
-    expect(meeting.manifest?.counts.utterances).toBe(0);
-  });
-
   it('keeps the status current: the transcript is readable while later steps still run', async () => {
     const seen: string[] = [];
     const view = await fixture.process('calls/progress.ogg', audio, { ext: 'vtt', text: vtt });
     for (const step of view.steps) seen.push(`${step.name}:${step.startedAt !== null && step.finishedAt !== null}`);
     expect(seen.filter((s) => s.endsWith(':true')).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+// A transcript file with no cues is refused (test/workflow/brokenTranscripts.test.ts): silence is what the provider hears.
+describe('a recording with no speech', () => {
+  let deepgram: FakeDeepgramServer;
+  let fixture: StackFixture;
+
+  beforeAll(async () => {
+    deepgram = await startFakeDeepgramServer({ apiKey: 'dg-test-key', turns: [], durationSeconds: 1 });
+    fixture = await startStackFixture({ env: { DEEPGRAM_API_KEY: 'dg-test-key', DEEPGRAM_BASE_URL: deepgram.url } });
+  });
+  afterAll(async () => {
+    await fixture.close();
+    await deepgram.close();
+  });
+
+  it('publishes as a meeting with nothing said', async () => {
+    const meeting = await fixture.process('calls/silence.wav', silentWav(1));
+    expect(meeting.state).toBe('ready');
+    expect(deepgram.requests).toHaveLength(1);
+    const actions = ActionItemsSchema.parse(await json(fixture, 'calls/silence.wav.aftercall/action-items.json'));
+    const chapters = ChaptersSchema.parse(await json(fixture, 'calls/silence.wav.aftercall/chapters.json'));
+    expect(actions.items).toEqual([]);
+    expect(chapters.chapters).toEqual([]);
+    expect(meeting.manifest?.counts.utterances).toBe(0);
   });
 });
 

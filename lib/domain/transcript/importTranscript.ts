@@ -16,7 +16,9 @@ export const formatOfKey = (key: string): TranscriptFormat | null => {
 /**
  * Reads a transcript file (WebVTT, SRT or Deepgram JSON) into the canonical transcript. Broken
  * cues are left out and the running step marked degraded with the file and line of each; a file
- * with no readable cue fails.
+ * with no readable cue fails, and so does one with no cue at all: a file someone put beside the
+ * recording that says nothing is a broken export far more often than a silent call (a silent
+ * call transcribed by the provider still publishes as a meeting with nothing said).
  */
 export async function importTranscript(
   text: string,
@@ -34,6 +36,7 @@ export async function importTranscript(
       throw new InvalidTranscriptError(`transcript ${meta.key} is not valid JSON`, { cause: error });
     }
     const { lines, language, durationMs } = linesFromDeepgram(json, meta.key);
+    if (lines.length === 0) throw noCues(meta.key);
     return transcriptFromCueLines(lines, {
       meetingId: meta.meetingId,
       language,
@@ -46,7 +49,11 @@ export async function importTranscript(
   if (dropped.length > 0 && lines.length === 0) {
     throw new InvalidTranscriptError(`transcript ${meta.key} has no readable cue (${dropped.slice(0, 3).map(where).join('; ')})`);
   }
+  if (lines.length === 0) throw noCues(meta.key);
   // A truncated export keeps what was said before the cut; the manifest says what was left out.
   for (const cue of dropped) markDegraded(`${where(cue)}; the cue was left out of the transcript`);
   return transcriptFromCueLines(lines, { meetingId: meta.meetingId, source: { kind: 'import', detail: format, key: meta.key } });
 }
+
+const noCues = (key: string): InvalidTranscriptError =>
+  new InvalidTranscriptError(`the transcript file ${key} has no cues: it says nothing about who spoke when`);

@@ -83,10 +83,15 @@ describe('importTranscript', () => {
     await expect(attempt).rejects.toThrow(message);
   });
 
-  it('imports a header-only WebVTT as a transcript with no speech', async () => {
-    const transcript = await importTranscript('WEBVTT\n', 'vtt', meta);
-    expect(transcript.utterances).toEqual([]);
-    expect(transcript.durationMs).toBe(0);
+  it.each([
+    ['a header-only WebVTT', 'WEBVTT\n', 'vtt' as const],
+    ['a WebVTT of notes and styles alone', 'WEBVTT\n\nNOTE exported by Teams\n\nSTYLE\n::cue { color: red }\n', 'vtt' as const],
+    ['a Deepgram JSON with no words', JSON.stringify({ results: { channels: [{ alternatives: [{ transcript: '', words: [] }] }] } }), 'json' as const],
+    ['a Deepgram JSON with no utterances', JSON.stringify({ results: { channels: [{ alternatives: [{ transcript: '' }] }], utterances: [] } }), 'json' as const],
+  ])('rejects %s as a transcript with no cues', async (_, text, format) => {
+    const attempt = importTranscript(text, format, meta);
+    await expect(attempt).rejects.toBeInstanceOf(InvalidTranscriptError);
+    await expect(attempt).rejects.toThrow(`the transcript file ${meta.key} has no cues`);
   });
 
   it('imports the sample recording transcript whole', async () => {
