@@ -55,11 +55,11 @@ export function apiRoutes(plane: ControlPlane, options: ApiRoutesOptions = {}): 
   app.route('/', speakerRoutes(plane));
   app.route('/', actionItemRoutes(plane));
   app.route('/', searchRoutes(plane));
-  registerAskRoute(app, plane);
+  registerAskRoute(app, plane, lookup);
   app.route('/', auditRoutes(plane.audit));
   app.route('/', editRoutes(plane));
-  app.route('/', shareLinkRoutes(plane));
-  app.route('/', exportRoutes(plane));
+  app.route('/', shareLinkRoutes(plane, lookup));
+  app.route('/', exportRoutes(plane, lookup));
   app.route('/', whoAmIRoute());
   // Behind the same API-key check: CRM webhook subscriptions and their delivery log.
   if (plane.deliveries !== null) app.route('/', subscriptionRoutes({ blobs: plane.blobs, deliveries: plane.deliveries, clock: plane.clock, receivers: plane.receivers }));

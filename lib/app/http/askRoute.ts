@@ -5,14 +5,13 @@ import { askArchive, type AskEvent } from '../../domain/ask/askArchive.js';
 import type { AskAnswer } from '../../domain/ask/passages.js';
 import { AftercallError } from '../../domain/errors.js';
 import { filterCatalog } from '../../domain/meetings/meetingQuery.js';
-import { findCatalogEntry } from '../../domain/meetings/catalogReads.js';
 import { askDeps } from '../askDeps.js';
 import type { ControlPlane } from '../ControlPlane.js';
 import { recordAs } from './auditActor.js';
 import { ASK_EVENTS_DESCRIPTION, AskAnswerSchema, AskBody } from './askSchemas.js';
 import type { ApiEnv } from './authContext.js';
-import { HttpError } from './errorResponse.js';
-import { apiRoute, AUTH_ERRORS, failure } from './routeGroup.js';
+import type { MeetingLookup } from './meetingLookup.js';
+import { apiRoute, AUTH_ERRORS, failure, MEETING_GONE } from './routeGroup.js';
 
 const AUDITED_QUESTION_CHARS = 500;
 
@@ -29,6 +28,7 @@ const askRoute = apiRoute({
     },
     400: failure('bad question or scope'),
     404: failure('no such meeting'),
+    410: MEETING_GONE,
     ...AUTH_ERRORS,
   },
 });
@@ -42,11 +42,11 @@ export const askOperations = [askRoute];
  * extractive answer too; `Accept: application/json` (without text/event-stream) gets the whole
  * answer at once.
  */
-export function registerAskRoute(app: OpenAPIHono<ApiEnv>, plane: ControlPlane, log: (message: string, error: unknown) => void = console.error): void {
+export function registerAskRoute(app: OpenAPIHono<ApiEnv>, plane: ControlPlane, lookup: MeetingLookup, log: (message: string, error: unknown) => void = console.error): void {
   app.openapi(askRoute, async (c) => {
     const { tenantId } = c.get('auth');
     const body = c.req.valid('json');
-    if (body.meetingId !== undefined && (await findCatalogEntry(plane.blobs, tenantId, body.meetingId)) === null) throw new HttpError(404, `no meeting ${body.meetingId}`);
+    if (body.meetingId !== undefined) await lookup.entryOr404(tenantId, body.meetingId);
     const byDate = body.from !== undefined || body.to !== undefined;
     const meetingIds = byDate
       ? (await filterCatalog(plane.blobs, tenantId, { ...(body.from === undefined ? {} : { from: body.from }), ...(body.to === undefined ? {} : { to: body.to }) })).map((entry) => entry.meetingId)

@@ -1,12 +1,11 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { getMeeting } from '../../domain/meetings/meetingView.js';
 import type { ControlPlane } from '../ControlPlane.js';
 import { MeetingIdParams } from './apiSchemas.js';
 import type { ApiEnv } from './authContext.js';
-import { HttpError } from './errorResponse.js';
+import type { MeetingLookup } from './meetingLookup.js';
 import { NotesExportQuery, notesExportResponse } from './notesExport.js';
-import { apiRoute, AUTH_ERRORS, failure, routeGroup } from './routeGroup.js';
+import { apiRoute, AUTH_ERRORS, failure, MEETING_GONE, routeGroup } from './routeGroup.js';
 
 const exportNotesRoute = apiRoute({
   operationId: 'exportNotes',
@@ -18,6 +17,7 @@ const exportNotesRoute = apiRoute({
     200: { description: 'the notes', content: { 'text/markdown': { schema: z.string() }, 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } },
     400: failure('unknown format'),
     404: failure('no such meeting'),
+    410: MEETING_GONE,
     409: failure('the meeting is not ready yet'),
     ...AUTH_ERRORS,
   },
@@ -26,14 +26,12 @@ const exportNotesRoute = apiRoute({
 export const exportOperations = [exportNotesRoute];
 
 /** `GET /api/meetings/{id}/export`: the meeting's notes as Markdown or PDF, for any key of its tenant. */
-export function exportRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
+export function exportRoutes(plane: ControlPlane, lookup: MeetingLookup): OpenAPIHono<ApiEnv> {
   const app = routeGroup();
   app.openapi(
     exportNotesRoute,
     async (c) => {
-      const meetingId = c.req.valid('param').id;
-      const meeting = await getMeeting(plane.blobs, c.get('auth').tenantId, meetingId);
-      if (meeting === null) throw new HttpError(404, `no meeting ${meetingId}`);
+      const meeting = await lookup.meetingOr404(c.get('auth').tenantId, c.req.valid('param').id);
       return notesExportResponse(c, plane.blobs, meeting, c.req.valid('query'));
     },
   );

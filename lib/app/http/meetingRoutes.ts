@@ -7,7 +7,7 @@ import { LiveCaptionsResponse, MeetingIdParams, MeetingResponse, MeetingsQuery, 
 import { HttpError } from './errorResponse.js';
 import { meetingDetail, transcriptResponse } from './meetingReads.js';
 import type { MeetingLookup } from './meetingLookup.js';
-import { apiRoute, AUTH_ERRORS, failure, json, routeGroup } from './routeGroup.js';
+import { apiRoute, AUTH_ERRORS, failure, json, MEETING_GONE, routeGroup } from './routeGroup.js';
 
 const listMeetings = apiRoute({
   operationId: 'listMeetings',
@@ -24,7 +24,7 @@ const getMeeting = apiRoute({
   path: '/meetings/{id}',
   summary: 'one meeting: status of every step, manifest, summary, action items, decisions, chapters',
   request: { params: MeetingIdParams },
-  responses: { 200: json(MeetingResponse, 'the meeting'), 404: failure('no such meeting'), 410: failure('the meeting was erased (retention): when, why and from which stores'), ...AUTH_ERRORS },
+  responses: { 200: json(MeetingResponse, 'the meeting'), 404: failure('no such meeting'), 410: MEETING_GONE, ...AUTH_ERRORS },
 });
 
 const getTranscript = apiRoute({
@@ -37,6 +37,7 @@ const getTranscript = apiRoute({
     200: { description: 'the transcript', content: { 'application/json': { schema: TranscriptJson }, 'text/vtt': { schema: z.string() }, 'application/x-subrip': { schema: z.string() } } },
     400: failure('unknown format'),
     404: failure('no such meeting, or not transcribed yet'),
+    410: MEETING_GONE,
     ...AUTH_ERRORS,
   },
 });
@@ -47,7 +48,7 @@ const getLiveCaptions = apiRoute({
   path: '/meetings/{id}/live-captions',
   summary: "the captions shown during the call (final captions, translations and gaps; source 'live'): rough, the transcript is the record",
   request: { params: MeetingIdParams },
-  responses: { 200: json(LiveCaptionsResponse, 'the saved live captions'), 404: failure('no such meeting, or no live captions were saved for it'), ...AUTH_ERRORS },
+  responses: { 200: json(LiveCaptionsResponse, 'the saved live captions'), 404: failure('no such meeting, or no live captions were saved for it'), 410: MEETING_GONE, ...AUTH_ERRORS },
 });
 
 /** A meeting's reads, as the document describes them. */

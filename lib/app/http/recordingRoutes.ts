@@ -4,7 +4,7 @@ import type { ControlPlane } from '../ControlPlane.js';
 import { AudioUrlResponse, MeetingIdParams, SignedAudioQuery } from './apiSchemas.js';
 import { playableRecordingKey, recordingResponse } from './audioResponse.js';
 import type { MeetingLookup } from './meetingLookup.js';
-import { API_KEY, apiRoute, AUTH_ERRORS, failure, json, routeGroup } from './routeGroup.js';
+import { API_KEY, apiRoute, AUTH_ERRORS, failure, json, MEETING_GONE, routeGroup } from './routeGroup.js';
 
 const audio = (description: string) => ({ description, content: { 'audio/*': { schema: z.string().meta({ format: 'binary' }) } } });
 
@@ -21,6 +21,7 @@ const getRecording = apiRoute({
     206: audio('the requested bytes'),
     403: failure('a signed URL that has expired, was altered, or was issued for another meeting or tenant'),
     404: failure('no such meeting, or a meeting of separate participant tracks'),
+    410: MEETING_GONE,
     416: failure('range not satisfiable'),
     ...AUTH_ERRORS,
   },
@@ -32,7 +33,7 @@ const getRecordingUrl = apiRoute({
   path: '/meetings/{id}/audio-url',
   summary: 'a signed URL of the recording, valid 15 minutes, for an <audio src> to stream from without a key',
   request: { params: MeetingIdParams },
-  responses: { 200: json(AudioUrlResponse, 'the signed URL'), 404: failure('no such meeting, or a meeting of separate participant tracks'), ...AUTH_ERRORS },
+  responses: { 200: json(AudioUrlResponse, 'the signed URL'), 404: failure('no such meeting, or a meeting of separate participant tracks'), 410: MEETING_GONE, ...AUTH_ERRORS },
 });
 
 export const recordingOperations = [getRecording, getRecordingUrl];

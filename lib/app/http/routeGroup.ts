@@ -24,6 +24,8 @@ export const failure = (description: string) => json(ErrorSchema, description);
 
 export const AUTH_ERRORS = { 401: failure('missing or invalid API key') } as const;
 export const ADMIN_ERRORS = { ...AUTH_ERRORS, 403: failure('needs an admin key') } as const;
+/** What every route that finds a meeting by id (meetingLookup) answers for an erased one: 410 with its tombstone. */
+export const MEETING_GONE = failure('the meeting was erased (retention): when, why and from which stores');
 /** An API key in `Authorization: Bearer ak_…` (the `apiKey` scheme of apiDocument). */
 export const API_KEY = [{ apiKey: [] }];
 

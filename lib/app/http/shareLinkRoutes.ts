@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { findCatalogEntry } from '../../domain/meetings/catalogReads.js';
 import { SHARE_LINK_MAX_DAYS, ShareLinkInfoSchema } from '../../domain/share/shareLinkSchema.js';
 import { createShareLink, listShareLinks, revokeShareLink } from '../../domain/share/shareLinks.js';
 import type { ControlPlane } from '../ControlPlane.js';
@@ -8,8 +7,9 @@ import { MeetingIdParams } from './apiSchemas.js';
 import { recordAs } from './auditActor.js';
 import type { ApiEnv } from './authContext.js';
 import { HttpError } from './errorResponse.js';
+import type { MeetingLookup } from './meetingLookup.js';
 import { requireAdmin } from './requireApiKey.js';
-import { ADMIN_ERRORS, apiRoute, failure, json, routeGroup } from './routeGroup.js';
+import { ADMIN_ERRORS, apiRoute, failure, json, MEETING_GONE, routeGroup } from './routeGroup.js';
 
 const DAY_MS = 86_400_000;
 
@@ -34,7 +34,7 @@ const createShareLinkRoute = apiRoute({
   path: '/meetings/{id}/share-links',
   summary: 'admin: a read-only link to this meeting for someone without a key, expiring (default 7 days, at most 90)',
   request: { params: MeetingIdParams, body: { content: { 'application/json': { schema: CreateShareLinkBody } }, required: false } },
-  responses: { 201: json(CreatedShareLink, 'the link, with its token (shown once)'), 400: failure('bad expiry'), 404: failure('no such meeting'), ...ADMIN_ERRORS },
+  responses: { 201: json(CreatedShareLink, 'the link, with its token (shown once)'), 400: failure('bad expiry'), 404: failure('no such meeting'), 410: MEETING_GONE, ...ADMIN_ERRORS },
 });
 
 const listShareLinksRoute = apiRoute({
@@ -61,7 +61,7 @@ export const shareLinkOperations = [createShareLinkRoute, listShareLinksRoute, r
  * Admin routes for share links: make a read-only link to one meeting (expiring), list the
  * tenant's links, revoke one. Every change is in the audit log, under the link's id (never its token).
  */
-export function shareLinkRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
+export function shareLinkRoutes(plane: ControlPlane, lookup: MeetingLookup): OpenAPIHono<ApiEnv> {
   const app = routeGroup();
 
   app.openapi(
@@ -70,8 +70,7 @@ export function shareLinkRoutes(plane: ControlPlane): OpenAPIHono<ApiEnv> {
       requireAdmin(c);
       const auth = c.get('auth');
       const body = CreateShareLinkBody.parse(await c.req.json().catch(() => ({})));
-      const meetingId = c.req.valid('param').id;
-      if ((await findCatalogEntry(plane.blobs, auth.tenantId, meetingId)) === null) throw new HttpError(404, `no meeting ${meetingId}`);
+      const { meetingId } = await lookup.entryOr404(auth.tenantId, c.req.valid('param').id);
       const now = plane.clock();
       const { token, link } = await createShareLink(plane.blobs, { tenantId: auth.tenantId, meetingId, expiresAt: new Date(now.getTime() + body.expiresInDays * DAY_MS), createdBy: auth.keyId }, now);
       await recordAs(plane.audit, auth, { action: 'shareLink.create', target: { type: 'shareLink', id: link.linkId }, details: { meetingId, expiresAt: link.expiresAt } });

@@ -1427,6 +1427,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the meeting was erased (retention): when, why and from which stores */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getLiveCaptions: {
@@ -1461,6 +1470,15 @@ export interface operations {
             };
             /** @description no such meeting, or no live captions were saved for it */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the meeting was erased (retention): when, why and from which stores */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1534,6 +1552,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the meeting was erased (retention): when, why and from which stores */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description range not satisfiable */
             416: {
                 headers: {
@@ -1584,6 +1611,15 @@ export interface operations {
             };
             /** @description no such meeting, or a meeting of separate participant tracks */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the meeting was erased (retention): when, why and from which stores */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2190,6 +2226,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description the meeting was erased (retention): when, why and from which stores */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     createShareLink: {
@@ -2272,6 +2317,15 @@ export interface operations {
             };
             /** @description no such meeting */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the meeting was erased (retention): when, why and from which stores */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2865,6 +2919,15 @@ export interface operations {
             };
             /** @description no such meeting */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the meeting was erased (retention): when, why and from which stores */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
