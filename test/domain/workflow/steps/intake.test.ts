@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { catalogKey, resultFiles } from '../../../../lib/domain/meetings/resultKeys.js';
 import { CatalogEntrySchema, MeetingStatusSchema } from '../../../../lib/domain/meetings/schema.js';
 import { findJson, putJson } from '../../../../lib/domain/jsonBlobs.js';
+import { ManifestSchema } from '../../../../lib/domain/meetings/manifestSchema.js';
+import { indexStep } from '../../../../lib/domain/workflow/steps/indexStep.js';
 import { intake } from '../../../../lib/domain/workflow/steps/intake.js';
+import { publish } from '../../../../lib/domain/workflow/steps/publish.js';
+import { transcribe } from '../../../../lib/domain/workflow/steps/transcribe.js';
+import { understand } from '../../../../lib/domain/workflow/steps/understand.js';
+import { FaultyBlobStore } from '../../../support/faultyBlobStore.js';
+import { MemoryBlobStore } from '../../../support/memoryBlobStore.js';
 import { writeMeetingStatus } from '../../../../lib/domain/workflow/meetingStatus.js';
-import { at, meetingOf, stepStatusOf, stepWorld, storeTranscript, wavRecording, RECORDING, TENANT } from './stepWorld.js';
+import { at, meetingOf, ScriptedTranscriber, stepStatusOf, stepWorld, storeTranscript, transcriptFor, wavRecording, RECORDING, TENANT } from './stepWorld.js';
 
 const statusOf = (world: ReturnType<typeof stepWorld>, meeting = meetingOf()) => findJson(world.blobs, `${meeting.resultPrefix}${resultFiles.status}`, MeetingStatusSchema);
 const catalogOf = (world: ReturnType<typeof stepWorld>, meeting = meetingOf()) => findJson(world.blobs, catalogKey(meeting.tenantId, meeting.meetingId), CatalogEntrySchema);
@@ -78,6 +85,41 @@ describe('Intake step', () => {
 
     expect(await stepStatusOf(world.blobs, 'intake')).toMatchObject({ state: 'succeeded', runId: 'run-1' });
     expect(await statusOf(world)).toMatchObject({ state: 'running', runId: 'run-1' });
+  });
+
+  it("counts a retried Intake's attempt in its status and in the run's manifest, as other steps' retries are", async () => {
+    const stored = new MemoryBlobStore();
+    const blobs = new FaultyBlobStore(stored);
+    const meeting = meetingOf({ targetLanguages: [] });
+    const world = stepWorld({ blobs, transcriber: new ScriptedTranscriber('deepgram:nova-3', () => transcriptFor(meeting)) });
+    await blobs.put(RECORDING, wavRecording(), 'audio/wav');
+    // S3 briefly unavailable while Intake checks the recording: the state machine retries the step.
+    blobs.failReads(RECORDING, { afterWriteOf: at(resultFiles.stepStatus('intake')) });
+
+    await expect(intake(world.deps, { meeting })).rejects.toMatchObject({ name: 'BlobStoreUnavailableError' });
+    expect(await stepStatusOf(stored, 'intake')).toMatchObject({ state: 'failed', runId: 'run-1', attempt: 1 });
+    await intake(world.deps, { meeting });
+    expect(await stepStatusOf(stored, 'intake')).toMatchObject({ state: 'succeeded', runId: 'run-1', attempt: 2 });
+
+    await transcribe(world.deps, { meeting, taskToken: 't', transcriber: 'primary' });
+    await understand(world.deps, { meeting });
+    const index = await indexStep(world.deps, { meeting });
+    await publish(world.deps, { meeting, results: { index } });
+    const manifest = await findJson(blobs, at(resultFiles.manifest), ManifestSchema);
+    expect(manifest?.steps.map((step) => [step.name, step.attempt]).sort()).toEqual([['index', 1], ['intake', 2], ['transcribe', 1], ['understand', 1]]);
+    expect(manifest?.retries).toBe(1);
+  });
+
+  it('starts counting again in a new run of the meeting, whatever the last run of Intake was', async () => {
+    const world = stepWorld();
+    await expect(intake(world.deps, { meeting: meetingOf() })).rejects.toMatchObject({ name: 'RecordingNotFoundError' });
+    // As RecordFailure leaves a run that failed for good.
+    await writeMeetingStatus(world.deps, meetingOf(), 'failed', '2026-11-23T09:00:00.000Z');
+    await world.blobs.put(RECORDING, wavRecording(), 'audio/wav');
+
+    await intake(world.deps, { meeting: meetingOf({ runId: 'run-2' }) });
+
+    expect(await stepStatusOf(world.blobs, 'intake')).toMatchObject({ state: 'succeeded', runId: 'run-2', attempt: 1 });
   });
 
   it.each([
