@@ -10,6 +10,7 @@ import { FallbackUnderstander } from '../../lib/domain/understanding/FallbackUnd
 import type { MeetingView } from '../../lib/domain/meetings/meetingView.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fakes/fakeOpenAiServer.js';
 import { CHROMIUM, launchChromium, openPage } from '../support/chromium.js';
+import { freePort } from '../support/freePort.js';
 import { sampleBytes, startStackFixture, type StackFixture } from '../support/localStackFixture.js';
 
 // The callbacks given to page.evaluate run in the browser. The root project has no DOM types,
@@ -98,6 +99,12 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
     await page.click('button[type=submit]');
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').textContent()).toMatch(/rejected the key/);
+
+    // An API that cannot be reached is said in words, not as the browser's "Failed to fetch".
+    await page.fill('#api-base', `http://127.0.0.1:${await freePort()}`);
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Could not reach aftercall/);
+    await page.fill('#api-base', '');
 
     await page.fill('#api-key', apiKey);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,7 +1,8 @@
 /**
  * Talks to the aftercall API with the signed-in key in an Authorization header. The key and
  * the API's base URL live in localStorage, so the same static files work served by the app
- * (same origin) or from S3/CloudFront (another origin). Secrets never go into URLs.
+ * (same origin) or from S3/CloudFront (another origin). Secrets never go into URLs. The calls
+ * themselves go through the typed client, api/client.ts.
  */
 const KEY_ITEM = 'aftercall.apiKey';
 const BASE_ITEM = 'aftercall.apiBase';
@@ -46,39 +47,11 @@ export function clearSettings(): void {
   localStorage.removeItem(KEY_ITEM);
 }
 
-export async function apiFetch(path: string, init: RequestInit = {}, settings = loadSettings()): Promise<Response> {
-  if (settings === null) throw new ApiError(401, 'Sign in with an API key first.');
-  const headers = new Headers(init.headers);
-  headers.set('Authorization', `Bearer ${settings.apiKey}`);
-  let response: Response;
-  try {
-    response = await fetch(`${settings.baseUrl}${path}`, { ...init, headers, credentials: 'omit' });
-  } catch (error) {
-    // The browser's own text ("TypeError: Failed to fetch") tells a person nothing: say what it means.
-    throw new ApiError(0, `Could not reach aftercall at ${settings.baseUrl || location.origin}`, { cause: error });
-  }
-  if (!response.ok) throw new ApiError(response.status, await errorMessage(response));
-  return response;
-}
-
-export async function getJson<T>(path: string): Promise<T> {
-  return (await apiFetch(path)).json() as Promise<T>;
-}
-
-/** The API's errors are `{error:{status,message}}`; anything else gets the status text. */
-async function errorMessage(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: unknown } };
-    if (typeof body.error?.message === 'string') return body.error.message;
-  } catch {
-    // not JSON: fall through
-  }
-  return `${response.status} ${response.statusText}`.trim();
-}
-
-/** Fetches with the key and hands the bytes to the browser as a download. */
-export async function download(path: string, filename: string): Promise<void> {
-  const blob = await (await apiFetch(path)).blob();
+/**
+ * Hands a file the API answered (read as a Blob by the typed client, api/client.ts) to the
+ * browser as a download: fetched with the key in a header, so no secret goes into a link.
+ */
+export function saveFile(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

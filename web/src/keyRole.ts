@@ -1,6 +1,8 @@
-import { getJson, isSharedView, loadSettings } from './api.js';
+import { isSharedView, loadSettings } from './api.js';
+import { answer, api } from './api/client.js';
+import type { KeyRole } from './types.js';
 
-export type KeyRole = 'admin' | 'member';
+export type { KeyRole } from './types.js';
 
 let known: { apiKey: string; role: Promise<KeyRole | null> } | null = null;
 
@@ -13,7 +15,7 @@ export function keyRole(): Promise<KeyRole | null> {
   const settings = loadSettings();
   if (settings === null || isSharedView()) return Promise.resolve(null);
   if (known?.apiKey !== settings.apiKey) {
-    const role = getJson<{ role: KeyRole }>('/api/me').then(
+    const role = answer(api().GET('/me')).then(
       (me) => me.role,
       () => null,
     );

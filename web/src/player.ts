@@ -1,15 +1,16 @@
-import { getJson, loadSettings } from './api.js';
+import { loadSettings } from './api.js';
 import { h } from './dom.js';
 import type { SignedUrl } from './types.js';
 
 export interface Player {
   audio: HTMLAudioElement;
   /**
-   * Asks `signedUrlPath` (the meeting's /audio-url) for a short-lived signed URL and plays from
-   * it: the browser streams the recording with Range requests instead of downloading it whole
-   * first, and the API key stays in the Authorization header, never in a URL.
+   * Asks `signedUrl` (the meeting's /audio-url) for a short-lived signed URL and plays from it:
+   * the browser streams the recording with Range requests instead of downloading it whole first,
+   * and the API key stays in the Authorization header, never in a URL. (The audio itself is not
+   * an API call of the typed client: the <audio> element fetches the signed URL.)
    */
-  load(signedUrlPath: string): Promise<void>;
+  load(signedUrl: () => Promise<SignedUrl>): Promise<void>;
   /** Seeks now, or as soon as the recording's metadata is in. */
   seek(ms: number): void;
   dispose(): void;
@@ -22,7 +23,7 @@ export function createPlayer(label: string): Player {
   const audio = h('audio', { controls: true, preload: 'metadata', 'aria-label': label, class: 'player' });
   let pendingMs: number | null = null;
   let disposed = false;
-  let signedUrlPath: string | null = null;
+  let askSignedUrl: (() => Promise<SignedUrl>) | null = null;
   let issuedAt = 0;
 
   audio.addEventListener('loadedmetadata', () => {
@@ -30,8 +31,8 @@ export function createPlayer(label: string): Player {
     pendingMs = null;
   });
 
-  const useSignedUrl = async (path: string) => {
-    const signed = await getJson<SignedUrl>(path);
+  const useSignedUrl = async (ask: () => Promise<SignedUrl>) => {
+    const signed = await ask();
     if (disposed) return;
     issuedAt = Date.now();
     audio.src = `${loadSettings()?.baseUrl ?? ''}${signed.url}`;
@@ -40,18 +41,18 @@ export function createPlayer(label: string): Player {
   // The URL lives 15 minutes; a player paused longer than that gets a 403 on its next range.
   // Take a new URL and carry on from the same moment.
   audio.addEventListener('error', () => {
-    if (disposed || signedUrlPath === null || Date.now() - issuedAt < RENEW_AFTER_MS) return;
+    if (disposed || askSignedUrl === null || Date.now() - issuedAt < RENEW_AFTER_MS) return;
     const resumeAt = audio.currentTime;
     const wasPlaying = !audio.paused;
     pendingMs = resumeAt * 1000;
-    void useSignedUrl(signedUrlPath).then(() => (wasPlaying ? audio.play() : undefined)).catch(() => undefined);
+    void useSignedUrl(askSignedUrl).then(() => (wasPlaying ? audio.play() : undefined)).catch(() => undefined);
   });
 
   return {
     audio,
-    load: async (path) => {
-      signedUrlPath = path;
-      await useSignedUrl(path);
+    load: async (ask) => {
+      askSignedUrl = ask;
+      await useSignedUrl(ask);
     },
     seek: (ms) => {
       if (audio.readyState >= HTMLMediaElement.HAVE_METADATA) audio.currentTime = ms / 1000;

@@ -1,10 +1,10 @@
-import { apiFetch, getJson, loadSettings } from '../api.js';
+import { loadSettings } from '../api.js';
+import { answer, api } from '../api/client.js';
 import { h, liveStatus } from '../dom.js';
 import { formatTime } from '../format.js';
 import { errorView, pageHeading, type Page } from '../pages/common.js';
 import { navigate, type Route } from '../router.js';
 import { applyEvent, captionsSocketUrl, emptyTimeline, type LiveEvent, type Timeline } from './liveCaptions.js';
-import type { LiveRooms } from '../types.js';
 import { roomListItems } from './roomList.js';
 
 const RETRY_MS = 2000;
@@ -73,8 +73,7 @@ export function livePage(main: HTMLElement, route: Route): Page {
 
   const connect = async () => {
     try {
-      const response = await apiFetch('/api/live/tickets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ room, purpose: 'subscribe' }) });
-      const { ticket } = (await response.json()) as { ticket: string };
+      const { ticket } = await answer(api().POST('/live/tickets', { body: { room, purpose: 'subscribe' } }));
       if (left) return;
       socket = new WebSocket(captionsSocketUrl(loadSettings()?.baseUrl ?? '', room, ticket));
       socket.onopen = () => (status.textContent = `Listening to ${room}. Captions appear as people speak.`);
@@ -108,7 +107,7 @@ export function livePage(main: HTMLElement, route: Route): Page {
 
 async function listRooms(list: HTMLElement, shown: string, timeline: Timeline): Promise<void> {
   try {
-    const { rooms } = await getJson<LiveRooms>('/api/live/rooms');
+    const { rooms } = await answer(api().GET('/live/rooms'));
     list.replaceChildren(...roomListItems(rooms, shown, timeline));
   } catch (error) {
     list.replaceChildren(h('li', {}, errorView(error)));

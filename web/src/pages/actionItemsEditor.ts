@@ -1,7 +1,8 @@
 import { h, liveStatus, type Child } from '../dom.js';
 import { formatTime } from '../format.js';
-import type { ActionItem } from '../types.js';
-import { messageOf, sendJson } from './editing.js';
+import { answer, api } from '../api/client.js';
+import type { ActionItem, ActionItemEdit } from '../types.js';
+import { messageOf } from './editing.js';
 
 /** An action item as the API shows it, with people's edits laid over it (done, edit, detached). */
 export type EditedActionItem = ActionItem;
@@ -19,12 +20,14 @@ const editorOf = (item: EditedActionItem) => {
  * opens its text, owner and due date in place; each save quotes the version it was shown, so a
  * change someone made meanwhile is reported instead of overwritten.
  */
-export function actionItemsEditor(base: string, items: EditedActionItem[] | null, seekLink: SeekLink, canEdit: boolean): HTMLElement {
+export function actionItemsEditor(meetingId: string, items: EditedActionItem[] | null, seekLink: SeekLink, canEdit: boolean): HTMLElement {
   const status = liveStatus();
-  const save = async (item: EditedActionItem, changes: Record<string, unknown>): Promise<EditedActionItem | null> => {
+  const save = async (item: EditedActionItem, changes: Omit<ActionItemEdit, 'version'>): Promise<EditedActionItem | null> => {
     status.textContent = 'Saving…';
     try {
-      const { actionItem } = await sendJson<{ actionItem: EditedActionItem }>('PATCH', `${base}/action-items/${encodeURIComponent(item.id)}`, { version: item.edit?.version ?? 0, ...changes });
+      const { actionItem } = await answer(
+        api().PATCH('/meetings/{id}/action-items/{itemId}', { params: { path: { id: meetingId, itemId: item.id } }, body: { version: item.edit?.version ?? 0, ...changes } }),
+      );
       status.textContent = 'Saved.';
       return actionItem;
     } catch (error) {
@@ -95,7 +98,7 @@ export function actionItemsEditor(base: string, items: EditedActionItem[] | null
         'aria-label': `Edit action item: ${item.text}`,
         onsubmit: async (event: Event) => {
           event.preventDefault();
-          const changes: Record<string, unknown> = {};
+          const changes: Omit<ActionItemEdit, 'version'> = {};
           if (text.value.trim() !== item.text) changes.text = text.value.trim();
           const newOwner = owner.value.trim() === '' ? null : owner.value.trim();
           if (newOwner !== item.owner) changes.owner = newOwner;

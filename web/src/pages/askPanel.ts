@@ -1,4 +1,4 @@
-import { apiFetch } from '../api.js';
+import { answer, api } from '../api/client.js';
 import { aiLabel } from '../aiLabel.js';
 import { h, liveStatus } from '../dom.js';
 import { formatTime } from '../format.js';
@@ -44,12 +44,8 @@ export function askPanel(scope: { meetingId?: string } = {}): HTMLElement {
 }
 
 async function ask(question: string, meetingId: string | undefined): Promise<AskAnswer> {
-  const response = await apiFetch('/api/ask', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ question, ...(meetingId === undefined ? {} : { meetingId }) }),
-  });
-  return (await response.json()) as AskAnswer;
+  // The whole answer as JSON: the API streams it (server-sent events) only to clients that ask for that.
+  return answer(api().POST('/ask', { headers: { Accept: 'application/json' }, body: { question, ...(meetingId === undefined ? {} : { meetingId }) } }));
 }
 
 function answerView(result: AskAnswer): HTMLElement[] {

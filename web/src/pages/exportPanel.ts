@@ -1,4 +1,5 @@
-import { apiFetch, download } from '../api.js';
+import { saveFile } from '../api.js';
+import type { MeetingReads } from '../api/meetingReads.js';
 import { h, liveStatus } from '../dom.js';
 import { errorView } from './common.js';
 
@@ -6,21 +7,24 @@ import { errorView } from './common.js';
  * Export: the notes (summary, decisions, action items, chapters; the transcript if ticked) as a
  * Markdown or PDF download, or copied as Markdown to paste into a doc, a ticket or a chat.
  */
-export function exportPanel(base: string, title: string): HTMLElement {
+export function exportPanel(reads: MeetingReads, title: string): HTMLElement {
   const status = liveStatus();
   const withTranscript = h('input', { id: 'export-transcript', type: 'checkbox' });
   const fileBase = `${title.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'meeting'}-notes`;
-  const path = (format: 'md' | 'pdf') => `${base}/export?format=${format}&transcript=${withTranscript.checked}`;
   const failed = (error: unknown) => status.replaceChildren(errorView(error));
 
   const save = (format: 'md' | 'pdf') => () => {
     status.textContent = 'Preparing the file…';
-    download(path(format), `${fileBase}.${format}`).then(() => (status.textContent = ''), failed);
+    reads.notes(format, withTranscript.checked).then((file) => {
+      saveFile(file, `${fileBase}.${format}`);
+      status.textContent = '';
+    }, failed);
   };
   const copy = () => {
     status.textContent = 'Copying…';
-    apiFetch(path('md'))
-      .then((response) => response.text())
+    reads
+      .notes('md', withTranscript.checked)
+      .then((file) => file.text())
       .then((markdown) => navigator.clipboard.writeText(markdown))
       .then(() => (status.textContent = 'Copied the notes as Markdown.'), failed);
   };

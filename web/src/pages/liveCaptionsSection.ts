@@ -1,4 +1,5 @@
-import { ApiError, getJson } from '../api.js';
+import { ApiError } from '../api.js';
+import type { MeetingReads } from '../api/meetingReads.js';
 import { h } from '../dom.js';
 import { formatTime } from '../format.js';
 import type { SavedLiveCaptions } from '../types.js';
@@ -9,14 +10,14 @@ import { errorView } from './common.js';
  * folded away, and labelled rough — the transcript is the record. Removes itself when the
  * meeting has none (most meetings: a recording uploaded after the fact never had a live room).
  */
-export function liveCaptionsSection(base: string): HTMLElement {
+export function liveCaptionsSection(reads: MeetingReads): HTMLElement {
   const body = h('div', {}, h('p', { class: 'hint' }, 'Loading…'));
   const section = h(
     'section',
     { class: 'card live-captions-saved', 'aria-labelledby': 'live-saved-heading' },
     h('details', {}, h('summary', {}, h('h2', { id: 'live-saved-heading' }, 'Live captions from the call')), body),
   );
-  getJson<SavedLiveCaptions>(`${base}/live-captions`).then(
+  reads.liveCaptions().then(
     (saved) => body.replaceChildren(...savedLines(saved)),
     (error: unknown) => {
       if (error instanceof ApiError && error.status === 404) section.remove();

@@ -3,6 +3,7 @@ import { navigate } from '../router.js';
 
 /** The list's filters, as the API names them (GET /api/meetings): the route's query carries them, so a filtered list is a link. */
 export const FILTER_NAMES = ['q', 'room', 'participant', 'from', 'to'] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];
 
 /** The filters set in the route, for the API's query string. */
 export function filterParams(params: URLSearchParams): URLSearchParams {
@@ -16,7 +17,7 @@ export function filterParams(params: URLSearchParams): URLSearchParams {
 
 /** A form of text, room, participant and dates; applying it changes the route (#/meetings?q=…). */
 export function meetingFilters(params: URLSearchParams): HTMLElement {
-  const field = (name: (typeof FILTER_NAMES)[number], label: string, type: string, hint?: string) =>
+  const field = (name: FilterName, label: string, type: string, hint?: string) =>
     h(
       'div',
       { class: 'field' },

@@ -1,14 +1,14 @@
-import { getJson } from '../api.js';
+import { answer, api } from '../api/client.js';
 import { h, liveStatus } from '../dom.js';
 import { formatDate } from '../format.js';
 import type { Route } from '../router.js';
 import { setPageTitle } from '../pageTitle.js';
-import { filterParams, meetingFilters } from './meetingFilters.js';
+import { filterParams, meetingFilters, type FilterName } from './meetingFilters.js';
 import { identityFacts, summaryPreview } from './meetingIdentity.js';
 import { linkNameSuffixes, meetingTitleLink } from './meetingTitleLink.js';
 import { progressLine } from './readyEstimate.js';
 import { markBusy, meetingListSkeleton, showLoading } from '../skeleton.js';
-import type { MeetingsPage, MeetingSummary } from '../types.js';
+import type { MeetingSummary } from '../types.js';
 import { degradedLine, errorView, failureLine, pageHeading, stateBadges, type Page } from './common.js';
 
 const REFRESH_MS = 3_000;
@@ -22,6 +22,7 @@ export function meetingListPage(main: HTMLElement, route: Route): Page {
   const more = h('button', { type: 'button', hidden: true }, 'Show more meetings');
   const filters = filterParams(route.params);
   const filtered = filters.toString() !== '';
+  const filterQuery: Partial<Record<FilterName, string>> = Object.fromEntries(filters);
   setPageTitle(filtered ? 'Meetings (filtered)' : 'Meetings');
   main.append(pageHeading('Meetings'), meetingFilters(route.params), status, list, more);
   list.replaceChildren(...meetingListSkeleton());
@@ -49,10 +50,8 @@ export function meetingListPage(main: HTMLElement, route: Route): Page {
     const meetings: MeetingSummary[] = [];
     let cursor: string | null | undefined;
     for (let page = 0; page < pages; page += 1) {
-      const query = new URLSearchParams(filters);
-      query.set('limit', String(PAGE_SIZE));
-      if (cursor) query.set('cursor', cursor);
-      const result = await getJson<MeetingsPage>(`/api/meetings?${query.toString()}`);
+      const query = { ...filterQuery, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
+      const result = await answer(api().GET('/meetings', { params: { query } }));
       meetings.push(...result.meetings);
       cursor = result.nextCursor;
       if (!cursor) break;

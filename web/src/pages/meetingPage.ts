@@ -3,13 +3,14 @@ import { actionItemsEditor } from './actionItemsEditor.js';
 import { editPermissions, NO_EDITS, type EditPermissions } from './editing.js';
 import { speakersSection } from './speakersSection.js';
 import { transcriptCorrections } from './transcriptCorrections.js';
-import { ApiError, apiFetch, download, getJson } from '../api.js';
+import { ApiError, saveFile } from '../api.js';
+import { keyReads, type MeetingReads } from '../api/meetingReads.js';
 import { h, liveStatus, type Child } from '../dom.js';
 import { formatDate, formatTime, languageName } from '../format.js';
 import { createPlayer, type Player } from '../player.js';
 import { meetingHref, type Route } from '../router.js';
 import { transcriptView, type TranscriptView } from '../transcriptView.js';
-import type { Chapter, MeetingDetail, Transcript, Translation } from '../types.js';
+import type { Chapter, ShownMeeting } from '../types.js';
 import { withAiLabel } from '../aiLabel.js';
 import { decisionsSection } from './decisionsSection.js';
 import { liveCaptionsSection } from './liveCaptionsSection.js';
@@ -29,19 +30,15 @@ const REFRESH_MS = 3_000;
 /** One meeting: summary, action items and chapters that seek the player, and the transcript that follows it. */
 /** Where a meeting page reads from: the API with the signed-in key, or a share link's routes. */
 export interface MeetingSource {
-  detailPath: string;
-  /** Its transcript, audio-url, live-captions and export routes are under this. */
-  base: string;
+  /** Its detail, transcript, recording, live captions and export. */
+  reads: MeetingReads;
   /** The page's own address at a moment. */
   hrefAt(ms: number): string;
   /** Opened through a share link: read-only, nothing beyond this meeting. */
   shared: boolean;
 }
 
-const keySource = (meetingId: string): MeetingSource => {
-  const base = `/api/meetings/${encodeURIComponent(meetingId)}`;
-  return { detailPath: base, base, hrefAt: (ms) => meetingHref(meetingId, ms), shared: false };
-};
+const keySource = (meetingId: string): MeetingSource => ({ reads: keyReads(meetingId), hrefAt: (ms) => meetingHref(meetingId, ms), shared: false });
 
 export function meetingPage(main: HTMLElement, route: Route, source: MeetingSource = keySource(route.id)): Page {
   const startAt = Number(route.params.get('t'));
@@ -53,9 +50,9 @@ export function meetingPage(main: HTMLElement, route: Route, source: MeetingSour
   let stopped = false;
 
   const load = async () => {
-    let detail: MeetingDetail;
+    let detail: ShownMeeting;
     try {
-      detail = await getJson<MeetingDetail>(source.detailPath);
+      detail = await source.reads.detail();
     } catch (error) {
       if (!stopped) replaceKeepingFocus(main, pageHeading('Meeting'), errorView(error));
       return;
@@ -69,7 +66,7 @@ export function meetingPage(main: HTMLElement, route: Route, source: MeetingSour
       return;
     }
     // A share link's page is read-only: no edits, nothing asked of the edit routes.
-    const permissions = source.shared ? NO_EDITS : await editPermissions(source.base);
+    const permissions = source.shared ? NO_EDITS : await editPermissions(detail.meeting.meetingId);
     if (stopped) return;
     player = createPlayer(`Recording of ${detail.meeting.title}`);
     disposePlayback = renderReady(main, detail, player, source, Number.isFinite(startAt) && route.params.has('t') ? startAt : null, permissions);
@@ -86,7 +83,7 @@ export function meetingPage(main: HTMLElement, route: Route, source: MeetingSour
   };
 }
 
-function header(detail: MeetingDetail): HTMLElement[] {
+function header(detail: ShownMeeting): HTMLElement[] {
   const { meeting } = detail;
   const parts: (HTMLElement | null)[] = [
     pageHeading(meeting.title),
@@ -99,7 +96,7 @@ function header(detail: MeetingDetail): HTMLElement[] {
   return parts.filter((part): part is HTMLElement => part !== null);
 }
 
-function progress(detail: MeetingDetail): HTMLElement {
+function progress(detail: ShownMeeting): HTMLElement {
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'steps-heading' },
@@ -112,8 +109,9 @@ function progress(detail: MeetingDetail): HTMLElement {
   );
 }
 
-function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, source: MeetingSource, startAt: number | null, permissions: EditPermissions): () => void {
-  const { base } = source;
+function renderReady(main: HTMLElement, detail: ShownMeeting, player: Player, source: MeetingSource, startAt: number | null, permissions: EditPermissions): () => void {
+  const { reads } = source;
+  const { meetingId } = detail.meeting;
   let transcript: TranscriptView | null = null;
   const playerBar = h('section', { class: 'player-bar', 'aria-label': 'Player' }, player.audio);
   const playback = meetingPlayback(player, playerBar, detail.meeting.meetingId);
@@ -152,11 +150,11 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, s
         withAiLabel(summarySection(detail), detail.aiLabels?.summary),
         talkTimeChart(detail.meeting.talkTime ?? []),
         withAiLabel(decisionsSection(detail.decisions?.decisions ?? null, seekLink), detail.aiLabels?.decisions),
-        withAiLabel(actionItemsEditor(base, detail.actionItems?.items ?? null, seekLink, permissions.actionItems), detail.aiLabels?.actionItems),
+        withAiLabel(actionItemsEditor(meetingId, detail.actionItems?.items ?? null, seekLink, permissions.actionItems), detail.aiLabels?.actionItems),
         withAiLabel(chaptersSection(detail.chapters?.chapters ?? null, seekLink), detail.aiLabels?.chapters),
         source.shared ? null : speakersSlot,
-        detail.hasLiveCaptions === false ? null : liveCaptionsSection(base),
-        exportPanel(base, detail.meeting.title),
+        detail.hasLiveCaptions === false ? null : liveCaptionsSection(reads),
+        exportPanel(reads, detail.meeting.title),
         source.shared ? null : askPanel({ meetingId: detail.meeting.meetingId }),
         source.shared ? null : sharePanel(detail.meeting.meetingId),
       ),
@@ -170,7 +168,7 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, s
     ),
   );
 
-  player.load(`${base}/audio-url`).then(
+  player.load(reads.audioUrl).then(
     () => {
       playerStatus.textContent = '';
     },
@@ -181,14 +179,14 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, s
   // A moment link (a search hit, a CRM task) opens playing there, if the browser lets it.
   if (startAt !== null) seek(startAt);
 
-  getJson<Transcript>(`${base}/transcript?format=json`).then(
+  reads.transcript().then(
     (loaded) => {
-      const corrections = permissions.transcript ? transcriptCorrections(base) : null;
+      const corrections = permissions.transcript ? transcriptCorrections(meetingId) : null;
       transcript = transcriptView(loaded, (utterance, row) => (corrections?.active && row ? corrections.open(utterance, row) : seek(utterance.startMs)));
       const around = playback.attachTranscript(transcript);
-      transcriptSlot.replaceChildren(transcriptToolbar(detail, base, transcript), corrections?.element ?? '', ...around.before, transcript.element, ...around.after);
+      transcriptSlot.replaceChildren(transcriptToolbar(detail, reads, transcript), corrections?.element ?? '', ...around.before, transcript.element, ...around.after);
       transcriptSlot.removeAttribute('aria-busy');
-      speakersSlot.replaceChildren(speakersSection(base, loaded, detail.speakerNames ?? null, permissions.speakers, (names) => transcript?.renameSpeakers(names)));
+      speakersSlot.replaceChildren(speakersSection(meetingId, loaded, detail.speakerNames ?? null, permissions.speakers, (names) => transcript?.renameSpeakers(names)));
     },
     (error: unknown) => {
       transcriptSlot.replaceChildren(errorView(error));
@@ -200,7 +198,7 @@ function renderReady(main: HTMLElement, detail: MeetingDetail, player: Player, s
 
 const transcriptLoading = (): HTMLElement[] => [hiddenLoadingStatus('Loading the transcript…'), transcriptSkeleton()];
 
-function summarySection(detail: MeetingDetail): HTMLElement {
+function summarySection(detail: ShownMeeting): HTMLElement {
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'summary-heading' },
@@ -229,7 +227,7 @@ function chaptersSection(chapters: Chapter[] | null, seekLink: SeekLink): HTMLEl
 }
 
 /** The language switch (succeeded translations only) and the subtitle downloads. */
-function transcriptToolbar(detail: MeetingDetail, base: string, view: TranscriptView): HTMLElement {
+function transcriptToolbar(detail: ShownMeeting, reads: MeetingReads, view: TranscriptView): HTMLElement {
   const languages = (detail.meeting.manifest?.translations ?? []).filter((t) => t.state === 'succeeded').map((t) => t.language);
   let language: string | null = null;
   const status = liveStatus();
@@ -238,10 +236,13 @@ function transcriptToolbar(detail: MeetingDetail, base: string, view: Transcript
   const srtButton = h('button', { type: 'button' }, 'Download SRT');
   const vttButton = h('button', { type: 'button' }, 'Download WebVTT');
   const fetchFile = (format: 'vtt' | 'srt') => {
-    const lang = language === null ? '' : `&lang=${encodeURIComponent(language)}`;
+    const filename = `${fileBase}${language === null ? '' : `.${language}`}.${format}`;
     status.textContent = 'Downloading…';
-    download(`${base}/transcript?format=${format}${lang}`, `${fileBase}${language === null ? '' : `.${language}`}.${format}`).then(
-      () => (status.textContent = ''),
+    reads.subtitles(format, language).then(
+      (file) => {
+        saveFile(file, filename);
+        status.textContent = '';
+      },
       (error: unknown) => (status.textContent = error instanceof Error ? error.message : String(error)),
     );
   };
@@ -262,19 +263,17 @@ function transcriptToolbar(detail: MeetingDetail, base: string, view: Transcript
         return;
       }
       status.textContent = `Loading the ${languageName(next)} translation…`;
-      apiFetch(`${base}/transcript?format=json&lang=${encodeURIComponent(next)}`)
-        .then((response) => response.json() as Promise<Translation>)
-        .then(
-          (translation) => {
-            language = next;
-            view.setTexts(new Map(translation.utterances.map((u) => [u.id, u.text])), translation.language);
-            status.textContent = '';
-          },
-          (error: unknown) => {
-            chosen.value = language ?? '';
-            status.textContent = error instanceof ApiError || error instanceof Error ? error.message : String(error);
-          },
-        );
+      reads.translation(next).then(
+        (translation) => {
+          language = next;
+          view.setTexts(new Map(translation.utterances.map((u) => [u.id, u.text])), translation.language);
+          status.textContent = '';
+        },
+        (error: unknown) => {
+          chosen.value = language ?? '';
+          status.textContent = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+        },
+      );
     });
   }
 

@@ -1,14 +1,15 @@
-import { getJson } from '../api.js';
+import { answer, api } from '../api/client.js';
 import { h, liveStatus } from '../dom.js';
 import { formatTime, KIND_LABELS } from '../format.js';
 import { meetingHref, navigate, searchHref, type Route } from '../router.js';
-import type { MeetingsPage, MeetingSummary, SearchHit } from '../types.js';
+import type { HitKind, MeetingSummary, SearchHit, SearchQuery } from '../types.js';
 import { askPanel } from './askPanel.js';
 import { markBusy, searchResultsSkeleton, showLoading } from '../skeleton.js';
 import { errorView, markedText, pageHeading, type Page } from './common.js';
 import { linkNameSuffixes, meetingTitleLink } from './meetingTitleLink.js';
 
-const FILTERS = ['q', 'kind', 'speaker', 'from', 'to'] as const;
+const TEXT_FILTERS = ['speaker', 'from', 'to'] as const;
+const isHitKind = (kind: string): kind is HitKind => Object.hasOwn(KIND_LABELS, kind);
 
 /** Archive search: the query lives in the URL, so a search can be shared and Back works. */
 export function searchPage(main: HTMLElement, route: Route): Page {
@@ -47,12 +48,15 @@ export function searchPage(main: HTMLElement, route: Route): Page {
 
   let stopped = false;
   if (value('q').trim() !== '') {
-    const params = new URLSearchParams({ limit: '50' });
-    for (const name of FILTERS) if (value(name) !== '') params.set(name, value(name));
+    const query: SearchQuery = { q: value('q'), limit: 50 };
+    for (const name of TEXT_FILTERS) if (value(name) !== '') query[name] = value(name);
+    // A kind the archive does not have (a hand-edited link) searches everything.
+    const kind = value('kind');
+    if (isHitKind(kind)) query.kind = kind;
     showLoading(status, 'Searching…');
     results.replaceChildren(...searchResultsSkeleton());
     const loaded = markBusy(results);
-    Promise.all([getJson<{ hits: SearchHit[] }>(`/api/search?${params.toString()}`), meetingTitles()]).then(
+    Promise.all([answer(api().GET('/search', { params: { query } })), meetingTitles()]).then(
       ([{ hits }, titles]) => {
         if (stopped) return;
         status.textContent = hits.length === 0 ? 'No matches.' : `${hits.length} match${hits.length === 1 ? '' : 'es'}.`;
@@ -76,7 +80,7 @@ export function searchPage(main: HTMLElement, route: Route): Page {
 /** The meetings for the group headings (the newest 100), by id; ids will do for the rest. */
 async function meetingTitles(): Promise<Map<string, MeetingSummary>> {
   try {
-    const { meetings } = await getJson<MeetingsPage>('/api/meetings?limit=100');
+    const { meetings } = await answer(api().GET('/meetings', { params: { query: { limit: 100 } } }));
     return new Map(meetings.map((meeting) => [meeting.meetingId, meeting]));
   } catch {
     return new Map();

@@ -1,8 +1,9 @@
-import { ApiError, apiFetch, getJson } from '../api.js';
+import { ApiError } from '../api.js';
+import { answer, api } from '../api/client.js';
 import { h, liveStatus } from '../dom.js';
 import { formatDate } from '../format.js';
 import { keyRole } from '../keyRole.js';
-import type { CreatedLink, ShareLink, ShareLinks } from '../types.js';
+import type { CreatedLink, ShareLink } from '../types.js';
 import { errorView } from './common.js';
 
 const EXPIRIES = [
@@ -25,15 +26,14 @@ export function sharePanel(meetingId: string): HTMLElement {
   const made = h('div', { class: 'share-made' });
   const list = h('div', { class: 'share-links' });
   const expiry = h('select', { id: 'share-expiry' }, EXPIRIES.map(([days, label]) => h('option', { value: days, selected: days === 7 }, label)));
-  const meetingBase = `/api/meetings/${encodeURIComponent(meetingId)}`;
 
   const refresh = async () => {
-    const { links } = await getJson<ShareLinks>(`/api/share-links?meetingId=${encodeURIComponent(meetingId)}`);
+    const { links } = await answer(api().GET('/share-links', { params: { query: { meetingId } } }));
     list.replaceChildren(...linkList(links, revoke));
   };
   const revoke = (link: ShareLink) => {
     status.textContent = 'Revoking…';
-    apiFetch(`/api/share-links/${encodeURIComponent(link.linkId)}`, { method: 'DELETE' })
+    answer(api().DELETE('/share-links/{linkId}', { params: { path: { linkId: link.linkId } } }))
       .then(refresh)
       .then(
         () => (status.textContent = 'Revoked: the link no longer opens the meeting.'),
@@ -51,8 +51,7 @@ export function sharePanel(meetingId: string): HTMLElement {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     status.textContent = 'Creating the link…';
-    apiFetch(`${meetingBase}/share-links`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ expiresInDays: Number(expiry.value) }) })
-      .then((response) => response.json() as Promise<CreatedLink>)
+    answer(api().POST('/meetings/{id}/share-links', { params: { path: { id: meetingId } }, body: { expiresInDays: Number(expiry.value) } }))
       .then(async (created) => {
         made.replaceChildren(madeLink(created));
         status.textContent = `Link created; it expires ${formatDate(created.link.expiresAt)}.`;

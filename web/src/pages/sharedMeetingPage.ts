@@ -1,3 +1,4 @@
+import { sharedReads } from '../api/meetingReads.js';
 import type { Route } from '../router.js';
 import { sharedHref } from '../router.js';
 import type { Page } from './common.js';
@@ -9,8 +10,7 @@ import { meetingPage } from './meetingPage.js';
  */
 export function sharedMeetingPage(main: HTMLElement, route: Route): Page {
   return meetingPage(main, route, {
-    detailPath: '/api/shared/meeting',
-    base: '/api/shared',
+    reads: sharedReads(),
     hrefAt: (ms) => sharedHref(route.id, ms),
     shared: true,
   });

@@ -1,4 +1,5 @@
-import { apiFetch, loadSettings, saveSettings, type Settings } from '../api.js';
+import { loadSettings, saveSettings, type Settings } from '../api.js';
+import { api } from '../api/client.js';
 import { h, liveStatus } from '../dom.js';
 import { navigate, type Route } from '../router.js';
 import { afterSignIn } from '../signInReturn.js';
@@ -46,7 +47,7 @@ export function signInPage(main: HTMLElement, route: Route): Page {
     }
     status.textContent = 'Checking the key…';
     // Try the key before keeping it, so a typo is caught here and not on the next page.
-    apiFetch('/api/meetings', {}, settings).then(
+    api(settings).GET('/meetings').then(
       () => {
         saveSettings(settings);
         navigate(afterSignIn(route.params));

@@ -1,7 +1,8 @@
 import { append, h, liveStatus } from '../dom.js';
 import { formatTime } from '../format.js';
 import type { SpeakerNameProposals, Transcript } from '../types.js';
-import { messageOf, sendJson } from './editing.js';
+import { answer, api } from '../api/client.js';
+import { messageOf } from './editing.js';
 
 /** speaker-names.json as the meeting view carries it: names proposed with the lines that show them. */
 export type { SpeakerNameProposals } from '../types.js';
@@ -11,10 +12,11 @@ export type { SpeakerNameProposals } from '../types.js';
  * lines that show why, accepted with one click. A rename rewrites the transcript's names at once
  * and rebuilds the search index in the background; `onRenamed` updates the page.
  */
-export function speakersSection(base: string, transcript: Transcript, proposed: SpeakerNameProposals | null, canEdit: boolean, onRenamed: (names: Record<string, string>) => void): HTMLElement {
+export function speakersSection(meetingId: string, transcript: Transcript, proposed: SpeakerNameProposals | null, canEdit: boolean, onRenamed: (names: Record<string, string>) => void): HTMLElement {
   const status = liveStatus();
   const list = h('ul', { class: 'speakers' });
   const byId = new Map(transcript.utterances.map((u) => [u.id, u]));
+  const path = { id: meetingId };
   const open = new Map((proposed?.proposals ?? []).filter((p) => p.confirmedAt === null).map((p) => [p.speakerId, p]));
 
   const applied = (names: Record<string, string>) => {
@@ -26,7 +28,7 @@ export function speakersSection(base: string, transcript: Transcript, proposed: 
   const rename = async (speakerId: string, name: string) => {
     status.textContent = 'Renaming…';
     try {
-      await sendJson('PUT', `${base}/speakers`, { [speakerId]: name });
+      await answer(api().PUT('/meetings/{id}/speakers', { params: { path }, body: { [speakerId]: name } }));
       status.textContent = `Renamed to ${name}. Search follows in a moment.`;
       applied({ [speakerId]: name });
     } catch (error) {
@@ -36,7 +38,7 @@ export function speakersSection(base: string, transcript: Transcript, proposed: 
   const accept = async (speakerId: string) => {
     status.textContent = 'Accepting…';
     try {
-      const { names } = await sendJson<{ names: Record<string, string> }>('POST', `${base}/speakers/confirm`, { speakerIds: [speakerId] });
+      const { names } = await answer(api().POST('/meetings/{id}/speakers/confirm', { params: { path }, body: { speakerIds: [speakerId] } }));
       status.textContent = `Accepted: ${Object.values(names).join(', ')}.`;
       applied(names);
     } catch (error) {

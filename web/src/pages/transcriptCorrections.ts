@@ -1,6 +1,7 @@
 import { h, liveStatus } from '../dom.js';
 import type { Utterance } from '../types.js';
-import { messageOf, sendJson } from './editing.js';
+import { answer, api } from '../api/client.js';
+import { messageOf } from './editing.js';
 
 export interface TranscriptCorrections {
   /** The toolbar control: a toggle button and what the last save said. */
@@ -15,7 +16,7 @@ export interface TranscriptCorrections {
  * tab stop each; while it is on, choosing a line opens its text in place. Each save quotes the
  * line's version (0 as transcribed; the page counts its own saves).
  */
-export function transcriptCorrections(base: string): TranscriptCorrections {
+export function transcriptCorrections(meetingId: string): TranscriptCorrections {
   const versions = new Map<string, number>();
   const status = liveStatus();
   let active = false;
@@ -42,10 +43,12 @@ export function transcriptCorrections(base: string): TranscriptCorrections {
           event.preventDefault();
           status.textContent = 'Saving…';
           try {
-            const saved = await sendJson<{ text: string; version: number; searchIndex: string }>('PATCH', `${base}/transcript/${encodeURIComponent(utterance.id)}`, {
-              version: versions.get(utterance.id) ?? 0,
-              text: text.value,
-            });
+            const saved = await answer(
+              api().PATCH('/meetings/{id}/transcript/{utteranceId}', {
+                params: { path: { id: meetingId, utteranceId: utterance.id } },
+                body: { version: versions.get(utterance.id) ?? 0, text: text.value },
+              }),
+            );
             versions.set(utterance.id, saved.version);
             // The view reads the utterance's text when switching back from a translation.
             utterance.text = saved.text;
