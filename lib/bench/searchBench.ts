@@ -104,7 +104,7 @@ export async function benchSearch(corpusDir: string, corpusMeetings: string[], d
       timings.sort((a, b) => a - b);
       cpu.sort((a, b) => a - b);
       const legs = await timeLegs(embedder, index, questions);
-      const recall = await vectorRecall(embedder, index, questions.slice(0, options.recallSample ?? 0));
+      const recall = await vectorRecall(embedder, index, questions.slice(0, options.recallSample ?? 0), Math.ceil(indexed / corpusMeetings.length));
       return {
         meetings: indexed,
         documents,
@@ -203,21 +203,24 @@ async function timeLegs(embedder: HashedTermEmbedder, index: LanceVectorIndex, q
 
 /**
  * Recall@10 of the vector list against an exact search. The bench's archive holds each corpus
- * passage many times over (copies of ten meetings), so ties are the rule: a hit counts as found
- * when it is at least as near as the exact search's 10th, whichever copy it is.
+ * passage many times over (copies of the corpus meetings), so ties are the rule: a hit counts as
+ * found when the exact search puts it at least as near as its 10th, whichever copy it is. By id,
+ * not by the index's score: a quantised index reports approximate distances.
  */
-async function vectorRecall(embedder: HashedTermEmbedder, index: LanceVectorIndex, questions: readonly string[]): Promise<{ recall: number; queries: number }> {
+async function vectorRecall(embedder: HashedTermEmbedder, index: LanceVectorIndex, questions: readonly string[], copies: number): Promise<{ recall: number; queries: number }> {
   let sum = 0;
   let queries = 0;
   for (const query of questions) {
     const [embedding] = await embedder.embed([query]);
     if (!embedding?.some((value) => value !== 0)) continue;
     const scope = { tenantId: 'bench', limit: 10, vector: embedding };
-    const exact = await index.query(scope, { exact: true });
+    // Every copy of the 10th's passage can tie with it.
+    const exact = await index.query({ ...scope, limit: 10 + copies }, { exact: true });
     if (exact.length === 0) continue;
-    const tenth = exact.at(-1)!.score;
+    const tenth = exact[Math.min(9, exact.length - 1)]!.score;
+    const asNear = new Set(exact.filter((hit, rank) => rank < 10 || hit.score >= tenth - 1e-6).map((hit) => hit.document.id));
     const approximate = await index.query(scope);
-    sum += Math.min(exact.length, approximate.filter((hit) => hit.score >= tenth - 1e-6).length) / exact.length;
+    sum += Math.min(10, exact.length, approximate.filter((hit) => asNear.has(hit.document.id)).length) / Math.min(10, exact.length);
     queries += 1;
   }
   return { recall: queries === 0 ? 0 : sum / queries, queries };

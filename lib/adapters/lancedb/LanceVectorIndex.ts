@@ -2,20 +2,9 @@
 // never opens one (the Lambda functions, which use Pinecone) never needs LanceDB's native binary.
 import { performance } from 'node:perf_hooks';
 import type * as lancedb from '@lancedb/lancedb';
-import type { FixedSizeList, Schema } from 'apache-arrow';
-import {
-  SEARCH_DOCUMENT_KINDS,
-  type IndexedDocument,
-  type KeywordQuery,
-  type MeetingDocuments,
-  type SearchDocument,
-  type SearchScope,
-  type SearchDocumentKind,
-  type SpeakerTurn,
-  type VectorHit,
-  type VectorIndex,
-  type VectorQuery,
-} from '../../domain/ports/VectorIndex.js';
+import type { FixedSizeList } from 'apache-arrow';
+import type { IndexedDocument, KeywordQuery, MeetingDocuments, SearchScope, VectorHit, VectorIndex, VectorQuery } from '../../domain/ports/VectorIndex.js';
+import { documentColumns, documentSchema, ensureTurnsColumn, fromRow, layoutOf, toRow, type RowLayout } from './documentRows.js';
 import { configureLanceThreads } from './lanceThreads.js';
 import { sqlAnd, sqlEquals, sqlIn } from './sqlFilter.js';
 
@@ -61,44 +50,6 @@ const FTS_OPTIONS = { baseTokenizer: 'simple', language: 'English', lowercase: t
 // Full-text on the text; bitmap (few distinct values) on the tenant; B-tree (one value per meeting) on the meeting.
 const INDEXED_COLUMNS = ['text', 'tenant_id', 'meeting_id'] as const;
 
-// snake_case on purpose: the SQL filters fold unquoted identifiers to lower case.
-const DOCUMENT_COLUMNS = ['id', 'tenant_id', 'meeting_id', 'kind', 'text', 'speaker', 'turns', 'start_ms', 'end_ms', 'utterance_ids'] as const;
-
-// A type, not an interface: only type aliases satisfy lancedb's Record<string, unknown> rows.
-type DocumentRow = {
-  id: string;
-  tenant_id: string;
-  meeting_id: string;
-  kind: string;
-  text: string;
-  speaker: string | null;
-  /** JSON array of [speaker, start, end] per turn; null for kinds without turns and rows written before turns were kept. */
-  turns: string | null;
-  start_ms: number;
-  end_ms: number;
-  /** JSON array of utterance ids: a string column keeps the schema flat and the rows plain. */
-  utterance_ids: string;
-};
-
-// Without an explicit schema, JS numbers become Float64 and vectors variable-length lists.
-// Times are Float64 too: exact for integers far beyond any meeting, and read back as numbers.
-async function documentSchema(dimensions: number): Promise<Schema> {
-  const { Field, FixedSizeList, Float32, Float64, Schema, Utf8 } = await import('apache-arrow');
-  return new Schema([
-    new Field('id', new Utf8(), false),
-    new Field('tenant_id', new Utf8(), false),
-    new Field('meeting_id', new Utf8(), false),
-    new Field('kind', new Utf8(), false),
-    new Field('text', new Utf8(), false),
-    new Field('speaker', new Utf8(), true),
-    new Field('turns', new Utf8(), true),
-    new Field('start_ms', new Float64(), false),
-    new Field('end_ms', new Float64(), false),
-    new Field('utterance_ids', new Utf8(), false),
-    new Field('vector', new FixedSizeList(dimensions, new Field('item', new Float32(), true)), false),
-  ]);
-}
-
 /**
  * Tenant-scoped vector search in an embedded LanceDB folder: no server, nothing to run. Every
  * read and delete carries a tenant filter built here, with values quoted, never trusted.
@@ -109,6 +60,8 @@ export class LanceVectorIndex implements VectorIndex {
   readonly dimensions: number;
   readonly #connection: lancedb.Connection;
   #table: lancedb.Table | null;
+  /** How the table's rows are laid out (see documentRows.ts); known once the table is. */
+  #layout: RowLayout = 'packed';
   /** Writes one at a time, so the first write creates the table once and replaces never interleave. */
   #writes: Promise<unknown> = Promise.resolve();
   #writesSinceOptimize = 0;
@@ -146,6 +99,7 @@ export class LanceVectorIndex implements VectorIndex {
         await ensureTurnsColumn(table);
       }
       const index = new LanceVectorIndex(connection, table, dimensions, { ...THRESHOLDS, ...thresholds });
+      if (table) index.#layout = layoutOf(await table.schema());
       // A folder written before keyword search (or the scalar indices) existed gets its indices now (a fraction of a second per 50k rows).
       if (table) {
         index.#indexed = await ensureIndices(table);
@@ -187,12 +141,12 @@ export class LanceVectorIndex implements VectorIndex {
       const indexed = await meetingsWithRows(table, tenantId, [...meetingIds]);
       const fresh = meetings.filter((meeting) => !indexed.has(meeting.meetingId));
       const reindexed = meetings.filter((meeting) => indexed.has(meeting.meetingId));
-      const added = fresh.flatMap((meeting) => meeting.documents.map(toRow));
+      const added = fresh.flatMap((meeting) => meeting.documents.map((document) => toRow(document, this.#layout)));
       if (added.length > 0) await table.add(added);
       this.#rowsSinceOptimize += added.length + reindexed.reduce((sum, meeting) => sum + meeting.documents.length, 0);
       if (reindexed.length > 0) {
         const ofMeetings = sqlAnd(sqlEquals('tenant_id', tenantId), sqlIn('meeting_id', reindexed.map((meeting) => meeting.meetingId)));
-        const rows = reindexed.flatMap((meeting) => meeting.documents.map(toRow));
+        const rows = reindexed.flatMap((meeting) => meeting.documents.map((document) => toRow(document, this.#layout)));
         if (rows.length === 0) await table.delete(ofMeetings);
         else await table.mergeInsert(['tenant_id', 'id']).whenMatchedUpdateAll().whenNotMatchedInsertAll().whenNotMatchedBySourceDelete({ where: ofMeetings }).execute(rows);
       }
@@ -221,13 +175,13 @@ export class LanceVectorIndex implements VectorIndex {
     // Read by the vector index once there is one; rows written since are still scanned exactly.
     if (exact) search.bypassVectorIndex();
     else search.nprobes(HNSW_PARTITIONS).ef(HNSW_EF);
-    const rows: (DocumentRow & { _distance: number })[] = await search
+    const rows: Record<string, unknown>[] = await search
       .where(scopeFilter(query))
-      .select([...DOCUMENT_COLUMNS, '_distance'])
+      .select([...documentColumns(this.#layout), '_distance'])
       .limit(Math.floor(query.limit))
       .toArray();
     // A zero vector on either side has no cosine distance (NaN): no evidence of a match.
-    return rows.filter((row) => Number.isFinite(row._distance)).map((row) => ({ document: fromRow(row), score: 1 - row._distance }));
+    return rows.flatMap((row) => (Number.isFinite(row._distance) ? [{ document: fromRow(row, this.#layout), score: 1 - (row._distance as number) }] : []));
   }
 
   /**
@@ -242,14 +196,14 @@ export class LanceVectorIndex implements VectorIndex {
     if (!table) return [];
     // A MatchQuery takes the words as words: no query syntax for user input to smuggle in.
     const { MatchQuery } = await import('@lancedb/lancedb');
-    const rows: (DocumentRow & { _score: number })[] = await table
+    const rows: Record<string, unknown>[] = await table
       .query()
       .fullTextSearch(new MatchQuery(query.text, 'text'))
       .where(scopeFilter(query))
-      .select([...DOCUMENT_COLUMNS, '_score'])
+      .select([...documentColumns(this.#layout), '_score'])
       .limit(Math.floor(query.limit))
       .toArray();
-    return rows.map((row) => ({ document: fromRow(row), score: row._score }));
+    return rows.map((row) => ({ document: fromRow(row, this.#layout), score: row._score as number }));
   }
 
   /**
@@ -347,13 +301,20 @@ export class LanceVectorIndex implements VectorIndex {
   /** The table, if this or another process has created it since this index was opened. */
   private async existingTable(): Promise<lancedb.Table | null> {
     if (!this.#table && (await this.#connection.tableNames()).includes(TABLE)) {
-      this.#table = await this.#connection.openTable(TABLE);
+      const table = await this.#connection.openTable(TABLE);
+      this.#layout = layoutOf(await table.schema());
+      this.#table = table;
     }
     return this.#table;
   }
 
   private async tableForWriting(): Promise<lancedb.Table> {
-    this.#table ??= await this.#connection.createEmptyTable(TABLE, await documentSchema(this.dimensions), { mode: 'create', existOk: true });
+    if (this.#table === null) {
+      // existOk: another process may have created it since; its layout is whatever it was made with.
+      const table = await this.#connection.createEmptyTable(TABLE, await documentSchema(this.dimensions), { mode: 'create', existOk: true });
+      this.#layout = layoutOf(await table.schema());
+      this.#table = table;
+    }
     return this.#table;
   }
 
@@ -420,55 +381,6 @@ async function ensureIndices(table: lancedb.Table): Promise<boolean> {
   const configs = { text: () => Index.fts(FTS_OPTIONS), tenant_id: () => Index.bitmap(), meeting_id: () => Index.btree() };
   for (const column of missing) await table.createIndex(column, { config: configs[column]() });
   return true;
-}
-
-function toRow(document: IndexedDocument): DocumentRow & { vector: Float32Array } {
-  return {
-    id: document.id,
-    tenant_id: document.tenantId,
-    meeting_id: document.meetingId,
-    kind: document.kind,
-    text: document.text,
-    speaker: document.speaker,
-    turns: document.turns === undefined ? null : JSON.stringify(document.turns.map((turn) => [turn.speaker, turn.start, turn.end])),
-    start_ms: document.startMs,
-    end_ms: document.endMs,
-    utterance_ids: JSON.stringify(document.utteranceIds),
-    vector: document.vector,
-  };
-}
-
-function fromRow(row: DocumentRow): SearchDocument {
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    meetingId: row.meeting_id,
-    kind: asKind(row.kind),
-    text: row.text,
-    speaker: row.speaker,
-    ...(row.turns === null ? {} : { turns: parseTurns(row.turns) }),
-    startMs: row.start_ms,
-    endMs: row.end_ms,
-    utteranceIds: JSON.parse(row.utterance_ids) as string[],
-  };
-}
-
-function parseTurns(json: string): SpeakerTurn[] {
-  return (JSON.parse(json) as [string, number, number][]).map(([speaker, start, end]) => ({ speaker, start, end }));
-}
-
-/**
- * A folder written before documents kept their speakers' turns gets the column, empty: its rows
- * stay readable (search falls back to each row's main speaker) until `aftercall reindex` fills it.
- */
-async function ensureTurnsColumn(table: lancedb.Table): Promise<void> {
-  if ((await table.schema()).fields.some((field) => field.name === 'turns')) return;
-  await table.addColumns([{ name: 'turns', valueSql: 'CAST(NULL AS string)' }]);
-}
-
-function asKind(kind: string): SearchDocumentKind {
-  if ((SEARCH_DOCUMENT_KINDS as readonly string[]).includes(kind)) return kind as SearchDocumentKind;
-  throw new Error(`unknown document kind in the index: ${kind}`);
 }
 
 /**

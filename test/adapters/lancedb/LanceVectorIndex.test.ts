@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LanceVectorIndex } from '../../../lib/adapters/lancedb/LanceVectorIndex.js';
 import type { KeywordQuery, SearchDocumentKind } from '../../../lib/domain/ports/VectorIndex.js';
+import { writeColumnsLayoutFolder } from '../../support/columnsLayoutFolder.js';
 import { axis, doc, TEST_DIMENSIONS } from '../../support/indexedDocuments.js';
 
 const DIMENSIONS = TEST_DIMENSIONS;
@@ -79,24 +80,22 @@ describe('LanceVectorIndex', () => {
     expect(hits.find((hit) => hit.document.id === 'm1:transcript:0')?.document.turns).toEqual(turns);
     expect(hits.find((hit) => hit.document.id === 'm1:summary:1')?.document).not.toHaveProperty('turns');
 
-    // As an older version left it: no turns column at all.
-    const { connect } = await import('@lancedb/lancedb');
-    const connection = await connect(directory);
-    const table = await connection.openTable('documents');
-    await table.dropColumns(['turns']);
-    table.close();
-    connection.close();
-
-    const reopened = await LanceVectorIndex.open(directory, TEST_DIMENSIONS);
+    // As an older version left it: a column per field, and no turns column at all.
+    const legacy = await mkdtemp(join(tmpdir(), 'aftercall-lance-legacy-'));
+    await writeColumnsLayoutFolder(legacy, [doc('t1', 'm1', 0), doc('t1', 'm1', 1, { kind: 'summary', speaker: null })]);
+    const reopened = await LanceVectorIndex.open(legacy, TEST_DIMENSIONS);
     try {
       const old = await reopened.query({ tenantId: 't1', vector: axis(0), limit: 5 });
       expect(old.map((hit) => hit.document.id).sort()).toEqual(['m1:summary:1', 'm1:transcript:0']);
       expect(old.every((hit) => hit.document.turns === undefined)).toBe(true);
-      // Reindexing fills the column again.
+      expect(old.find((hit) => hit.document.id === 'm1:transcript:0')?.document).toMatchObject({ speaker: 'Ann', startMs: 0, endMs: 900, utteranceIds: ['u0', 'u1'] });
+      // Reindexing fills the column again, in the folder's own layout.
       await reopened.replaceMeeting('t1', 'm1', [doc('t1', 'm1', 0, { turns })]);
       expect((await reopened.query({ tenantId: 't1', vector: axis(0), limit: 5 }))[0]?.document.turns).toEqual(turns);
+      expect((await reopened.keywordQuery({ tenantId: 't1', text: 'text', limit: 5 }))[0]?.document).toMatchObject({ id: 'm1:transcript:0', turns });
     } finally {
       await reopened.close();
+      await rm(legacy, { recursive: true, force: true });
     }
   });
 

@@ -118,3 +118,24 @@ describe('LanceVectorIndex vector index', () => {
     expect(await backlog(index)).toBe(300);
   });
 });
+
+describe('LanceVectorIndex row layout', () => {
+  it('creates new folders with the filtered columns and one details column, the rest packed in it', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'aftercall-lance-layout-'));
+    try {
+      const index = await LanceVectorIndex.open(directory, DIMENSIONS);
+      const [document] = meeting('m1', 1, 10);
+      await index.replaceMeeting('t1', 'm1', [{ ...document!, turns: [{ speaker: 'Ann', start: 0, end: 3 }] }]);
+      expect((await index.keywordQuery({ tenantId: 't1', text: 'passage', limit: 1 }))[0]?.document).toEqual({ ...document, turns: [{ speaker: 'Ann', start: 0, end: 3 }], vector: undefined });
+      await index.close();
+      const { connect } = await import('@lancedb/lancedb');
+      const connection = await connect(directory);
+      const table = await connection.openTable('documents');
+      expect((await table.schema()).fields.map((field) => field.name)).toEqual(['id', 'tenant_id', 'meeting_id', 'kind', 'text', 'details', 'vector']);
+      table.close();
+      connection.close();
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+});
