@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LanceVectorIndex } from '../../../lib/adapters/lancedb/LanceVectorIndex.js';
 import type { IndexedDocument } from '../../../lib/domain/ports/VectorIndex.js';
+import { doc } from '../../support/indexedDocuments.js';
 
 const DIMENSIONS = 16;
 
@@ -19,20 +20,7 @@ function vectors(seed: number, count: number): Float32Array[] {
   return Array.from({ length: count }, () => Float32Array.from({ length: DIMENSIONS }, next));
 }
 
-function meeting(meetingId: string, count: number, seed: number): IndexedDocument[] {
-  return vectors(seed, count).map((vector, n) => ({
-    id: `${meetingId}:transcript:${n}`,
-    tenantId: 't1',
-    meetingId,
-    kind: 'transcript',
-    text: `passage ${n} of ${meetingId}`,
-    speaker: 'Ann',
-    startMs: n * 1_000,
-    endMs: n * 1_000 + 900,
-    utteranceIds: [`u${n}`],
-    vector,
-  }));
-}
+const meeting = (meetingId: string, count: number, seed: number): IndexedDocument[] => vectors(seed, count).map((vector, n) => doc('t1', meetingId, n, { vector }));
 
 const backlog = async (index: LanceVectorIndex): Promise<number> => Math.max(0, ...Object.values(await index.unindexedRows()));
 
@@ -126,7 +114,7 @@ describe('LanceVectorIndex row layout', () => {
       const index = await LanceVectorIndex.open(directory, DIMENSIONS);
       const [document] = meeting('m1', 1, 10);
       await index.replaceMeeting('t1', 'm1', [{ ...document!, turns: [{ speaker: 'Ann', start: 0, end: 3 }] }]);
-      expect((await index.keywordQuery({ tenantId: 't1', text: 'passage', limit: 1 }))[0]?.document).toEqual({ ...document, turns: [{ speaker: 'Ann', start: 0, end: 3 }], vector: undefined });
+      expect((await index.keywordQuery({ tenantId: 't1', text: 'text', limit: 1 }))[0]?.document).toEqual({ ...document, turns: [{ speaker: 'Ann', start: 0, end: 3 }], vector: undefined });
       await index.close();
       const { connect } = await import('@lancedb/lancedb');
       const connection = await connect(directory);
