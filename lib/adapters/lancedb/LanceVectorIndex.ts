@@ -20,7 +20,7 @@ const ANN_MIN_ROWS = 20_000;
  * exact search (its sparse, nearly orthogonal vectors cluster badly, so the nearest partition often
  * lacks the nearest passage); this reads ~8 graphs for 0.92 at a third of the CPU, and the cost of a
  * graph search grows with the log of the rows, not with them. IVF_PQ and IVF_RQ were cheaper per
- * comparison and lost too much recall (0.78 and 0.58 with refinement).
+ * comparison and lost too much recall (0.78 and 0.63 at best, with refinement).
  */
 const HNSW_PARTITIONS = 8;
 /** Candidates each graph search keeps: recall@10 0.87 at 64, 0.92 at 200, 0.94 at 500 (100k passages). */
