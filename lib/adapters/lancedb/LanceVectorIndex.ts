@@ -59,7 +59,7 @@ const INDEXED_COLUMNS = ['text', 'tenant_id', 'meeting_id'] as const;
 export class LanceVectorIndex implements VectorIndex {
   readonly dimensions: number;
   readonly #connection: lancedb.Connection;
-  #table: lancedb.Table | null;
+  #table: lancedb.Table | null = null;
   /** How the table's rows are laid out (see documentRows.ts); known once the table is. */
   #layout: RowLayout = 'packed';
   /** Writes one at a time, so the first write creates the table once and replaces never interleave. */
@@ -77,10 +77,9 @@ export class LanceVectorIndex implements VectorIndex {
 
   readonly #thresholds: LanceIndexThresholds;
 
-  private constructor(connection: lancedb.Connection, table: lancedb.Table | null, dimensions: number, thresholds: LanceIndexThresholds) {
+  private constructor(connection: lancedb.Connection, dimensions: number, thresholds: LanceIndexThresholds) {
     this.#thresholds = thresholds;
     this.#connection = connection;
-    this.#table = table;
     this.dimensions = dimensions;
   }
 
@@ -98,10 +97,10 @@ export class LanceVectorIndex implements VectorIndex {
         await assertDimensions(table, dimensions, directory);
         await ensureTurnsColumn(table);
       }
-      const index = new LanceVectorIndex(connection, table, dimensions, { ...THRESHOLDS, ...thresholds });
-      if (table) index.#layout = layoutOf(await table.schema());
+      const index = new LanceVectorIndex(connection, dimensions, { ...THRESHOLDS, ...thresholds });
       // A folder written before keyword search (or the scalar indices) existed gets its indices now (a fraction of a second per 50k rows).
       if (table) {
+        await index.useTable(table);
         index.#indexed = await ensureIndices(table);
         index.#rowsAtOptimize = await table.countRows();
         await prewarmIndices(table);
@@ -301,9 +300,7 @@ export class LanceVectorIndex implements VectorIndex {
   /** The table, if this or another process has created it since this index was opened. */
   private async existingTable(): Promise<lancedb.Table | null> {
     if (!this.#table && (await this.#connection.tableNames()).includes(TABLE)) {
-      const table = await this.#connection.openTable(TABLE);
-      this.#layout = layoutOf(await table.schema());
-      this.#table = table;
+      await this.useTable(await this.#connection.openTable(TABLE));
     }
     return this.#table;
   }
@@ -311,11 +308,16 @@ export class LanceVectorIndex implements VectorIndex {
   private async tableForWriting(): Promise<lancedb.Table> {
     if (this.#table === null) {
       // existOk: another process may have created it since; its layout is whatever it was made with.
-      const table = await this.#connection.createEmptyTable(TABLE, await documentSchema(this.dimensions), { mode: 'create', existOk: true });
-      this.#layout = layoutOf(await table.schema());
-      this.#table = table;
+      return this.useTable(await this.#connection.createEmptyTable(TABLE, await documentSchema(this.dimensions), { mode: 'create', existOk: true }));
     }
     return this.#table;
+  }
+
+  /** Reads and writes go to this table, in the row layout it was created with. */
+  private async useTable(table: lancedb.Table): Promise<lancedb.Table> {
+    this.#layout = layoutOf(await table.schema());
+    this.#table = table;
+    return table;
   }
 
   private assertBelongs(document: IndexedDocument, tenantId: string, meetingId: string): void {
